@@ -1,0 +1,32 @@
+package dev.argus.brain;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the brain ({@code argus.brain.*}).
+ *
+ * @param jobDeadline       how long a probe has to answer a job, counted from its first dispatch; retries keep
+ *                          the same deadline. Past it the sweeper reports a {@code timeout} result
+ * @param maxAttempts       how many times a job is sent in total (first dispatch included) while its results
+ *                          are retryable; the result of the last attempt is reported whatever it is
+ * @param sweepInterval     how often the brain looks for overdue jobs and for probes whose last instance went
+ *                          silent
+ * @param probeOfflineAfter a probe is online while one of its instances was seen within this time (probes
+ *                          heartbeat every 5 s)
+ * @param directoryInterval how often the whole probe directory is sent to the frontends even without a change
+ */
+@ConfigurationProperties("argus.brain")
+@Validated
+public record BrainProperties(
+        @DefaultValue("10m") @NotNull @DurationMin(millis = 1) Duration jobDeadline,
+        @DefaultValue("3") @Min(1) int maxAttempts,
+        @DefaultValue("1s") @NotNull @DurationMin(millis = 10) Duration sweepInterval,
+        @DefaultValue("15s") @NotNull @DurationMin(millis = 1) Duration probeOfflineAfter,
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 10) Duration directoryInterval) {
+}

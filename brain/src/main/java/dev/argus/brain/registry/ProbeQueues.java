@@ -1,0 +1,45 @@
+package dev.argus.brain.registry;
+
+import dev.argus.common.amqp.Topology;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Declares each probe's durable job queue {@code argus.probe.<name>} and its binding to {@code argus.probes}
+ * (routing key = probe name, no x-arguments), once per probe per connection of this process, so a job is
+ * never published to a queue that does not exist. Thread-safe.
+ */
+@Component
+public class ProbeQueues {
+
+    private final AmqpAdmin admin;
+    private final Set<String> declared = ConcurrentHashMap.newKeySet();
+
+    ProbeQueues(AmqpAdmin admin, ConnectionFactory connectionFactory) {
+        this.admin = admin;
+        // A new connection may face a new broker: declare again on first use.
+        connectionFactory.addConnectionListener(connection -> declared.clear());
+    }
+
+    /**
+     * Makes sure the probe's queue and binding exist.
+     *
+     * @throws IllegalArgumentException when the name is not a valid probe name
+     */
+    public void ensureDeclared(String probe) {
+        if (declared.contains(probe)) {
+            return;
+        }
+        String queueName = Topology.probeQueue(probe);
+        admin.declareQueue(new Queue(queueName, true, false, false));
+        admin.declareBinding(new Binding(queueName, Binding.DestinationType.QUEUE, Topology.PROBE_EXCHANGE, probe,
+                Map.of()));
+        declared.add(probe);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.argus.brain;
+
+import static dev.argus.brain.BrainAmqpClient.WAIT;
+import static dev.argus.brain.BrainAmqpClient.descriptor;
+import static dev.argus.brain.BrainAmqpClient.file;
+import static dev.argus.brain.BrainAmqpClient.newProbeName;
+import static dev.argus.brain.BrainAmqpClient.resultFor;
+import static dev.argus.brain.BrainAmqpClient.undetected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.argus.common.amqp.Topology;
+import dev.argus.common.message.ProbeDescriptor;
+import dev.argus.common.message.ProbeJob;
+import dev.argus.common.message.ResultReported;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A brain closed mid-scan loses nothing: the result sent while no brain runs is reported by the next one.
+ * The brains are started by hand (profile "test"), so this class runs first, before any test class leaves a
+ * cached brain context consuming the same queues; the test checks that nothing consumes while it is down.
+ */
+@Order(1)
+class BrainRestartIntegrationTests {
+
+    @Test
+    void resultSentWhileBrainIsDownIsReportedAfterRestart() {
+        ConfigurableApplicationContext brain = startBrain();
+        ConfigurableApplicationContext restarted = null;
+        CachingConnectionFactory connectionFactory = connectionLike(brain);
+        try {
+            RabbitTemplate rabbit = new RabbitTemplate(connectionFactory);
+            rabbit.setMessageConverter(brain.getBean(MessageConverter.class));
+            RabbitAdmin admin = new RabbitAdmin(connectionFactory);
+            BrainAmqpClient client = new BrainAmqpClient(rabbit, admin);
+            client.purgeFrontendQueues();
+            ProbeDescriptor probe = descriptor(newProbeName(), null);
+            client.registerOnline(probe);
+            UUID scanId = client.requestScan(List.of(file("text/plain")), List.of(probe.name()), false);
+            ProbeJob job = client.awaitJob(probe.name());
+
+            brain.close();
+            assertThat(admin.getQueueInfo(Topology.RESULTS_QUEUE).getConsumerCount())
+                    .as("consumers of the results queue while the brain is down").isZero();
+            client.sendResult(resultFor(job, false, undetected()));
+            restarted = startBrain();
+
+            ResultReported reported = client.awaitResults(scanId, 1).getFirst();
+            assertThat(reported.jobId()).isEqualTo(job.jobId());
+            assertThat(reported.result()).isEqualTo(undetected());
+            await().atMost(WAIT).until(() -> admin.getQueueInfo(Topology.RESULTS_QUEUE).getMessageCount() == 0);
+            client.cleanUp(restarted.getBean(JdbcTemplate.class));
+        } finally {
+            brain.close();
+            if (restarted != null) {
+                restarted.close();
+            }
+            connectionFactory.destroy();
+        }
+    }
+
+    private static ConfigurableApplicationContext startBrain() {
+        return new SpringApplicationBuilder(BrainApplication.class).profiles("test").run();
+    }
+
+    /** The test's own connection to the brain's broker and vhost, independent of the brain being restarted. */
+    private static CachingConnectionFactory connectionLike(ConfigurableApplicationContext brain) {
+        RabbitConnectionDetails details = brain.getBean(RabbitConnectionDetails.class);
+        CachingConnectionFactory connectionFactory = new CachingConnectionFactory(details.getFirstAddress().host(),
+                details.getFirstAddress().port());
+        connectionFactory.setUsername(details.getUsername());
+        connectionFactory.setPassword(details.getPassword());
+        connectionFactory.setVirtualHost(details.getVirtualHost());
+        return connectionFactory;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.argus.brain.job;
+
+import static dev.argus.brain.job.RetryPolicy.Decision.DROP_NOT_PENDING;
+import static dev.argus.brain.job.RetryPolicy.Decision.DROP_STALE;
+import static dev.argus.brain.job.RetryPolicy.Decision.FINISH;
+import static dev.argus.brain.job.RetryPolicy.Decision.RETRY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTests {
+
+    private final RetryPolicy policy = new RetryPolicy(3);
+
+    @Test
+    void retryableResultIsRetriedWhileAttemptsAreLeft() {
+        assertThat(policy.decide(JobStatus.PENDING, 1, 1, true)).isEqualTo(RETRY);
+        assertThat(policy.decide(JobStatus.PENDING, 2, 2, true)).isEqualTo(RETRY);
+    }
+
+    @Test
+    void retryableResultOfLastAttemptIsFinal() {
+        assertThat(policy.decide(JobStatus.PENDING, 3, 3, true)).isEqualTo(FINISH);
+    }
+
+    @Test
+    void nonRetryableResultIsFinalAtAnyAttempt() {
+        assertThat(policy.decide(JobStatus.PENDING, 1, 1, false)).isEqualTo(FINISH);
+        assertThat(policy.decide(JobStatus.PENDING, 2, 1, false)).isEqualTo(FINISH);
+    }
+
+    @Test
+    void retryableResultOfEarlierAttemptIsDroppedWhileRetryRuns() {
+        assertThat(policy.decide(JobStatus.PENDING, 2, 1, true)).isEqualTo(DROP_STALE);
+    }
+
+    @Test
+    void jobsThatAreNotPendingTakeNoResult() {
+        for (JobStatus status : new JobStatus[] {JobStatus.DONE, JobStatus.TIMEOUT, JobStatus.CANCELLED}) {
+            assertThat(policy.decide(status, 1, 1, false)).isEqualTo(DROP_NOT_PENDING);
+            assertThat(policy.decide(status, 1, 1, true)).isEqualTo(DROP_NOT_PENDING);
+        }
+    }
+
+    @Test
+    void singleAttemptMeansNoRetry() {
+        assertThat(new RetryPolicy(1).decide(JobStatus.PENDING, 1, 1, true)).isEqualTo(FINISH);
+    }
+
+    @Test
+    void rejectsLessThanOneAttempt() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new RetryPolicy(0));
+    }
+}

@@ -1,0 +1,2 @@
+/** The JSON mapping used on the wire. */
+package dev.argus.common.json;

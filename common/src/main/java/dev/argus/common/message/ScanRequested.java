@@ -1,0 +1,17 @@
+package dev.argus.common.message;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Event, frontend to brain: a scan was recorded; fan it out. Handling is idempotent by {@code scanId}.
+ *
+ * @param scanId the scan
+ * @param files  distinct files (by sha256) of the scan
+ * @param probes the probe names to run, already validated against the probe directory
+ * @param force  false: reuse a stored result for the same sha256, probe, engine and signature version
+ * @param at     when the frontend recorded the scan
+ */
+public record ScanRequested(UUID scanId, List<ScanFile> files, List<String> probes, boolean force, Instant at) {
+}

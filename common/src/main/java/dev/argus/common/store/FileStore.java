@@ -1,0 +1,30 @@
+package dev.argus.common.store;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * Files by sha256. Keys are validated lower-case sha256 hex, never a user's file name. Implementations are
+ * thread-safe.
+ */
+public interface FileStore extends AutoCloseable {
+
+    /** Stores the stream's bytes under the key; a concurrent reader sees either no file or the whole file. */
+    void store(String sha256, InputStream content);
+
+    /**
+     * Downloads the file into a new temp file in {@code directory}; the caller deletes it.
+     *
+     * @throws FileNotInStoreException when no file has that key
+     */
+    Path fetch(String sha256, Path directory);
+
+    /** True when a file is stored under the key. */
+    boolean exists(String sha256);
+
+    /** Deletes the file; false when there was none. */
+    boolean delete(String sha256);
+
+    @Override
+    void close();
+}

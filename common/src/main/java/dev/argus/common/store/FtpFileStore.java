@@ -1,0 +1,159 @@
+package dev.argus.common.store;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPReply;
+
+/**
+ * The file store on an FTP server (Apache Commons Net), files under {@code ab/cd/<sha256>} below the login
+ * directory. Uploads go to a temporary name and are renamed into place, so readers never see half a file.
+ * Connections are pooled; an operation that fails on a stale connection is tried once more on a fresh one.
+ */
+public final class FtpFileStore implements FileStore {
+
+    private static final int BUFFER = 256 * 1024;
+
+    final FtpConnectionPool pool;
+    private final Set<String> knownDirectories = ConcurrentHashMap.newKeySet();
+
+    public FtpFileStore(FtpSettings settings) {
+        this.pool = new FtpConnectionPool(settings);
+    }
+
+    @Override
+    public void store(String sha256, InputStream content) {
+        String directory = StoreKeys.directory(sha256);
+        String target = StoreKeys.path(sha256);
+        // A stream can be read only once, so no retry here: the caller still holds the data and may call again.
+        withConnection(false, client -> {
+            ensureDirectory(client, directory);
+            String partial = directory + "/." + sha256 + "." + UUID.randomUUID() + ".part";
+            try (InputStream in = new BufferedInputStream(content, BUFFER)) {
+                if (!client.storeFile(partial, in)) {
+                    throw refused(client, "store " + target);
+                }
+            }
+            if (!client.rename(partial, target)) {
+                client.deleteFile(partial);
+                throw refused(client, "rename into " + target);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Path fetch(String sha256, Path directory) {
+        String source = StoreKeys.path(sha256);
+        return withConnection(true, client -> {
+            Path temp = Files.createTempFile(directory, "argus-", ".bin");
+            boolean done = false;
+            try {
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    if (!client.retrieveFile(source, out)) {
+                        if (client.getReplyCode() == FTPReply.FILE_UNAVAILABLE) {
+                            throw new FileNotInStoreException(sha256);
+                        }
+                        throw refused(client, "fetch " + source);
+                    }
+                }
+                done = true;
+                return temp;
+            } finally {
+                if (!done) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean exists(String sha256) {
+        String path = StoreKeys.path(sha256);
+        return withConnection(true, client -> client.getSize(path) != null);
+    }
+
+    @Override
+    public boolean delete(String sha256) {
+        String path = StoreKeys.path(sha256);
+        return withConnection(true, client -> client.deleteFile(path));
+    }
+
+    /** Logins made so far; with pooling this stays at most the pool size under steady use. */
+    public long logins() {
+        return pool.logins();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private void ensureDirectory(FTPClient client, String directory) throws IOException {
+        if (knownDirectories.contains(directory)) {
+            return;
+        }
+        String parent = directory.substring(0, directory.indexOf('/'));
+        // MKD fails harmlessly when the directory exists already.
+        client.makeDirectory(parent);
+        client.makeDirectory(directory);
+        knownDirectories.add(directory);
+    }
+
+    private static FileStoreException refused(FTPClient client, String what) {
+        return new FileStoreException("FTP server refused to " + what + ": " + client.getReplyString().trim());
+    }
+
+    private interface FtpOperation<T> {
+        T run(FTPClient client) throws IOException;
+    }
+
+    private <T> T withConnection(boolean retryOnBrokenConnection, FtpOperation<T> operation) {
+        try {
+            return attempt(operation);
+        } catch (BrokenConnectionException e) {
+            if (!retryOnBrokenConnection) {
+                throw new FileStoreException("FTP connection failed: " + e.getCause().getMessage(), e.getCause());
+            }
+            try {
+                return attempt(operation);
+            } catch (BrokenConnectionException again) {
+                throw new FileStoreException("FTP connection failed twice: " + again.getCause().getMessage(),
+                        again.getCause());
+            }
+        }
+    }
+
+    private <T> T attempt(FtpOperation<T> operation) {
+        FTPClient client = pool.borrow();
+        try {
+            T result = operation.run(client);
+            pool.giveBack(client);
+            return result;
+        } catch (IOException | UncheckedIOException e) {
+            pool.discard(client);
+            throw new BrokenConnectionException(e);
+        } catch (FileNotInStoreException e) {
+            pool.giveBack(client);
+            throw e;
+        } catch (RuntimeException e) {
+            pool.discard(client);
+            throw e;
+        }
+    }
+
+    /** Internal marker: the connection broke, the operation may be tried again on a new one. */
+    private static final class BrokenConnectionException extends RuntimeException {
+        BrokenConnectionException(Exception cause) {
+            super(cause);
+        }
+    }
+}

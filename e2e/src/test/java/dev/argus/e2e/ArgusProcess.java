@@ -1,0 +1,63 @@
+package dev.argus.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One packaged Argus jar running as a child JVM, its output in target/e2e-logs/. */
+final class ArgusProcess {
+
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+
+    private final String module;
+    private final List<String> arguments;
+    private Process process;
+    private int starts;
+
+    ArgusProcess(String module, List<String> arguments) {
+        this.module = module;
+        this.arguments = List.copyOf(arguments);
+    }
+
+    void start() throws IOException {
+        Path jar = ROOT.resolve(module).resolve("target").resolve("argus-" + module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the end-to-end tests through `./mvnw verify` "
+                    + "from the repository root, which packages the jars first");
+        }
+        Path logs = Files.createDirectories(ROOT.resolve("e2e/target/e2e-logs"));
+        starts++;
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString()));
+        command.addAll(arguments);
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(module + "-" + starts + ".log").toFile())
+                .start();
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful close of connections, as a crash or an OOM kill would do. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    Path log() {
+        return ROOT.resolve("e2e/target/e2e-logs").resolve(module + "-" + starts + ".log");
+    }
+}

@@ -1,0 +1,250 @@
+package dev.argus.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Frontend, brain and probe as three processes over the real RabbitMQ, PostgreSQL, FTP server and clamd,
+ * driven like a user's script drives them. The crash tests come last because they restart processes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineEndToEndTests {
+
+    static final byte[] EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
+            .getBytes(StandardCharsets.US_ASCII);
+    static final String EICAR_MD5 = "44d88612fea8a8f36de82e1278abb02f";
+    static final long SIZE_LIMIT_MB = 160;
+    static final Duration SCAN_TIMEOUT = Duration.ofSeconds(60);
+
+    static ArgusProcess brain;
+    static ArgusProcess probe;
+    static ArgusProcess frontend;
+    static ArgusApi api;
+    static Path probeWorkDir;
+
+    @BeforeAll
+    static void startArgus() throws Exception {
+        TestEnvironment.reset();
+        int port = freePort();
+        probeWorkDir = Files.createTempDirectory("argus-e2e-probe");
+        List<String> shared = List.of(
+                "--spring.rabbitmq.host=" + TestEnvironment.RABBIT_HOST,
+                "--spring.rabbitmq.virtual-host=" + TestEnvironment.VHOST,
+                "--spring.datasource.url=" + TestEnvironment.JDBC_URL);
+        brain = new ArgusProcess("brain", shared);
+        probe = new ArgusProcess("probe", concat(shared,
+                "--argus.probe.work-dir=" + probeWorkDir,
+                "--argus.probe.clamav.database-directory=" + TestEnvironment.CLAMAV_DB));
+        frontend = new ArgusProcess("frontend", concat(shared,
+                "--server.port=" + port,
+                "--argus.upload.max-file-size=" + SIZE_LIMIT_MB + "MB"));
+        brain.start();
+        probe.start();
+        frontend.start();
+        api = new ArgusApi(port);
+        await("clamav probe online through brain and frontend").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> api.probeOnline("clamav"));
+    }
+
+    @AfterAll
+    static void stopArgus() throws InterruptedException {
+        for (ArgusProcess process : new ArgusProcess[] {frontend, probe, brain}) {
+            if (process != null) {
+                process.stop();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void scansEicarAsMaliciousWithEngineAndSignatureVersion() throws Exception {
+        ArgusApi.Response accepted = api.submit(new Upload(Map.of()).file("eicar.com", EICAR));
+
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.location()).isEqualTo("/api/v1/scans/" + accepted.body().path("id").asString());
+        JsonNode scan = api.awaitFinished(accepted.body().path("id").asString(), SCAN_TIMEOUT);
+
+        assertThat(scan.path("status").asString()).isEqualTo("finished");
+        JsonNode file = scan.path("files").get(0);
+        assertThat(file.path("md5").asString()).isEqualTo(EICAR_MD5);
+        assertThat(file.path("name").asString()).isEqualTo("eicar.com");
+        JsonNode clamav = file.path("results").path("clamav");
+        assertThat(clamav.path("category").asString()).isEqualTo("malicious");
+        assertThat(clamav.path("result").asString()).contains("Eicar");
+        assertThat(clamav.path("engineVersion").asString()).matches("\\d+\\.\\d+.*");
+        assertThat(clamav.path("signatureVersion").asString()).isNotBlank();
+        assertThat(file.path("stats").path("malicious").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void scansACleanAndAnEmptyFileAsUndetected() throws Exception {
+        byte[] clean = ("a harmless text file " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        ArgusApi.Response accepted = api.submit(new Upload(Map.of())
+                .file("notes.txt", clean)
+                .file("empty.bin", new byte[0]));
+
+        assertThat(accepted.status()).isEqualTo(202);
+        JsonNode scan = api.awaitFinished(accepted.body().path("id").asString(), SCAN_TIMEOUT);
+
+        assertThat(scan.path("progress").path("total").asInt()).isEqualTo(2);
+        assertThat(scan.path("progress").path("done").asInt()).isEqualTo(2);
+        for (JsonNode file : scan.path("files")) {
+            assertThat(file.path("results").path("clamav").path("category").asString())
+                    .as(file.path("name").asString()).isEqualTo("undetected");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void listsClamavOnlineWithItsVersionsAndFindsTheFileByMd5() throws Exception {
+        ArgusApi.Response probes = api.get("/api/v1/probes");
+        JsonNode clamav = null;
+        for (JsonNode each : probes.body()) {
+            if ("clamav".equals(each.path("name").asString())) {
+                clamav = each;
+            }
+        }
+        assertThat(clamav).isNotNull();
+        assertThat(clamav.path("online").asBoolean()).isTrue();
+        assertThat(clamav.path("instances").asInt()).isEqualTo(1);
+        assertThat(clamav.path("category").asString()).isEqualTo("antivirus");
+
+        ArgusApi.Response report = api.get("/api/v1/files/" + EICAR_MD5.toUpperCase());
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body().path("results").path("clamav").path("category").asString()).isEqualTo("malicious");
+        assertThat(report.body().path("names").toString()).contains("eicar.com");
+    }
+
+    @Test
+    @Order(4)
+    void reusesTheStoredResultForAKnownFileUnlessForced() throws Exception {
+        JsonNode cached = api.awaitFinished(api.submit(new Upload(Map.of()).file("again.com", EICAR))
+                .body().path("id").asString(), SCAN_TIMEOUT);
+        assertThat(cached.path("files").get(0).path("results").path("clamav").path("cached").asBoolean()).isTrue();
+
+        JsonNode forced = api.awaitFinished(api.submit(new Upload(Map.of("force", "true")).file("again.com", EICAR))
+                .body().path("id").asString(), SCAN_TIMEOUT);
+        JsonNode result = forced.path("files").get(0).path("results").path("clamav");
+        assertThat(result.path("cached").asBoolean()).isFalse();
+        assertThat(result.path("category").asString()).isEqualTo("malicious");
+    }
+
+    @Test
+    @Order(5)
+    void answersBadInputWithProblemDetails() throws Exception {
+        ArgusApi.Response bogusHash = api.get("/api/v1/files/not-a-hash");
+        assertThat(bogusHash.status()).isEqualTo(400);
+        assertThat(bogusHash.contentType()).startsWith("application/problem+json");
+
+        ArgusApi.Response unknownProbe = api.submit(new Upload(Map.of("probes", "clamav,nosuchengine"))
+                .file("eicar.com", EICAR));
+        assertThat(unknownProbe.status()).isEqualTo(400);
+        assertThat(unknownProbe.contentType()).startsWith("application/problem+json");
+        assertThat(unknownProbe.body().path("detail").asString()).contains("nosuchengine");
+
+        ArgusApi.Response unknownScan = api.get("/api/v1/scans/" + UUID.randomUUID());
+        assertThat(unknownScan.status()).isEqualTo(404);
+        assertThat(unknownScan.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    @Order(6)
+    void rejectsAFileOverTheSizeLimitWith413AndStoresNothing() throws Exception {
+        long seed = System.nanoTime();
+        ArgusApi.Response tooLarge = api.submit(new Upload(Map.of())
+                .file("huge.bin", SIZE_LIMIT_MB * 1024 * 1024 + 1, seed));
+
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        assertThat(tooLarge.body().path("detail").asString()).contains(String.valueOf(SIZE_LIMIT_MB));
+        assertThat(TestEnvironment.queryLong("SELECT count(*) FROM frontend.file WHERE size > ?",
+                SIZE_LIMIT_MB * 1024 * 1024)).isZero();
+    }
+
+    @Test
+    @Order(7)
+    void redeliversTheJobWhenTheProbeIsKilledMidScan() throws Exception {
+        ArgusApi.Response accepted = api.submit(new Upload(Map.of())
+                .file("large.bin", (SIZE_LIMIT_MB - 10) * 1024 * 1024, System.nanoTime()));
+        assertThat(accepted.status()).isEqualTo(202);
+        String scanId = accepted.body().path("id").asString();
+
+        await("probe starts working on the job").atMost(SCAN_TIMEOUT).pollInterval(Duration.ofMillis(2))
+                .until(() -> hasFiles(probeWorkDir));
+        probe.kill();
+        assertThat(api.get("/api/v1/scans/" + scanId).body().path("status").asString())
+                .as("the probe must be killed before the scan finishes; use a larger file")
+                .isNotEqualTo("finished");
+
+        probe.start();
+        JsonNode scan = api.awaitFinished(scanId, Duration.ofSeconds(120));
+
+        assertThat(scan.path("status").asString()).isEqualTo("finished");
+        assertThat(scan.path("files").get(0).path("results").path("clamav").path("category").asString())
+                .isEqualTo("undetected");
+        assertExactlyOneResultPerFileAndProbe(scanId);
+    }
+
+    @Test
+    @Order(8)
+    void finishesAScanSubmittedWhileTheBrainIsDown() throws Exception {
+        brain.kill();
+        ArgusApi.Response accepted = api.submit(new Upload(Map.of())
+                .file("while-brain-down.txt", ("queued " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)));
+        assertThat(accepted.status()).isEqualTo(202);
+        String scanId = accepted.body().path("id").asString();
+
+        brain.start();
+        JsonNode scan = api.awaitFinished(scanId, Duration.ofSeconds(120));
+
+        assertThat(scan.path("status").asString()).isEqualTo("finished");
+        assertThat(scan.path("files").get(0).path("results").path("clamav").path("category").asString())
+                .isEqualTo("undetected");
+        assertExactlyOneResultPerFileAndProbe(scanId);
+    }
+
+    private static void assertExactlyOneResultPerFileAndProbe(String scanId) throws Exception {
+        UUID id = UUID.fromString(scanId);
+        assertThat(TestEnvironment.queryLong("SELECT count(*) FROM brain.job WHERE scan_id = ?", id)).isEqualTo(1);
+        assertThat(TestEnvironment.queryLong(
+                "SELECT count(*) FROM brain.job WHERE scan_id = ? AND status = 'DONE'", id)).isEqualTo(1);
+        assertThat(TestEnvironment.queryLong("SELECT count(*) FROM frontend.scan_result WHERE scan_id = ?", id))
+                .isEqualTo(1);
+    }
+
+    /** True once a downloaded file sits anywhere below the probe's work directory. */
+    private static boolean hasFiles(Path directory) throws IOException {
+        try (var files = Files.walk(directory)) {
+            return files.anyMatch(path -> Files.isRegularFile(path) && !path.getFileName().toString().endsWith(".lock"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        return java.util.stream.Stream.concat(first.stream(), java.util.stream.Stream.of(more)).toList();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.argus.e2e;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.sql.DriverManager;
+import java.util.List;
+
+/**
+ * The services the end-to-end run uses: its own RabbitMQ vhost and PostgreSQL database, emptied before the
+ * run so nothing from an earlier run leaks in. Overridable with ARGUS_E2E_* environment variables.
+ */
+final class TestEnvironment {
+
+    static final String RABBIT_HOST = env("ARGUS_E2E_RABBIT_HOST", "127.0.0.1");
+    static final String VHOST = env("ARGUS_E2E_VHOST", "argus-e2e");
+    static final String JDBC_URL = env("ARGUS_E2E_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/argus_e2e");
+    static final String DB_USER = "argus";
+    static final String DB_PASSWORD = "argus";
+    static final String CLAMAV_DB = env("ARGUS_E2E_CLAMAV_DB", "/var/lib/argus-ci/clamav/db");
+
+    private static final List<String> QUEUES = List.of("argus.brain.scans", "argus.brain.results",
+            "argus.brain.probes", "argus.frontend.events", "argus.frontend.probes", "argus.probe.clamav");
+
+    private TestEnvironment() {
+    }
+
+    /** Deletes the run's queues and both schemas, so each process starts as on a fresh deployment. */
+    static void reset() throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(RABBIT_HOST);
+        factory.setVirtualHost(VHOST);
+        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+            for (String queue : QUEUES) {
+                channel.queueDelete(queue);
+            }
+        }
+        try (var connection = DriverManager.getConnection(JDBC_URL, DB_USER, DB_PASSWORD);
+             var statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS frontend CASCADE");
+            statement.execute("DROP SCHEMA IF EXISTS brain CASCADE");
+        }
+    }
+
+    /** One number from the database, e.g. a count. */
+    static long queryLong(String sql, Object... parameters) throws Exception {
+        try (var connection = DriverManager.getConnection(JDBC_URL, DB_USER, DB_PASSWORD);
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

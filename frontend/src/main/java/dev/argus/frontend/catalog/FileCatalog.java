@@ -1,0 +1,62 @@
+package dev.argus.frontend.catalog;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the catalogue: a file row per distinct content (first seen kept, last seen moved on) and each name it
+ * was submitted under. Runs inside the caller's transaction.
+ */
+@Component
+public class FileCatalog {
+
+    private final JdbcClient jdbc;
+    private final FileNameRepository names;
+
+    FileCatalog(JdbcClient jdbc, FileNameRepository names) {
+        this.jdbc = jdbc;
+        this.names = names;
+    }
+
+    /** Records that the file was seen now, under its name if it has one. */
+    public void record(NewFile file, Instant now) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        jdbc.sql("""
+                        insert into file (sha256, md5, sha1, size, mime_type, first_seen, last_seen)
+                        values (:sha256, :md5, :sha1, :size, :mimeType, :at, :at)
+                        on conflict (sha256) do update set last_seen = greatest(file.last_seen, excluded.last_seen)
+                        """)
+                .param("sha256", file.sha256())
+                .param("md5", file.md5())
+                .param("sha1", file.sha1())
+                .param("size", file.size())
+                .param("mimeType", file.mimeType())
+                .param("at", at)
+                .update();
+        if (file.name() != null) {
+            jdbc.sql("""
+                            insert into file_name (sha256, name, first_seen) values (:sha256, :name, :at)
+                            on conflict do nothing
+                            """)
+                    .param("sha256", file.sha256())
+                    .param("name", file.name())
+                    .param("at", at)
+                    .update();
+        }
+    }
+
+    /** The first name each file was submitted under (files without a name are absent). */
+    public Map<String, String> firstNames(Collection<String> sha256s) {
+        Map<String, String> first = new LinkedHashMap<>();
+        for (FileName name : names.findBySha256InOrderByFirstSeenAscNameAsc(sha256s)) {
+            first.putIfAbsent(name.sha256(), name.name());
+        }
+        return first;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.argus.frontend.messaging;
+
+import dev.argus.common.amqp.MessageTypes;
+import dev.argus.common.amqp.Topology;
+import dev.argus.common.json.ArgusJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.retry.MessageRecoverer;
+import org.springframework.amqp.support.converter.DefaultJacksonJavaTypeMapper;
+import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The frontend's AMQP setup: it declares what it publishes to ({@code argus.brain} and the brain's scan queue)
+ * and what it consumes ({@code argus.frontend.events}, {@code argus.frontend.probes}); JSON messages typed by
+ * the contract's short type ids; unroutable messages logged at ERROR.
+ */
+@Configuration(proxyBeanMethods = false)
+class AmqpConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AmqpConfiguration.class);
+    private static final String MESSAGE_PACKAGE = "dev.argus.common.message";
+
+    @Bean
+    MessageConverter argusMessageConverter() {
+        DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
+        typeMapper.setIdClassMapping(MessageTypes.byId());
+        typeMapper.setTrustedPackages(MESSAGE_PACKAGE);
+        JacksonJsonMessageConverter converter = new JacksonJsonMessageConverter(ArgusJson.mapper(), MESSAGE_PACKAGE);
+        converter.setJavaTypeMapper(typeMapper);
+        return converter;
+    }
+
+    @Bean
+    Declarables argusTopology() {
+        DirectExchange brain = new DirectExchange(Topology.BRAIN_EXCHANGE, true, false);
+        DirectExchange frontend = new DirectExchange(Topology.FRONTEND_EXCHANGE, true, false);
+        Queue scans = new Queue(Topology.SCANS_QUEUE, true);
+        Queue events = new Queue(Topology.EVENTS_QUEUE, true);
+        Queue directory = new Queue(Topology.DIRECTORY_QUEUE, true);
+        Binding scansBinding = BindingBuilder.bind(scans).to(brain).with(Topology.SCANS_KEY);
+        Binding eventsBinding = BindingBuilder.bind(events).to(frontend).with(Topology.EVENTS_KEY);
+        Binding directoryBinding = BindingBuilder.bind(directory).to(frontend).with(Topology.DIRECTORY_KEY);
+        return new Declarables(brain, frontend, scans, events, directory, scansBinding, eventsBinding,
+                directoryBinding);
+    }
+
+    @Bean
+    RabbitTemplateCustomizer unroutableMessageLogger() {
+        return template -> {
+            template.setMandatory(true);
+            template.setReturnsCallback(returned -> log.error(
+                    "message {} to exchange {} with key {} was not routed to any queue: {} {}",
+                    returned.getMessage().getMessageProperties().getHeader(MessageTypes.TYPE_HEADER),
+                    returned.getExchange(), returned.getRoutingKey(), returned.getReplyCode(),
+                    returned.getReplyText()));
+        };
+    }
+
+    @Bean
+    MessageRecoverer requeueUnlessFatal() {
+        return new RequeueUnlessFatalRecoverer();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.argus.frontend.scan;
+
+import dev.argus.common.amqp.Topology;
+import dev.argus.common.message.ResultReported;
+import dev.argus.common.message.ScanDispatched;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.annotation.RabbitHandler;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@code argus.frontend.events}: the brain's {@code ResultReported} and {@code ScanDispatched}. With
+ * several frontends the queue's messages are shared out among them (competing consumers).
+ */
+@Component
+@RabbitListener(queues = Topology.EVENTS_QUEUE)
+class BrainEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(BrainEventListener.class);
+
+    private final ResultRecorder recorder;
+
+    BrainEventListener(ResultRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @RabbitHandler
+    void on(ResultReported message) {
+        recorder.record(message);
+    }
+
+    @RabbitHandler
+    void on(ScanDispatched message) {
+        recorder.markRunning(message);
+    }
+
+    @RabbitHandler(isDefault = true)
+    void onOther(Object message) {
+        log.warn("ignoring unexpected message on {}: {}", Topology.EVENTS_QUEUE, message);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.argus.frontend.scan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /api/v1/scans} with a JSON body: scan files already stored, by sha256, without re-upload.
+ *
+ * @param sha256   the files, 1 or more
+ * @param probes   probe names; default every online probe
+ * @param force    false (default): stored results may be reused
+ * @param tags     tags for the scan
+ * @param metadata a JSON object echoed back in the scan
+ */
+public record RescanRequest(List<String> sha256, List<String> probes, Boolean force, List<String> tags,
+                            Map<String, Object> metadata) {
+}

@@ -1,0 +1,67 @@
+package dev.argus.frontend.scan;
+
+import dev.argus.frontend.web.ApiException;
+import dev.argus.frontend.web.PageView;
+import dev.argus.frontend.web.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The scan API besides uploads: read, list, cancel, and rescan by sha256 (the JSON form of
+ * {@code POST /api/v1/scans}; the multipart form is the upload feature's).
+ */
+@RestController
+class ScanController {
+
+    private final ScanViews views;
+    private final ScanService scans;
+    private final Rescans rescans;
+
+    ScanController(ScanViews views, ScanService scans, Rescans rescans) {
+        this.views = views;
+        this.scans = scans;
+        this.rescans = rescans;
+    }
+
+    @GetMapping("/api/v1/scans/{id}")
+    ScanView scan(@PathVariable UUID id) {
+        return find(id);
+    }
+
+    @GetMapping("/api/v1/scans")
+    PageView<ScanView> scans(@RequestParam(required = false) String status,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "20") int size) {
+        ScanStatus wanted = status == null || status.isBlank() ? null : ScanStatus.parse(status, "status");
+        return views.list(wanted, Paging.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
+    }
+
+    @PostMapping("/api/v1/scans/{id}/cancel")
+    ScanView cancel(@PathVariable UUID id) {
+        scans.cancel(id);
+        return find(id);
+    }
+
+    @Operation(summary = "Rescan stored files by sha256",
+            responses = @ApiResponse(responseCode = "202", description = "scan recorded and queued; Location names it"))
+    @PostMapping(path = "/api/v1/scans", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ScanView> rescan(@RequestBody RescanRequest request) {
+        UUID id = rescans.rescan(request);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/scans/" + id)).body(find(id));
+    }
+
+    private ScanView find(UUID id) {
+        return views.find(id).orElseThrow(() -> ApiException.notFound("scan-not-found", "no scan with id " + id));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.argus.frontend.scan;
+
+import dev.argus.common.amqp.Topology;
+import dev.argus.common.json.ArgusJson;
+import dev.argus.common.message.CancelScan;
+import dev.argus.common.message.ScanFile;
+import dev.argus.common.message.ScanRequested;
+import dev.argus.frontend.catalog.FileCatalog;
+import dev.argus.frontend.catalog.NewFile;
+import dev.argus.frontend.messaging.ConfirmedPublisher;
+import dev.argus.frontend.web.ApiException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records scans and cancels them. Each is one database transaction whose message to the brain
+ * ({@code ScanRequested}, {@code CancelScan}) is published and confirmed before the commit: when the broker or
+ * the database fails, the transaction rolls back and nothing is half-stored.
+ */
+@Service
+public class ScanService {
+
+    private static final Logger log = LoggerFactory.getLogger(ScanService.class);
+
+    private final JdbcClient jdbc;
+    private final FileCatalog catalog;
+    private final ConfirmedPublisher publisher;
+    private final ApplicationEventPublisher events;
+
+    ScanService(JdbcClient jdbc, FileCatalog catalog, ConfirmedPublisher publisher, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.publisher = publisher;
+        this.events = events;
+    }
+
+    /**
+     * Records a scan of the files (distinct by sha256, the first name kept) with validated probe names and
+     * sends {@code ScanRequested} to the brain.
+     *
+     * @return the new scan's id
+     */
+    @Transactional
+    public UUID create(List<NewFile> files, List<String> probes, ScanOptions options) {
+        Map<String, NewFile> distinct = new LinkedHashMap<>();
+        files.forEach(file -> distinct.putIfAbsent(file.sha256(), file));
+        if (distinct.isEmpty() || probes.isEmpty()) {
+            throw new IllegalArgumentException("a scan needs files and probes");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        distinct.values().forEach(file -> catalog.record(file, now));
+        jdbc.sql("""
+                        insert into scan (id, status, created_at, force, probes, tags, metadata, total, done)
+                        values (:id, 'queued', :createdAt, :force, :probes, :tags, cast(:metadata as jsonb), :total, 0)
+                        """)
+                .param("id", id)
+                .param("createdAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("force", options.force())
+                .param("probes", probes.toArray(String[]::new))
+                .param("tags", options.tags().toArray(String[]::new))
+                .param("metadata", ArgusJson.mapper().writeValueAsString(options.metadata()))
+                .param("total", distinct.size() * probes.size())
+                .update();
+        int position = 0;
+        for (NewFile file : distinct.values()) {
+            jdbc.sql("insert into scan_file (scan_id, sha256, name, position) values (:id, :sha256, :name, :position)")
+                    .param("id", id)
+                    .param("sha256", file.sha256())
+                    .param("name", file.name())
+                    .param("position", position++)
+                    .update();
+        }
+        List<ScanFile> scanFiles = distinct.values().stream()
+                .map(file -> new ScanFile(file.sha256(), file.size(), file.mimeType()))
+                .toList();
+        publisher.publish(Topology.BRAIN_EXCHANGE, Topology.SCANS_KEY,
+                new ScanRequested(id, scanFiles, List.copyOf(probes), options.force(), now));
+        log.info("scan {} queued: {} files x {} probes {}", id, distinct.size(), probes.size(), probes);
+        return id;
+    }
+
+    /**
+     * Cancels an active scan and sends {@code CancelScan}; results already in are kept.
+     *
+     * @throws ApiException 404 for an unknown scan, 409 when it is no longer active
+     */
+    @Transactional
+    public void cancel(UUID id) {
+        ScanRow scan = ScanRow.lock(jdbc, id)
+                .orElseThrow(() -> ApiException.notFound("scan-not-found", "no scan with id " + id));
+        if (!scan.status().isActive()) {
+            throw ApiException.conflict("scan-not-active",
+                    "scan " + id + " is already " + scan.status().wireName() + " and cannot be cancelled");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        jdbc.sql("update scan set status = 'cancelled', finished_at = :now where id = :id")
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("id", id)
+                .update();
+        publisher.publish(Topology.BRAIN_EXCHANGE, Topology.SCANS_KEY, new CancelScan(id, now));
+        events.publishEvent(new ScanStatusChanged(id, ScanStatus.CANCELLED, scan.progress(), now));
+        log.info("scan {} cancelled at {}/{} results", id, scan.done(), scan.total());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.argus.frontend.scan;
+
+import dev.argus.frontend.catalog.StoredFile;
+import dev.argus.frontend.catalog.StoredFileRepository;
+import dev.argus.frontend.web.PageView;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds the API's view of scans, loading the files and results of a whole page in three queries. */
+@Component
+public class ScanViews {
+
+    private final ScanRepository scans;
+    private final ScanFileRepository scanFiles;
+    private final ScanResultRepository results;
+    private final StoredFileRepository files;
+
+    ScanViews(ScanRepository scans, ScanFileRepository scanFiles, ScanResultRepository results,
+              StoredFileRepository files) {
+        this.scans = scans;
+        this.scanFiles = scanFiles;
+        this.results = results;
+        this.files = files;
+    }
+
+    /** The scan, or empty when unknown. */
+    @Transactional(readOnly = true)
+    public Optional<ScanView> find(UUID id) {
+        return scans.findById(id).map(scan -> build(List.of(scan)).getFirst());
+    }
+
+    /** A page of scans, newest first, optionally of one status. */
+    @Transactional(readOnly = true)
+    public PageView<ScanView> list(ScanStatus status, Pageable pageable) {
+        Page<Scan> page = status == null ? scans.findAll(pageable) : scans.findByStatus(status, pageable);
+        return new PageView<>(build(page.getContent()), pageable.getPageNumber(), pageable.getPageSize(),
+                page.getTotalElements());
+    }
+
+    private List<ScanView> build(List<Scan> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = page.stream().map(Scan::id).toList();
+        Map<UUID, List<ScanFile>> filesByScan = scanFiles.findByScanIdInOrderByPositionAsc(ids).stream()
+                .collect(Collectors.groupingBy(ScanFile::scanId, LinkedHashMap::new, Collectors.toList()));
+        Map<String, StoredFile> stored = files.findAllById(filesByScan.values().stream().flatMap(List::stream)
+                        .map(ScanFile::sha256).distinct().toList()).stream()
+                .collect(Collectors.toMap(StoredFile::sha256, Function.identity()));
+        Map<UUID, Map<String, Map<String, ResultView>>> resultsByScan = new HashMap<>();
+        for (ScanResult result : results.findByScanIdIn(ids)) {
+            resultsByScan.computeIfAbsent(result.scanId(), id -> new HashMap<>())
+                    .computeIfAbsent(result.sha256(), sha -> new HashMap<>())
+                    .put(result.probe(), result.view());
+        }
+        List<ScanView> views = new ArrayList<>(page.size());
+        for (Scan scan : page) {
+            Map<String, Map<String, ResultView>> byFile = resultsByScan.getOrDefault(scan.id(), Map.of());
+            List<FileResultView> fileViews = filesByScan.getOrDefault(scan.id(), List.of()).stream()
+                    .map(file -> fileView(scan, file, stored.get(file.sha256()),
+                            byFile.getOrDefault(file.sha256(), Map.of())))
+                    .toList();
+            views.add(new ScanView(scan.id(), scan.status(), scan.createdAt(), scan.finishedAt(),
+                    new Progress(scan.total(), scan.done()), scan.probes(), scan.force(), scan.tags(),
+                    scan.metadata(), fileViews));
+        }
+        return views;
+    }
+
+    private static FileResultView fileView(Scan scan, ScanFile file, StoredFile stored,
+                                           Map<String, ResultView> results) {
+        Map<String, ResultView> ordered = inProbeOrder(scan.probes(), results);
+        boolean done = !scan.status().isActive() || ordered.size() >= scan.probes().size();
+        return new FileResultView(file.sha256(), stored.md5(), stored.sha1(), stored.size(), file.name(),
+                stored.mimeType(), done ? FileResultView.Status.DONE : FileResultView.Status.PENDING,
+                Stats.of(ordered.values()), ordered);
+    }
+
+    /** Results keyed by probe, in the given probe order, any other probe after them. */
+    static Map<String, ResultView> inProbeOrder(List<String> probes, Map<String, ResultView> results) {
+        Map<String, ResultView> ordered = new LinkedHashMap<>();
+        probes.stream().filter(results::containsKey).forEach(p -> ordered.put(p, results.get(p)));
+        results.keySet().stream().sorted().forEach(p -> ordered.putIfAbsent(p, results.get(p)));
+        return ordered;
+    }
+}

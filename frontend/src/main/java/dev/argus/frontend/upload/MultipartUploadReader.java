@@ -1,0 +1,169 @@
+package dev.argus.frontend.upload;
+
+import dev.argus.frontend.UploadProperties;
+import dev.argus.frontend.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.apache.commons.fileupload2.core.DiskFileItem;
+import org.apache.commons.fileupload2.core.DiskFileItemFactory;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Parses a {@code multipart/form-data} request with commons-fileupload2's streaming item iterator (the Servlet
+ * multipart support is off): each {@code file} part is read once, straight into a temp file while hashing, and
+ * its mime type detected from the spooled content; form fields are kept as strings. On any failure every temp
+ * file written so far is deleted before the exception leaves.
+ */
+@Component
+class MultipartUploadReader {
+
+    private static final Logger log = LoggerFactory.getLogger(MultipartUploadReader.class);
+
+    /** The part name that carries files. */
+    static final String FILE_FIELD = "file";
+    private static final int MAX_FIELD_BYTES = 64 * 1024;
+    private static final int MAX_FIELDS = 64;
+    private static final Duration LEFTOVER_AGE = Duration.ofHours(24);
+
+    private final HashingSpooler spooler;
+    private final MimeTypeDetector mimeTypes;
+    private final DataSize maxFileSize;
+    private final int maxFiles;
+
+    MultipartUploadReader(UploadProperties properties, MimeTypeDetector mimeTypes) {
+        Path directory = prepare(properties.tempDir());
+        this.spooler = new HashingSpooler(directory, properties.maxFileSize().toBytes());
+        this.mimeTypes = mimeTypes;
+        this.maxFileSize = properties.maxFileSize();
+        this.maxFiles = properties.maxFiles();
+    }
+
+    /** Reads the whole request; the caller closes the result to delete the temp files. */
+    Upload read(HttpServletRequest request) {
+        JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> parser = new JakartaServletFileUpload<>();
+        parser.setHeaderCharset(StandardCharsets.UTF_8);
+        Upload upload = new Upload();
+        try {
+            FileItemInputIterator items = parser.getItemIterator(request);
+            int files = 0;
+            int fields = 0;
+            while (items.hasNext()) {
+                FileItemInput item = items.next();
+                if (FILE_FIELD.equals(item.getFieldName())) {
+                    if (++files > maxFiles) {
+                        throw ApiException.contentTooLarge("too-many-files",
+                                "at most " + maxFiles + " files are accepted per request").with("maxFiles", maxFiles);
+                    }
+                    upload.add(readFile(item));
+                } else if (item.isFormField()) {
+                    if (++fields > MAX_FIELDS) {
+                        throw ApiException.badRequest("malformed-multipart",
+                                "at most " + MAX_FIELDS + " form fields are accepted per request");
+                    }
+                    upload.addField(item.getFieldName(), readField(item));
+                }
+                // any other file part is skipped unread by the iterator
+            }
+            return upload;
+        } catch (IOException | RequestReadException e) {
+            upload.close();
+            throw ApiException.badRequest("malformed-multipart",
+                    "the multipart/form-data body could not be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            upload.close();
+            throw e;
+        }
+    }
+
+    private UploadedFile readFile(FileItemInput item) throws IOException {
+        String name = FileNames.sanitise(item.getName());
+        // Not closed on failure: closing an item stream reads the rest of the part, and an oversized file must
+        // not be read any further.
+        InputStream in = item.getInputStream();
+        SpooledFile content;
+        try {
+            content = spooler.spool(in);
+        } catch (FileTooLargeException e) {
+            throw ApiException.contentTooLarge("file-too-large", "file " + (name == null ? "" : "'" + name + "' ")
+                            + "is larger than the upload limit of " + describe(maxFileSize))
+                    .with("maxFileSize", e.limit());
+        }
+        in.close();
+        try {
+            return new UploadedFile(content, name, mimeTypes.detect(content.path()));
+        } catch (RuntimeException e) {
+            HashingSpooler.deleteQuietly(content.path());
+            throw e;
+        }
+    }
+
+    private static String readField(FileItemInput item) throws IOException {
+        InputStream in = item.getInputStream();
+        byte[] bytes = in.readNBytes(MAX_FIELD_BYTES + 1);
+        if (bytes.length > MAX_FIELD_BYTES) {
+            throw ApiException.badRequest("invalid-field",
+                    "field '" + item.getFieldName() + "' is longer than " + MAX_FIELD_BYTES + " bytes");
+        }
+        in.close();
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A size as people write it: 256MB, 1KB, or bytes when it is not a round number. */
+    static String describe(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) {
+            return size.toGigabytes() + "GB (" + bytes + " bytes)";
+        }
+        if (bytes >= 1L << 20 && bytes % (1L << 20) == 0) {
+            return size.toMegabytes() + "MB (" + bytes + " bytes)";
+        }
+        if (bytes >= 1L << 10 && bytes % (1L << 10) == 0) {
+            return size.toKilobytes() + "KB (" + bytes + " bytes)";
+        }
+        return bytes + " bytes";
+    }
+
+    /** Creates the temp directory and removes spool files a crashed process left behind. */
+    private static Path prepare(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create argus.upload.temp-dir " + directory
+                    + ": set argus.upload.temp-dir to a writable directory", e);
+        }
+        Instant cutoff = Instant.now().minus(LEFTOVER_AGE);
+        try (Stream<Path> leftovers = Files.list(directory)) {
+            leftovers.filter(p -> p.getFileName().toString().startsWith(HashingSpooler.PREFIX))
+                    .filter(p -> isOlderThan(p, cutoff))
+                    .forEach(p -> {
+                        log.info("deleting leftover upload spool file {}", p);
+                        HashingSpooler.deleteQuietly(p);
+                    });
+        } catch (IOException e) {
+            log.warn("cannot list {} for leftover spool files: {}", directory, e.getMessage());
+        }
+        return directory;
+    }
+
+    private static boolean isOlderThan(Path file, Instant cutoff) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

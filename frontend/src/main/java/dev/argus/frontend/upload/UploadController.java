@@ -1,0 +1,56 @@
+package dev.argus.frontend.upload;
+
+import dev.argus.frontend.scan.ScanView;
+import dev.argus.frontend.scan.ScanViews;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/scans} with {@code multipart/form-data}: upload files and scan them. */
+@RestController
+class UploadController {
+
+    private final MultipartUploadReader reader;
+    private final UploadService uploads;
+    private final ScanViews views;
+
+    UploadController(MultipartUploadReader reader, UploadService uploads, ScanViews views) {
+        this.reader = reader;
+        this.uploads = uploads;
+        this.views = views;
+    }
+
+    @Operation(summary = "Upload files and scan them",
+            responses = @ApiResponse(responseCode = "202", description = "scan recorded and queued; Location names it"),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = UploadFormDocumentation.class))))
+    @PostMapping(path = "/api/v1/scans", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ScanView> upload(HttpServletRequest request) {
+        UUID id;
+        try (Upload upload = reader.read(request)) {
+            id = uploads.submit(upload);
+        }
+        ScanView scan = views.find(id).orElseThrow();
+        return ResponseEntity.accepted().location(URI.create("/api/v1/scans/" + id)).body(scan);
+    }
+
+    /** Documents the form for OpenAPI only; the request is parsed by streaming. */
+    record UploadFormDocumentation(
+            @Schema(description = "one part per file; the part's filename is kept as the file name",
+                    requiredMode = Schema.RequiredMode.REQUIRED) List<byte[]> file,
+            @Schema(description = "comma-separated probe names; default every online probe") String probes,
+            @Schema(description = "true: do not reuse stored results", defaultValue = "false") Boolean force,
+            @Schema(description = "comma-separated tags") String tags,
+            @Schema(description = "a JSON object, echoed back in the scan") String metadata) {
+    }
+}

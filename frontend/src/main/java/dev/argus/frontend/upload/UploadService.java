@@ -1,0 +1,74 @@
+package dev.argus.frontend.upload;
+
+import dev.argus.common.store.FileStore;
+import dev.argus.frontend.catalog.NewFile;
+import dev.argus.frontend.probe.ProbeDirectory;
+import dev.argus.frontend.scan.ScanOptions;
+import dev.argus.frontend.scan.ScanService;
+import dev.argus.frontend.web.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns a parsed upload into a scan: checks the form, resolves the probes, puts each distinct file on the file
+ * store unless it is there already, then records the scan (which publishes {@code ScanRequested}). Validation
+ * happens before anything is stored; files on the store are content-addressed, so one left by a later failure
+ * is harmless and reused by the next upload of the same content.
+ */
+@Service
+class UploadService {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
+
+    private final ProbeDirectory directory;
+    private final FileStore store;
+    private final ScanService scans;
+
+    UploadService(ProbeDirectory directory, FileStore store, ScanService scans) {
+        this.directory = directory;
+        this.store = store;
+        this.scans = scans;
+    }
+
+    UUID submit(Upload upload) {
+        if (upload.files().isEmpty()) {
+            throw ApiException.badRequest("missing-file",
+                    "the request has no file: send each file as a multipart part named '"
+                            + MultipartUploadReader.FILE_FIELD + "'");
+        }
+        ScanOptions options = UploadForm.options(upload.fields());
+        List<String> probes = directory.resolve(options.probes());
+        Map<String, UploadedFile> distinct = new LinkedHashMap<>();
+        upload.files().forEach(file -> distinct.putIfAbsent(file.content().sha256(), file));
+        distinct.values().forEach(this::storeIfAbsent);
+        List<NewFile> files = distinct.values().stream()
+                .map(f -> new NewFile(f.content().sha256(), f.content().md5(), f.content().sha1(), f.content().size(),
+                        f.mimeType(), f.name()))
+                .toList();
+        return scans.create(files, probes, options);
+    }
+
+    private void storeIfAbsent(UploadedFile file) {
+        String sha256 = file.content().sha256();
+        if (store.exists(sha256)) {
+            log.debug("sha256 {} is already on the file store", sha256.substring(0, 12));
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file.content().path())) {
+            store.store(sha256, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read spooled upload " + file.content().path(), e);
+        }
+        log.info("stored sha256 {} ({} bytes, {}) on the file store", sha256.substring(0, 12), file.content().size(),
+                file.mimeType());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.argus.frontend.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Replaces Boot's error page for errors raised outside Spring MVC (the servlet container, filters): the answer
+ * is a problem document as well, never HTML.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
+
+    @RequestMapping("${server.error.path:/error}")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String detail = status.is5xxServerError()
+                ? "unexpected error; the server log has the details"
+                : status.getReasonPhrase() + (uri == null ? "" : ": " + uri);
+        if (status.is5xxServerError()) {
+            log.error("{} -> {} (outside the MVC handlers)", uri, status.value(),
+                    (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+        } else {
+            log.warn("{} -> {} (outside the MVC handlers)", uri, status.value());
+        }
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(status, Problems.slugFor(status), detail));
+    }
+}

@@ -1,0 +1,528 @@
+package dev.argus.frontend;
+
+import static dev.argus.frontend.TestHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.argus.common.amqp.Topology;
+import dev.argus.common.message.CancelScan;
+import dev.argus.common.message.Category;
+import dev.argus.common.message.EngineResult;
+import dev.argus.common.message.ProbeCategory;
+import dev.argus.common.message.ProbeDescriptor;
+import dev.argus.common.message.ProbeDirectoryUpdated;
+import dev.argus.common.message.ProbeStatus;
+import dev.argus.common.message.ResultReported;
+import dev.argus.common.message.ScanDispatched;
+import dev.argus.common.message.ScanFile;
+import dev.argus.common.message.ScanRequested;
+import dev.argus.common.store.FileStore;
+import dev.argus.common.store.StoreKeys;
+import dev.argus.frontend.store.FtpProperties;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.apache.commons.net.ftp.FTPClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The frontend against real PostgreSQL, RabbitMQ and FTP. The test plays the brain: it reads what the frontend
+ * sends to {@code argus.brain.scans} and publishes {@code ProbeDirectoryUpdated}, {@code ScanDispatched} and
+ * {@code ResultReported} to {@code argus.frontend}. The upload limit is 1KB so the 413 case needs no big file.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "argus.upload.max-file-size=1KB")
+@ActiveProfiles("test")
+abstract class AbstractFrontendIntegrationTests {
+
+    static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+    static final String EICAR_MD5 = "44d88612fea8a8f36de82e1278abb02f";
+    static final String EICAR_SHA1 = "3395856ce81f2b7382dee72602f798b642f14140";
+    static final String EICAR_SHA256 = "275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f";
+    static final Path UPLOADS = createTempDirectory();
+
+    @DynamicPropertySource
+    static void uploadDirectory(DynamicPropertyRegistry registry) {
+        registry.add("argus.upload.temp-dir", UPLOADS::toString);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    AmqpAdmin amqpAdmin;
+    @Autowired
+    FileStore fileStore;
+    @Autowired
+    FtpProperties ftp;
+    @Autowired
+    JdbcClient jdbc;
+
+    TestHttp http;
+
+    @BeforeEach
+    void actAsBrain() {
+        http = new TestHttp(port);
+        amqpAdmin.purgeQueue(Topology.SCANS_QUEUE, false);
+        publishDirectory(probe("clamav", true), probe("yara", true), probe("dormant", false));
+    }
+
+    @Test
+    void uploadsEicarStoresItOnFtpAndQueuesTheScan() {
+        HttpResponse<String> response = http.upload(new TestHttp.Multipart()
+                .file("eicar.com", EICAR.getBytes(StandardCharsets.US_ASCII))
+                .field("tags", "eicar, sample")
+                .field("metadata", "{\"ticket\":42,\"by\":{\"name\":\"ana\"}}"));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode scan = json(response);
+        String id = scan.get("id").asString();
+        assertThat(response.headers().firstValue("Location")).contains("/api/v1/scans/" + id);
+        assertThat(scan.get("status").asString()).isEqualTo("queued");
+        assertThat(scan.get("probes").toString()).isEqualTo("[\"clamav\",\"yara\"]");
+        assertThat(scan.get("progress").toString()).isEqualTo("{\"total\":2,\"done\":0}");
+        assertThat(scan.get("tags").toString()).isEqualTo("[\"eicar\",\"sample\"]");
+        assertThat(scan.get("metadata").get("ticket").asInt()).isEqualTo(42);
+        assertThat(scan.get("metadata").get("by").get("name").asString()).isEqualTo("ana");
+        assertThat(scan.get("finishedAt").isNull()).isTrue();
+        JsonNode file = scan.get("files").get(0);
+        assertThat(file.get("sha256").asString()).isEqualTo(EICAR_SHA256);
+        assertThat(file.get("md5").asString()).isEqualTo(EICAR_MD5);
+        assertThat(file.get("sha1").asString()).isEqualTo(EICAR_SHA1);
+        assertThat(file.get("size").asLong()).isEqualTo(68);
+        assertThat(file.get("name").asString()).isEqualTo("eicar.com");
+        assertThat(file.get("mimeType").asString()).isEqualTo("text/plain");
+        assertThat(file.get("status").asString()).isEqualTo("pending");
+        assertThat(file.get("stats").size()).isEqualTo(7);
+
+        ScanRequested requested = receiveScanRequested();
+        assertThat(requested.scanId()).isEqualTo(UUID.fromString(id));
+        assertThat(requested.files()).containsExactly(new ScanFile(EICAR_SHA256, 68, "text/plain"));
+        assertThat(requested.probes()).containsExactly("clamav", "yara");
+        assertThat(requested.force()).isFalse();
+
+        assertThat(ftpHas(EICAR_SHA256.substring(0, 2) + "/" + EICAR_SHA256.substring(2, 4) + "/" + EICAR_SHA256))
+                .isTrue();
+        assertThat(http.get("/api/v1/scans/" + id).statusCode()).isEqualTo(200);
+        assertNoTempFilesLeft();
+    }
+
+    @Test
+    void finishesTheScanWhenEveryResultIsInAndIgnoresARepeatedResult() {
+        byte[] content = uniqueContent();
+        String sha256 = sha256(content);
+        UUID id = uploadAndReceive(new TestHttp.Multipart().file("sample.bin", content).field("probes", "clamav,yara"));
+
+        report(id, sha256, "clamav", Category.MALICIOUS, "Eicar-Test-Signature");
+        await().untilAsserted(() -> assertThat(scan(id).get("progress").get("done").asInt()).isEqualTo(1));
+        assertThat(scan(id).get("status").asString()).isEqualTo("running");
+        report(id, sha256, "clamav", Category.UNDETECTED, null);
+        rabbit.convertAndSend(Topology.FRONTEND_EXCHANGE, Topology.EVENTS_KEY,
+                new ScanDispatched(id, 2, 0, Instant.now()));
+        report(id, sha256, "yara", Category.UNDETECTED, null);
+
+        await().untilAsserted(() -> assertThat(scan(id).get("status").asString()).isEqualTo("finished"));
+        JsonNode scan = scan(id);
+        assertThat(scan.get("progress").toString()).isEqualTo("{\"total\":2,\"done\":2}");
+        assertThat(scan.get("finishedAt").isNull()).isFalse();
+        JsonNode file = scan.get("files").get(0);
+        assertThat(file.get("status").asString()).isEqualTo("done");
+        assertThat(file.get("stats").toString()).isEqualTo("{\"malicious\":1,\"suspicious\":0,\"undetected\":1,"
+                + "\"harmless\":0,\"timeout\":0,\"failure\":0,\"type-unsupported\":0}");
+        JsonNode clamav = file.get("results").get("clamav");
+        assertThat(clamav.get("category").asString()).isEqualTo("malicious");
+        assertThat(clamav.get("result").asString()).isEqualTo("Eicar-Test-Signature");
+        assertThat(clamav.get("engineVersion").asString()).isEqualTo("1.4.6");
+        assertThat(clamav.get("signatureVersion").asString()).isEqualTo("27800");
+        assertThat(clamav.get("durationMs").asLong()).isEqualTo(3);
+        assertThat(clamav.get("error").isNull()).isTrue();
+        assertThat(clamav.get("cached").asBoolean()).isFalse();
+        assertThat(clamav.get("details").get("engine").asString()).isEqualTo("clamd");
+        assertThat(file.get("results").get("yara").get("result").isNull()).isTrue();
+
+        JsonNode report = json(http.get("/api/v1/files/" + sha256));
+        assertThat(report.get("results").get("clamav").get("category").asString()).isEqualTo("malicious");
+        assertThat(report.get("stats").get("malicious").asInt()).isEqualTo(1);
+        assertThat(report.get("scans").get(0).get("status").asString()).isEqualTo("finished");
+    }
+
+    @Test
+    void streamsTheScanThenResultAndStatusEventsOverSse() {
+        byte[] content = uniqueContent();
+        String sha256 = sha256(content);
+        UUID id = uploadAndReceive(new TestHttp.Multipart().file("live.bin", content).field("probes", "clamav"));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(http.uri("/api/v1/scans/" + id + "/events"))
+                .header("Accept", "text/event-stream").build();
+        CompletableFuture<Integer> stream = http.client().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenApplyAsync(response -> {
+                    response.body().forEach(lines::add);
+                    return response.statusCode();
+                });
+
+        await().until(() -> lines.contains("event:scan"));
+        report(id, sha256, "clamav", Category.MALICIOUS, "Eicar-Test-Signature");
+
+        await().until(stream::isDone);
+        assertThat(stream.join()).isEqualTo(200);
+        List<String> events = lines.stream().filter(line -> line.startsWith("event:")).toList();
+        assertThat(events).containsExactly("event:scan", "event:result", "event:status");
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .startsWith("data:").contains("\"probe\":\"clamav\"").contains("\"category\":\"malicious\""));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .startsWith("data:").contains("\"status\":\"finished\"").contains("\"done\":1"));
+    }
+
+    @Test
+    void rejectsFileOverTheSizeLimitWith413AndStoresNothing() {
+        byte[] big = new byte[4096];
+        new Random().nextBytes(big);
+        String sha256 = sha256(big);
+        long scansBefore = countScans();
+
+        HttpResponse<String> response = http.upload(new TestHttp.Multipart()
+                .file("small.txt", "fine".getBytes(StandardCharsets.UTF_8))
+                .file("big.bin", big));
+
+        assertProblem(response, 413, "file-too-large");
+        assertThat(json(response).get("detail").asString()).contains("big.bin").contains("1KB");
+        assertThat(jdbc.sql("select count(*) from file where sha256 = ?").param(sha256).query(Long.class).single())
+                .isZero();
+        assertThat(countScans()).isEqualTo(scansBefore);
+        assertThat(fileStore.exists(sha256)).isFalse();
+        assertThat(rabbit.receive(Topology.SCANS_QUEUE)).isNull();
+        assertNoTempFilesLeft();
+    }
+
+    @Test
+    void acceptsAnEmptyFile() {
+        HttpResponse<String> response = http.upload(new TestHttp.Multipart().file("empty.txt", new byte[0]));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode file = json(response).get("files").get(0);
+        assertThat(file.get("size").asLong()).isZero();
+        assertThat(file.get("sha256").asString())
+                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(receiveScanRequested().files().getFirst().size()).isZero();
+        assertNoTempFilesLeft();
+    }
+
+    @Test
+    void rejectsAnUnknownProbeWith400NamingIt() {
+        HttpResponse<String> response = http.upload(new TestHttp.Multipart()
+                .file("eicar.com", EICAR.getBytes(StandardCharsets.US_ASCII)).field("probes", "clamav,nosuch"));
+
+        assertProblem(response, 400, "unknown-probe");
+        assertThat(json(response).get("detail").asString()).contains("'nosuch'");
+        assertThat(rabbit.receive(Topology.SCANS_QUEUE)).isNull();
+        assertNoTempFilesLeft();
+    }
+
+    @Test
+    void rejectsMalformedUploadsWith400NamingTheProblem() {
+        HttpResponse<String> noFile = http.upload(new TestHttp.Multipart().field("probes", "clamav"));
+        assertProblem(noFile, 400, "missing-file");
+
+        HttpResponse<String> badMetadata = http.upload(new TestHttp.Multipart()
+                .file("a.txt", uniqueContent()).field("metadata", "[1,2]"));
+        assertProblem(badMetadata, 400, "invalid-field");
+        assertThat(json(badMetadata).get("detail").asString()).contains("'metadata'");
+
+        HttpResponse<String> badForce = http.upload(new TestHttp.Multipart()
+                .file("a.txt", uniqueContent()).field("force", "maybe"));
+        assertThat(json(badForce).get("detail").asString()).contains("'force'");
+        assertNoTempFilesLeft();
+    }
+
+    @Test
+    void answers503WithRetryAfterWhenNoProbeIsOnline() {
+        publishDirectory(probe("dormant", false));
+        byte[] content = uniqueContent();
+
+        HttpResponse<String> response = http.upload(new TestHttp.Multipart().file("a.bin", content));
+
+        assertProblem(response, 503, "no-probes-online");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(fileStore.exists(sha256(content))).isFalse();
+    }
+
+    @Test
+    void rejectsABogusHashWith400() {
+        assertProblem(http.get("/api/v1/files/not-a-hash"), 400, "invalid-hash");
+        assertProblem(http.get("/api/v1/files/" + EICAR_MD5.substring(0, 31)), 400, "invalid-hash");
+    }
+
+    @Test
+    void answers404ForAnUnknownScanAnd400ForAMalformedId() {
+        assertProblem(http.get("/api/v1/scans/" + UUID.randomUUID()), 404, "scan-not-found");
+        assertProblem(http.post("/api/v1/scans/" + UUID.randomUUID() + "/cancel"), 404, "scan-not-found");
+        assertProblem(http.get("/api/v1/scans/" + UUID.randomUUID() + "/events"), 404, "scan-not-found");
+        assertProblem(http.get("/api/v1/scans/not-a-uuid"), 400, "invalid-parameter");
+        assertProblem(http.get("/api/v1/files/" + "0".repeat(64)), 404, "file-not-found");
+    }
+
+    @Test
+    void cancelsAScanPublishesCancelScanDropsLaterResultsAndRefusesASecondCancel() {
+        byte[] content = uniqueContent();
+        UUID id = uploadAndReceive(new TestHttp.Multipart().file("c.bin", content));
+
+        HttpResponse<String> cancelled = http.post("/api/v1/scans/" + id + "/cancel");
+
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(json(cancelled).get("status").asString()).isEqualTo("cancelled");
+        assertThat(json(cancelled).get("finishedAt").isNull()).isFalse();
+        assertThat(rabbit.receiveAndConvert(Topology.SCANS_QUEUE, 5000))
+                .isInstanceOfSatisfying(CancelScan.class, cancel -> assertThat(cancel.scanId()).isEqualTo(id));
+        assertProblem(http.post("/api/v1/scans/" + id + "/cancel"), 409, "scan-not-active");
+
+        report(id, sha256(content), "clamav", Category.MALICIOUS, "late");
+        UUID later = uploadAndReceive(new TestHttp.Multipart().file("d.bin", uniqueContent()));
+        rabbit.convertAndSend(Topology.FRONTEND_EXCHANGE, Topology.EVENTS_KEY,
+                new ScanDispatched(later, 2, 0, Instant.now()));
+        // the events queue is consumed in order: once the later scan runs, the late result was handled
+        await().untilAsserted(() -> assertThat(scan(later).get("status").asString()).isEqualTo("running"));
+        JsonNode scan = scan(id);
+        assertThat(scan.get("status").asString()).isEqualTo("cancelled");
+        assertThat(scan.get("progress").get("done").asInt()).isZero();
+        assertThat(scan.get("files").get(0).get("results").isEmpty()).isTrue();
+    }
+
+    @Test
+    void rescansAStoredFileByJsonAndAnswers404NamingUnknownHashes() {
+        byte[] content = uniqueContent();
+        String sha256 = sha256(content);
+        uploadAndReceive(new TestHttp.Multipart().file("first-name.bin", content));
+        String unknown = "ab".repeat(32);
+
+        HttpResponse<String> missing = http.postJson("/api/v1/scans",
+                "{\"sha256\":[\"" + sha256 + "\",\"" + unknown + "\"]}");
+        assertProblem(missing, 404, "file-not-found");
+        assertThat(json(missing).get("detail").asString()).contains(unknown).doesNotContain(sha256);
+        assertProblem(http.postJson("/api/v1/scans", "{\"sha256\":[\"xyz\"]}"), 400, "invalid-hash");
+        assertProblem(http.postJson("/api/v1/scans", "{\"sha256\":"), 400, "malformed-json");
+
+        HttpResponse<String> rescan = http.postJson("/api/v1/scans", "{\"sha256\":[\"" + sha256.toUpperCase()
+                + "\"],\"probes\":[\"yara\"],\"force\":true,\"tags\":[\"again\"],\"metadata\":{\"n\":1}}");
+        assertThat(rescan.statusCode()).isEqualTo(202);
+        JsonNode scan = json(rescan);
+        assertThat(rescan.headers().firstValue("Location")).contains("/api/v1/scans/" + scan.get("id").asString());
+        assertThat(scan.get("files").get(0).get("name").asString()).isEqualTo("first-name.bin");
+        ScanRequested requested = receiveScanRequested();
+        assertThat(requested.probes()).containsExactly("yara");
+        assertThat(requested.force()).isTrue();
+        assertThat(requested.files().getFirst().sha256()).isEqualTo(sha256);
+    }
+
+    @Test
+    void findsAFileByMd5AndSearchesByNameHashPrefixAndTag() {
+        byte[] content = uniqueContent();
+        String sha256 = sha256(content);
+        String name = "report-" + UUID.randomUUID() + ".pdf";
+        String tag = "case-" + UUID.randomUUID();
+        JsonNode uploaded = json(http.upload(new TestHttp.Multipart().file(name, content).field("tags", tag)));
+        String md5 = uploaded.get("files").get(0).get("md5").asString();
+
+        JsonNode report = json(http.get("/api/v1/files/" + md5.toUpperCase()));
+        assertThat(report.get("sha256").asString()).isEqualTo(sha256);
+        assertThat(report.get("names").toString()).isEqualTo("[\"" + name + "\"]");
+        assertThat(report.get("tags").toString()).isEqualTo("[\"" + tag + "\"]");
+        assertThat(report.get("firstSeen").isNull()).isFalse();
+        assertThat(report.get("scans").get(0).get("id").asString()).isEqualTo(uploaded.get("id").asString());
+        assertThat(report.get("stats").size()).isEqualTo(7);
+
+        assertThat(search(name.substring(3, 20).toUpperCase())).containsExactly(sha256);
+        assertThat(search("tag:" + tag)).containsExactly(sha256);
+        assertThat(search(sha256.substring(0, 12))).contains(sha256);
+        assertThat(search(md5)).contains(sha256);
+        assertProblem(http.get("/api/v1/files?query=x&size=0"), 400, "invalid-parameter");
+    }
+
+    @Test
+    void listsScansByStatusAndRejectsBadParameters() {
+        uploadAndReceive(new TestHttp.Multipart().file("l.bin", uniqueContent()));
+
+        JsonNode page = json(http.get("/api/v1/scans?status=queued&page=0&size=5"));
+        assertThat(page.get("page").asInt()).isZero();
+        assertThat(page.get("size").asInt()).isEqualTo(5);
+        assertThat(page.get("total").asLong()).isPositive();
+        assertThat(page.get("items").size()).isBetween(1, 5);
+        page.get("items").forEach(scan -> assertThat(scan.get("status").asString()).isEqualTo("queued"));
+
+        assertThat(json(http.get("/api/v1/scans?status=bogus")).get("detail").asString()).contains("'status'");
+        assertProblem(http.get("/api/v1/scans?page=-1"), 400, "invalid-parameter");
+        assertProblem(http.get("/api/v1/scans?size=abc"), 400, "invalid-parameter");
+    }
+
+    @Test
+    void listsTheProbeDirectory() {
+        JsonNode probes = json(http.get("/api/v1/probes"));
+
+        assertThat(probes.size()).isEqualTo(3);
+        JsonNode clamav = probes.get(0);
+        assertThat(clamav.get("name").asString()).isEqualTo("clamav");
+        assertThat(clamav.get("displayName").asString()).isEqualTo("CLAMAV");
+        assertThat(clamav.get("category").asString()).isEqualTo("antivirus");
+        assertThat(clamav.get("engineVersion").asString()).isEqualTo("1.4.6");
+        assertThat(clamav.get("online").asBoolean()).isTrue();
+        assertThat(clamav.get("instances").asInt()).isEqualTo(1);
+        assertThat(probes.get(1).get("name").asString()).isEqualTo("dormant");
+        assertThat(probes.get(1).get("online").asBoolean()).isFalse();
+    }
+
+    @Test
+    void answersProblemJsonForUnknownRoutesWrongMethodsAndWrongContentTypes() {
+        assertProblem(http.get("/api/v1/nothing-here"), 404, "not-found");
+        assertProblem(http.send("DELETE", "/api/v1/scans", "application/json", "{}"), 405, "method-not-allowed");
+        assertProblem(http.send("POST", "/api/v1/scans", "text/plain", "hello"), 415, "unsupported-media-type");
+        // rejected by Tomcat itself, before Spring MVC: still a problem document, not Tomcat's HTML page
+        assertProblem(http.get("/api/v1/files/a%2Fb"), 400, "bad-request");
+    }
+
+    @Test
+    void servesTheOpenApiDocument() {
+        HttpResponse<String> response = http.get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("paths").has("/api/v1/scans")).isTrue();
+        assertThat(json(response).get("paths").has("/api/v1/files/{hash}")).isTrue();
+    }
+
+    // --- acting as the brain ---
+
+    void publishDirectory(ProbeStatus... probes) {
+        String seed = UUID.randomUUID().toString();
+        List<ProbeStatus> seeded = Stream.of(probes).map(p -> new ProbeStatus(new ProbeDescriptor(p.probe().name(),
+                p.probe().displayName(), p.probe().category(), seed, p.probe().engineVersion(), null, null, 60_000),
+                p.online(), p.instances(), p.lastSeen())).toList();
+        rabbit.convertAndSend(Topology.FRONTEND_EXCHANGE, Topology.DIRECTORY_KEY,
+                new ProbeDirectoryUpdated(seeded, Instant.now()));
+        await().untilAsserted(() -> {
+            JsonNode listed = json(http.get("/api/v1/probes"));
+            assertThat(listed.size()).isEqualTo(probes.length);
+            listed.forEach(p -> assertThat(p.get("version").asString()).isEqualTo(seed));
+        });
+    }
+
+    static ProbeStatus probe(String name, boolean online) {
+        return new ProbeStatus(new ProbeDescriptor(name, name.toUpperCase(), ProbeCategory.ANTIVIRUS, "1",
+                "1.4.6", null, null, 60_000), online, online ? 1 : 0, Instant.now());
+    }
+
+    void report(UUID scanId, String sha256, String probe, Category category, String threat) {
+        EngineResult result = new EngineResult(category, threat, "1.4.6", "27800", 3, null, Map.of("engine", "clamd"));
+        rabbit.convertAndSend(Topology.FRONTEND_EXCHANGE, Topology.EVENTS_KEY,
+                new ResultReported(scanId, UUID.randomUUID(), sha256, probe, false, result, Instant.now()));
+    }
+
+    ScanRequested receiveScanRequested() {
+        Object message = rabbit.receiveAndConvert(Topology.SCANS_QUEUE, 5000);
+        assertThat(message).isInstanceOf(ScanRequested.class);
+        return (ScanRequested) message;
+    }
+
+    UUID uploadAndReceive(TestHttp.Multipart form) {
+        HttpResponse<String> response = http.upload(form);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        UUID id = UUID.fromString(json(response).get("id").asString());
+        assertThat(receiveScanRequested().scanId()).isEqualTo(id);
+        return id;
+    }
+
+    JsonNode scan(UUID id) {
+        return json(http.get("/api/v1/scans/" + id));
+    }
+
+    List<String> search(String query) {
+        JsonNode page = json(http.get("/api/v1/files?query=" + java.net.URLEncoder.encode(query,
+                StandardCharsets.UTF_8)));
+        return page.get("items").valueStream().map(item -> item.get("sha256").asString()).toList();
+    }
+
+    long countScans() {
+        return jdbc.sql("select count(*) from scan").query(Long.class).single();
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String slug) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json(response);
+        assertThat(problem.get("type").asString()).isEqualTo("urn:argus:problem:" + slug);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    void assertNoTempFilesLeft() {
+        try (Stream<Path> files = Files.list(UPLOADS)) {
+            assertThat(files).isEmpty();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean ftpHas(String path) {
+        assertThat(path).isEqualTo(StoreKeys.path(path.substring(path.lastIndexOf('/') + 1)));
+        FTPClient client = new FTPClient();
+        try {
+            client.connect(ftp.host(), ftp.port());
+            assertThat(client.login(ftp.username(), ftp.password())).isTrue();
+            client.enterLocalPassiveMode();
+            return client.getSize(path) != null;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            try {
+                client.disconnect();
+            } catch (IOException ignored) {
+                // test helper
+            }
+        }
+    }
+
+    static byte[] uniqueContent() {
+        return ("argus frontend test " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path createTempDirectory() {
+        try {
+            return Files.createTempDirectory("argus-frontend-test-uploads");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

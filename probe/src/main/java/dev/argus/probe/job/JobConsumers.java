@@ -1,0 +1,90 @@
+package dev.argus.probe.job;
+
+import dev.argus.common.amqp.Topology;
+import dev.argus.probe.engine.ActiveEngines;
+import dev.argus.probe.spi.ScanEngine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * One {@link SimpleMessageListenerContainer} per active engine on its queue {@code argus.probe.<name>}: competing
+ * consumers, {@code concurrency} of them, each holding at most {@code prefetch} jobs, AUTO acknowledgement.
+ * Stopping waits for jobs in progress up to the longest engine timeout; an unfinished job is redelivered.
+ */
+final class JobConsumers implements SmartLifecycle {
+
+    static final int PHASE = Integer.MAX_VALUE - 200;
+
+    private static final Logger log = LoggerFactory.getLogger(JobConsumers.class);
+
+    private final ConnectionFactory connectionFactory;
+    private final AmqpAdmin admin;
+    private final ActiveEngines engines;
+    private final JobRunner runner;
+    private final MessageConverter converter;
+    private final JobProperties properties;
+    private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
+
+    JobConsumers(ConnectionFactory connectionFactory, AmqpAdmin admin, ActiveEngines engines, JobRunner runner,
+                 MessageConverter converter, JobProperties properties) {
+        this.connectionFactory = connectionFactory;
+        this.admin = admin;
+        this.engines = engines;
+        this.runner = runner;
+        this.converter = converter;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        for (ScanEngine engine : engines.engines()) {
+            SimpleMessageListenerContainer container = container(engine);
+            container.start();
+            containers.add(container);
+            log.info("probe {}: consuming queue {} with {} consumer(s), prefetch {}", engine.name(),
+                    Topology.probeQueue(engine.name()), properties.concurrency(), properties.prefetch());
+        }
+    }
+
+    private SimpleMessageListenerContainer container(ScanEngine engine) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setBeanName("jobs-" + engine.name());
+        container.setQueueNames(Topology.probeQueue(engine.name()));
+        container.setConcurrentConsumers(properties.concurrency());
+        container.setPrefetchCount(properties.prefetch());
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        container.setDefaultRequeueRejected(true);
+        container.setMissingQueuesFatal(false);
+        container.setAmqpAdmin(admin);
+        container.setShutdownTimeout(engine.timeout().plus(Duration.ofSeconds(15)).toMillis());
+        container.setMessageListener(new JobListener(engine, runner, converter));
+        container.afterPropertiesSet();
+        return container;
+    }
+
+    @Override
+    public synchronized void stop() {
+        containers.forEach(SimpleMessageListenerContainer::stop);
+        containers.forEach(SimpleMessageListenerContainer::destroy);
+        containers.clear();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return !containers.isEmpty();
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs Argus as three processes (brain, probe, frontend) against the services on this machine:
+# RabbitMQ, PostgreSQL, vsftpd and clamd (started by .ci/services.sh). Builds the jars first if needed.
+# Logs go to ./argus-data/logs. Ctrl-C stops all three.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/java-home.sh
+
+bash .ci/services.sh
+if [ ! -f frontend/target/argus-frontend.jar ] || [ ! -f brain/target/argus-brain.jar ] \
+   || [ ! -f probe/target/argus-probe.jar ]; then
+  echo "[argus] building the jars (first run only)"
+  ./mvnw -B -q -ntp -DskipTests package
+fi
+
+mkdir -p argus-data/logs argus-data/probe-work
+pids=()
+stop() { echo "[argus] stopping"; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap stop EXIT INT TERM
+
+start() { # module extra-args...
+  local module=$1; shift
+  java -jar "$module/target/argus-$module.jar" "$@" >"argus-data/logs/$module.log" 2>&1 &
+  pids+=($!)
+  echo "[argus] $module started (pid $!, log argus-data/logs/$module.log)"
+}
+start brain
+start probe --argus.probe.work-dir="$PWD/argus-data/probe-work" \
+  --argus.probe.clamav.database-directory="${ARGUS_PROBE_CLAMAV_DATABASE_DIRECTORY:-/var/lib/argus-ci/clamav/db}"
+start frontend
+
+for _ in $(seq 1 120); do
+  if curl -fs http://localhost:8080/api/v1/probes >/dev/null 2>&1; then
+    echo "[argus] ready: http://localhost:8080  (API docs: http://localhost:8080/swagger-ui.html)"
+    break
+  fi
+  sleep 0.5
+done
+wait -n "${pids[@]}"
+echo "[argus] a process exited; see argus-data/logs" >&2
+exit 1
