@@ -16,7 +16,8 @@ fi
 mkdir -p argus-data/logs argus-data/probe-work
 pids=()
 stop() { echo "[argus] stopping"; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
-trap stop EXIT INT TERM
+trap stop EXIT
+trap 'exit 130' INT TERM
 
 start() { # module extra-args...
   local module=$1; shift

@@ -25,15 +25,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The brain end to end through AMQP only, as a frontend and probes see it: this class plays both, publishing
@@ -41,31 +34,10 @@ import org.springframework.test.context.ActiveProfiles;
  * where RabbitMQ and PostgreSQL are.
  */
 @SpringBootTest
-@ActiveProfiles("test")
-abstract class AbstractBrainIntegrationTests {
+abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
 
     /** How long "nothing more happens" is watched for. */
     private static final Duration QUIET = Duration.ofMillis(800);
-
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    AmqpAdmin admin;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    BrainAmqpClient client;
-
-    @BeforeEach
-    void purgeFrontendQueues() {
-        client = new BrainAmqpClient(rabbit, admin);
-        client.purgeFrontendQueues();
-    }
-
-    @AfterEach
-    void forgetTestProbes() {
-        client.cleanUp(jdbc);
-    }
 
     @Test
     void registrationMakesProbeOnlineAndPublishesDirectory() {

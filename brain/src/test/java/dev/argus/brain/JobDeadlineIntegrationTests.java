@@ -16,40 +16,12 @@ import dev.argus.common.message.ResultReported;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Deadlines, with a brain whose jobs are due after one second. */
 @SpringBootTest(properties = {"argus.brain.job-deadline=1s", "argus.brain.sweep-interval=200ms"})
-@ActiveProfiles("test")
-class JobDeadlineIntegrationTests {
-
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    AmqpAdmin admin;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    BrainAmqpClient client;
-
-    @BeforeEach
-    void purgeFrontendQueues() {
-        client = new BrainAmqpClient(rabbit, admin);
-        client.purgeFrontendQueues();
-    }
-
-    @AfterEach
-    void forgetTestProbes() {
-        client.cleanUp(jdbc);
-    }
+class JobDeadlineIntegrationTests extends AbstractBrainClientTests {
 
     @Test
     void overdueJobBecomesTimeoutResultAndItsLateResultIsDropped() {

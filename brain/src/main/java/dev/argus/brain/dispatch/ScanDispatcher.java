@@ -10,7 +10,6 @@ import dev.argus.brain.job.JobStatus;
 import dev.argus.brain.job.ResultCache;
 import dev.argus.brain.job.ScanLocks;
 import dev.argus.brain.messaging.Outbound;
-import dev.argus.brain.messaging.Publisher;
 import dev.argus.brain.registry.ProbeQueues;
 import dev.argus.brain.registry.ProbeRegistry;
 import dev.argus.common.message.Category;
@@ -20,6 +19,8 @@ import dev.argus.common.message.ProbeStatus;
 import dev.argus.common.message.ScanDispatched;
 import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanRequested;
+import dev.argus.messaging.MessagePublisher;
+import dev.argus.messaging.OutboundMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,12 +55,12 @@ class ScanDispatcher {
     private final ProbeQueues probeQueues;
     private final MimeFilter mimeFilter;
     private final ResultCache cache;
-    private final Publisher publisher;
+    private final MessagePublisher publisher;
     private final BrainProperties properties;
     private final Clock clock;
 
     ScanDispatcher(ScanRepository scans, JobRepository jobs, ScanLocks scanLocks, ProbeRegistry registry,
-                   ProbeQueues probeQueues, MimeFilter mimeFilter, ResultCache cache, Publisher publisher,
+                   ProbeQueues probeQueues, MimeFilter mimeFilter, ResultCache cache, MessagePublisher publisher,
                    BrainProperties properties, Clock clock) {
         this.scans = scans;
         this.jobs = jobs;
@@ -94,7 +95,7 @@ class ScanDispatcher {
         jobs.saveAllAndFlush(rows);
 
         List<JobEntity> pending = rows.stream().filter(r -> r.status() == JobStatus.PENDING).toList();
-        List<Outbound> messages = new ArrayList<>(rows.size() + 1);
+        List<OutboundMessage> messages = new ArrayList<>(rows.size() + 1);
         messages.add(Outbound.dispatched(new ScanDispatched(request.scanId(), pending.size(),
                 rows.size() - pending.size(), now)));
         rows.stream().filter(r -> r.status() != JobStatus.PENDING)
@@ -103,7 +104,7 @@ class ScanDispatcher {
             probeQueues.ensureDeclared(job.probe());
             messages.add(Outbound.job(job.toProbeJob()));
         }
-        publisher.publish(messages);
+        publisher.publishAll(messages);
         if (log.isDebugEnabled()) {
             rows.forEach(r -> log.debug("Scan {} file {} probe {}: {} {}", r.scanId(), JobIds.shortSha(r.sha256()),
                     r.probe(), r.origin(), r.status() == JobStatus.PENDING ? "job " + r.getId() + " sent"

@@ -2,10 +2,11 @@ package dev.argus.brain.job;
 
 import dev.argus.brain.BrainProperties;
 import dev.argus.brain.messaging.Outbound;
-import dev.argus.brain.messaging.Publisher;
 import dev.argus.brain.registry.ProbeRegistry;
 import dev.argus.common.message.Category;
 import dev.argus.common.message.EngineResult;
+import dev.argus.messaging.MessagePublisher;
+import dev.argus.messaging.OutboundMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,13 +33,13 @@ class DeadlineSweeper implements SchedulingConfigurer {
 
     private final JobRepository jobs;
     private final ProbeRegistry registry;
-    private final Publisher publisher;
+    private final MessagePublisher publisher;
     private final TransactionTemplate transactions;
     private final BrainProperties properties;
     private final Clock clock;
 
-    DeadlineSweeper(JobRepository jobs, ProbeRegistry registry, Publisher publisher, TransactionTemplate transactions,
-                    BrainProperties properties, Clock clock) {
+    DeadlineSweeper(JobRepository jobs, ProbeRegistry registry, MessagePublisher publisher,
+                    TransactionTemplate transactions, BrainProperties properties, Clock clock) {
         this.jobs = jobs;
         this.registry = registry;
         this.publisher = publisher;
@@ -67,14 +68,14 @@ class DeadlineSweeper implements SchedulingConfigurer {
     private int sweepBatch() {
         Instant now = clock.instant();
         List<JobEntity> overdue = jobs.lockOverdue(now, BATCH);
-        List<Outbound> reports = new ArrayList<>(overdue.size());
+        List<OutboundMessage> reports = new ArrayList<>(overdue.size());
         for (JobEntity job : overdue) {
             EngineResult timeout = EngineResult.withoutEngine(Category.TIMEOUT, TIMEOUT_ERROR,
                     registry.descriptor(job.probe()).orElse(null));
             job.timeOut(timeout, now);
             reports.add(Outbound.result(job.toReport(now)));
         }
-        publisher.publish(reports);
+        publisher.publishAll(reports);
         for (JobEntity job : overdue) {
             log.info("Timed out scan {} file {} probe {} job {} at attempt {}: deadline {} passed", job.scanId(),
                     JobIds.shortSha(job.sha256()), job.probe(), job.getId(), job.attempt(), job.deadline());

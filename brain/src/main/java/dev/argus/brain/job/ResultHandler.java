@@ -2,10 +2,11 @@ package dev.argus.brain.job;
 
 import dev.argus.brain.BrainProperties;
 import dev.argus.brain.messaging.Outbound;
-import dev.argus.brain.messaging.Publisher;
 import dev.argus.common.message.ProbeResult;
+import dev.argus.messaging.MessagePublisher;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,11 @@ class ResultHandler {
 
     private final JobRepository jobs;
     private final ScanLocks scanLocks;
-    private final Publisher publisher;
+    private final MessagePublisher publisher;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
 
-    ResultHandler(JobRepository jobs, ScanLocks scanLocks, Publisher publisher, BrainProperties properties,
+    ResultHandler(JobRepository jobs, ScanLocks scanLocks, MessagePublisher publisher, BrainProperties properties,
                   Clock clock) {
         this.jobs = jobs;
         this.scanLocks = scanLocks;
@@ -62,14 +63,14 @@ class ResultHandler {
                     job.attempt());
             case RETRY -> {
                 job.nextAttempt();
-                publisher.publish(Outbound.job(job.toProbeJob()));
+                publisher.publishAll(List.of(Outbound.job(job.toProbeJob())));
                 log.info("Retrying scan {} file {} probe {} job {}: attempt {} after {} ({})", job.scanId(),
                         JobIds.shortSha(job.sha256()), job.probe(), job.getId(), job.attempt(),
                         message.result().category().wireName(), message.result().error());
             }
             case FINISH -> {
                 job.finishFromEngine(message.result(), now);
-                publisher.publish(Outbound.result(job.toReport(now)));
+                publisher.publishAll(List.of(Outbound.result(job.toReport(now))));
                 log.info("Result of scan {} file {} probe {} job {} attempt {}: {} {}", job.scanId(),
                         JobIds.shortSha(job.sha256()), job.probe(), job.getId(), message.attempt(),
                         message.result().category().wireName(),

@@ -1,44 +1,22 @@
 package dev.argus.brain.messaging;
 
-import dev.argus.common.amqp.MessageTypes;
 import dev.argus.common.amqp.Topology;
-import dev.argus.common.json.ArgusJson;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.support.converter.DefaultJacksonJavaTypeMapper;
-import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
-import org.springframework.amqp.support.converter.MessageConverter;
-import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The AMQP side of the brain: JSON conversion with contract type ids, the exchanges and queues the brain
- * consumes from or publishes to, and a log line for every unroutable message.
+ * The exchanges and queues the brain consumes from or publishes to. The converter, mandatory publishing and
+ * confirmed publishing come from {@code argus-messaging}.
  */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
-    private static final String MESSAGE_PACKAGE = "dev.argus.common.message";
-
-    /** Jackson 3 with the wire mapping; the {@code __TypeId__} header carries contract names such as "ProbeJob". */
-    @Bean
-    MessageConverter argusMessageConverter() {
-        DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
-        typeMapper.setIdClassMapping(MessageTypes.byId());
-        typeMapper.setTrustedPackages(MESSAGE_PACKAGE);
-        JacksonJsonMessageConverter converter = new JacksonJsonMessageConverter(ArgusJson.mapper(), MESSAGE_PACKAGE);
-        converter.setJavaTypeMapper(typeMapper);
-        return converter;
-    }
 
     /**
      * Everything the brain touches: its three input queues and the frontend's two queues, so no message is
@@ -62,16 +40,6 @@ class MessagingConfiguration {
                 bind(events, frontend, Topology.EVENTS_KEY),
                 bind(directory, frontend, Topology.DIRECTORY_KEY));
         return new Declarables(all);
-    }
-
-    /** Messages are published mandatory (see application.properties): say loudly when one had nowhere to go. */
-    @Bean
-    RabbitTemplateCustomizer unroutableMessageLogger() {
-        return template -> template.setReturnsCallback(returned -> log.error(
-                "Unroutable message returned by the broker: exchange {} routing key {} type {} reply {} {}",
-                returned.getExchange(), returned.getRoutingKey(),
-                returned.getMessage().getMessageProperties().getHeaders().get(MessageTypes.TYPE_HEADER),
-                returned.getReplyCode(), returned.getReplyText()));
     }
 
     private static Queue durable(String name) {

@@ -5,41 +5,31 @@ import dev.argus.common.message.ProbeDirectoryUpdated;
 import dev.argus.common.message.ProbeJob;
 import dev.argus.common.message.ResultReported;
 import dev.argus.common.message.ScanDispatched;
-import java.util.Objects;
+import dev.argus.messaging.OutboundMessage;
 
-/**
- * One message the brain is about to publish, with where it goes. The factories are the only routes the brain
- * uses.
- *
- * @param exchange   the exchange
- * @param routingKey the routing key
- * @param payload    a message record of the contract
- */
-public record Outbound(String exchange, String routingKey, Object payload) {
+/** The only routes the brain publishes on: each message of the brain with where it goes. */
+public final class Outbound {
 
-    public Outbound {
-        Objects.requireNonNull(exchange, "exchange");
-        Objects.requireNonNull(routingKey, "routingKey");
-        Objects.requireNonNull(payload, "payload");
+    private Outbound() {
     }
 
     /** A job for the probe's queue {@code argus.probe.<name>}. */
-    public static Outbound job(ProbeJob job) {
-        return new Outbound(Topology.PROBE_EXCHANGE, job.probe(), job);
+    public static OutboundMessage job(ProbeJob job) {
+        return new OutboundMessage(Topology.PROBE_EXCHANGE, job.probe(), job);
     }
 
     /** A final result for the frontends. */
-    public static Outbound result(ResultReported result) {
-        return new Outbound(Topology.FRONTEND_EXCHANGE, Topology.EVENTS_KEY, result);
+    public static OutboundMessage result(ResultReported result) {
+        return new OutboundMessage(Topology.FRONTEND_EXCHANGE, Topology.EVENTS_KEY, result);
     }
 
     /** The fan-out summary of a scan for the frontends. */
-    public static Outbound dispatched(ScanDispatched dispatched) {
-        return new Outbound(Topology.FRONTEND_EXCHANGE, Topology.EVENTS_KEY, dispatched);
+    public static OutboundMessage dispatched(ScanDispatched dispatched) {
+        return new OutboundMessage(Topology.FRONTEND_EXCHANGE, Topology.EVENTS_KEY, dispatched);
     }
 
     /** The whole probe directory for the frontends. */
-    public static Outbound directory(ProbeDirectoryUpdated directory) {
-        return new Outbound(Topology.FRONTEND_EXCHANGE, Topology.DIRECTORY_KEY, directory);
+    public static OutboundMessage directory(ProbeDirectoryUpdated directory) {
+        return new OutboundMessage(Topology.FRONTEND_EXCHANGE, Topology.DIRECTORY_KEY, directory);
     }
 }

@@ -1,2 +1,2 @@
-/** AMQP wiring of the brain: message converter, declared topology and publishing with broker confirms. */
+/** AMQP wiring of the brain: the topology it declares and the routes of the messages it publishes. */
 package dev.argus.brain.messaging;

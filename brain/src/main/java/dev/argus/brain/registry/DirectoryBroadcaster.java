@@ -2,10 +2,10 @@ package dev.argus.brain.registry;
 
 import dev.argus.brain.BrainProperties;
 import dev.argus.brain.messaging.Outbound;
-import dev.argus.brain.messaging.Publisher;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeDirectoryUpdated;
 import dev.argus.common.message.ProbeStatus;
+import dev.argus.messaging.MessagePublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -32,13 +32,13 @@ class DirectoryBroadcaster implements SchedulingConfigurer {
     private static final Duration INSTANCE_RETENTION = Duration.ofDays(1);
 
     private final ProbeRegistry registry;
-    private final Publisher publisher;
+    private final MessagePublisher publisher;
     private final BrainProperties properties;
     private final Clock clock;
     /** What was last published, without the last-seen times (they change with every heartbeat). */
     private Map<String, Fingerprint> published = Map.of();
 
-    DirectoryBroadcaster(ProbeRegistry registry, Publisher publisher, BrainProperties properties, Clock clock) {
+    DirectoryBroadcaster(ProbeRegistry registry, MessagePublisher publisher, BrainProperties properties, Clock clock) {
         this.registry = registry;
         this.publisher = publisher;
         this.properties = properties;
@@ -67,7 +67,7 @@ class DirectoryBroadcaster implements SchedulingConfigurer {
     }
 
     private void publish(List<ProbeStatus> directory) {
-        publisher.publish(Outbound.directory(new ProbeDirectoryUpdated(directory, clock.instant())));
+        publisher.publishAll(List.of(Outbound.directory(new ProbeDirectoryUpdated(directory, clock.instant()))));
         Map<String, Fingerprint> now = fingerprints(directory);
         logFlips(published, now);
         published = now;

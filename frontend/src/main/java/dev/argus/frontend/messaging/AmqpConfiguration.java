@@ -1,43 +1,22 @@
 package dev.argus.frontend.messaging;
 
-import dev.argus.common.amqp.MessageTypes;
 import dev.argus.common.amqp.Topology;
-import dev.argus.common.json.ArgusJson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.retry.MessageRecoverer;
-import org.springframework.amqp.support.converter.DefaultJacksonJavaTypeMapper;
-import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
-import org.springframework.amqp.support.converter.MessageConverter;
-import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The frontend's AMQP setup: it declares what it publishes to ({@code argus.brain} and the brain's scan queue)
  * and what it consumes ({@code argus.frontend.events}, {@code argus.frontend.probes}); JSON messages typed by
- * the contract's short type ids; unroutable messages logged at ERROR.
+ * the contract's short type ids and confirmed, mandatory publishing come from {@code argus-messaging}.
  */
 @Configuration(proxyBeanMethods = false)
 class AmqpConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(AmqpConfiguration.class);
-    private static final String MESSAGE_PACKAGE = "dev.argus.common.message";
-
-    @Bean
-    MessageConverter argusMessageConverter() {
-        DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
-        typeMapper.setIdClassMapping(MessageTypes.byId());
-        typeMapper.setTrustedPackages(MESSAGE_PACKAGE);
-        JacksonJsonMessageConverter converter = new JacksonJsonMessageConverter(ArgusJson.mapper(), MESSAGE_PACKAGE);
-        converter.setJavaTypeMapper(typeMapper);
-        return converter;
-    }
 
     @Bean
     Declarables argusTopology() {
@@ -51,18 +30,6 @@ class AmqpConfiguration {
         Binding directoryBinding = BindingBuilder.bind(directory).to(frontend).with(Topology.DIRECTORY_KEY);
         return new Declarables(brain, frontend, scans, events, directory, scansBinding, eventsBinding,
                 directoryBinding);
-    }
-
-    @Bean
-    RabbitTemplateCustomizer unroutableMessageLogger() {
-        return template -> {
-            template.setMandatory(true);
-            template.setReturnsCallback(returned -> log.error(
-                    "message {} to exchange {} with key {} was not routed to any queue: {} {}",
-                    returned.getMessage().getMessageProperties().getHeader(MessageTypes.TYPE_HEADER),
-                    returned.getExchange(), returned.getRoutingKey(), returned.getReplyCode(),
-                    returned.getReplyText()));
-        };
     }
 
     @Bean

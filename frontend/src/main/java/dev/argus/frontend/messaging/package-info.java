@@ -1,2 +1,2 @@
-/** AMQP infrastructure: topology declarations, the JSON converter and publishing with broker confirms. */
+/** AMQP infrastructure of the frontend: topology declarations and the listener error recoverer. */
 package dev.argus.frontend.messaging;

@@ -7,8 +7,8 @@ import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanRequested;
 import dev.argus.frontend.catalog.FileCatalog;
 import dev.argus.frontend.catalog.NewFile;
-import dev.argus.frontend.messaging.ConfirmedPublisher;
 import dev.argus.frontend.web.ApiException;
+import dev.argus.messaging.MessagePublisher;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,10 +36,10 @@ public class ScanService {
 
     private final JdbcClient jdbc;
     private final FileCatalog catalog;
-    private final ConfirmedPublisher publisher;
+    private final MessagePublisher publisher;
     private final ApplicationEventPublisher events;
 
-    ScanService(JdbcClient jdbc, FileCatalog catalog, ConfirmedPublisher publisher, ApplicationEventPublisher events) {
+    ScanService(JdbcClient jdbc, FileCatalog catalog, MessagePublisher publisher, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.publisher = publisher;

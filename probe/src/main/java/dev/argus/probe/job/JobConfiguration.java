@@ -1,8 +1,8 @@
 package dev.argus.probe.job;
 
 import dev.argus.common.store.FileStore;
+import dev.argus.messaging.MessagePublisher;
 import dev.argus.probe.engine.ActiveEngines;
-import dev.argus.probe.messaging.MessagePublisher;
 import dev.argus.probe.registration.InstanceId;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;

@@ -8,7 +8,7 @@ import dev.argus.common.message.ProbeResult;
 import dev.argus.common.store.FileNotInStoreException;
 import dev.argus.common.store.FileStore;
 import dev.argus.common.store.FileStoreException;
-import dev.argus.probe.messaging.MessagePublisher;
+import dev.argus.messaging.MessagePublisher;
 import dev.argus.probe.spi.EngineException;
 import dev.argus.probe.spi.EngineVersions;
 import dev.argus.probe.spi.ScanEngine;

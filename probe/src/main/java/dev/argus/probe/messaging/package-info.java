@@ -1,2 +1,2 @@
-/** AMQP plumbing: the JSON message converter, the topology this process declares, publishing with confirms. */
+/** AMQP plumbing of the probe: the exchanges and queues this process declares. */
 package dev.argus.probe.messaging;

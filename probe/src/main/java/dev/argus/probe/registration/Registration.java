@@ -4,7 +4,7 @@ import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeHeartbeat;
 import dev.argus.common.message.ProbeRegistered;
-import dev.argus.probe.messaging.MessagePublisher;
+import dev.argus.messaging.MessagePublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

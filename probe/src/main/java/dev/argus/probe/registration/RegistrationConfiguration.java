@@ -1,7 +1,7 @@
 package dev.argus.probe.registration;
 
+import dev.argus.messaging.MessagePublisher;
 import dev.argus.probe.engine.ActiveEngines;
-import dev.argus.probe.messaging.MessagePublisher;
 import java.time.Clock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;

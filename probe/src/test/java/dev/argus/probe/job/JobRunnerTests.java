@@ -8,8 +8,8 @@ import dev.argus.common.message.Category;
 import dev.argus.common.message.EngineResult;
 import dev.argus.common.message.ProbeJob;
 import dev.argus.common.message.ProbeResult;
+import dev.argus.messaging.MessagePublisher;
 import dev.argus.probe.FakeEngine;
-import dev.argus.probe.messaging.MessagePublisher;
 import dev.argus.probe.spi.EngineException;
 import dev.argus.probe.spi.EngineVersions;
 import dev.argus.probe.spi.ScanOutcome;
@@ -47,11 +47,11 @@ class JobRunnerTests {
     private final InMemoryFileStore store = new InMemoryFileStore();
     private final List<ProbeResult> published = new CopyOnWriteArrayList<>();
     private final ExecutorService scans = Executors.newCachedThreadPool();
-    private MessagePublisher publisher = (exchange, key, message) -> {
-        assertThat(exchange).isEqualTo(Topology.BRAIN_EXCHANGE);
-        assertThat(key).isEqualTo(Topology.RESULTS_KEY);
-        published.add((ProbeResult) message);
-    };
+    private MessagePublisher publisher = messages -> messages.forEach(message -> {
+        assertThat(message.exchange()).isEqualTo(Topology.BRAIN_EXCHANGE);
+        assertThat(message.routingKey()).isEqualTo(Topology.RESULTS_KEY);
+        published.add((ProbeResult) message.payload());
+    });
     private final FakeEngine engine = new FakeEngine("fake").withVersions(VERSIONS);
 
     @AfterEach
@@ -184,7 +184,7 @@ class JobRunnerTests {
     @Test
     void publishFailurePropagatesSoTheJobIsRequeuedAndTheTempFileIsStillDeleted() throws IOException {
         store.put(SHA256, "x".getBytes());
-        publisher = (exchange, key, message) -> {
+        publisher = messages -> {
             throw new AmqpIOException(new IOException("channel closed"));
         };
 

@@ -7,9 +7,9 @@ import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeHeartbeat;
 import dev.argus.common.message.ProbeRegistered;
+import dev.argus.messaging.MessagePublisher;
 import dev.argus.probe.FakeEngine;
 import dev.argus.probe.engine.ActiveEngines;
-import dev.argus.probe.messaging.MessagePublisher;
 import dev.argus.probe.spi.EngineVersions;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,14 +35,14 @@ class RegistrationTests {
     @Test
     void retriesRegistrationWithBackoffUntilTheBrokerConfirms() {
         AtomicInteger registrationAttempts = new AtomicInteger();
-        MessagePublisher brokerDownTwice = (exchange, key, message) -> {
-            if (message instanceof ProbeRegistered && registrationAttempts.incrementAndGet() <= 2) {
+        MessagePublisher brokerDownTwice = messages -> messages.forEach(message -> {
+            if (message.payload() instanceof ProbeRegistered && registrationAttempts.incrementAndGet() <= 2) {
                 throw new AmqpConnectException(new java.net.ConnectException("Connection refused"));
             }
-            assertThat(exchange).isEqualTo(Topology.BRAIN_EXCHANGE);
-            assertThat(key).isEqualTo(Topology.PROBES_KEY);
-            published.add(message);
-        };
+            assertThat(message.exchange()).isEqualTo(Topology.BRAIN_EXCHANGE);
+            assertThat(message.routingKey()).isEqualTo(Topology.PROBES_KEY);
+            published.add(message.payload());
+        });
         registration = registration(brokerDownTwice, Duration.ofSeconds(10));
 
         registration.start();
@@ -58,7 +58,8 @@ class RegistrationTests {
 
     @Test
     void heartbeatsFollowWithRefreshedVersions() {
-        registration = registration((exchange, key, message) -> published.add(message), Duration.ofMillis(50));
+        registration = registration(messages -> messages.forEach(message -> published.add(message.payload())),
+                Duration.ofMillis(50));
 
         registration.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> published.stream()

@@ -1,0 +1,69 @@
+package dev.argus.messaging;
+
+import dev.argus.common.amqp.MessageTypes;
+import dev.argus.common.json.ArgusJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.ReturnedMessage;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.converter.DefaultJacksonJavaTypeMapper;
+import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The AMQP setup every Argus process shares: JSON on the wire with the contract's short type ids, mandatory
+ * publishing whose returns are logged at ERROR, and a {@link MessagePublisher} that waits for broker confirms.
+ * Each process still declares its own exchanges and queues.
+ */
+@AutoConfiguration(after = RabbitAutoConfiguration.class)
+public class ArgusMessagingAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ArgusMessagingAutoConfiguration.class);
+    private static final String MESSAGE_PACKAGE = "dev.argus.common.message";
+
+    /**
+     * Jackson 3 with the wire mapping; the {@code __TypeId__} header carries contract names such as
+     * "ProbeJob", and only classes of the contract are accepted on the way in. Used by Boot for the
+     * {@link RabbitTemplate} and the listener containers.
+     */
+    @Bean
+    @ConditionalOnMissingBean(MessageConverter.class)
+    MessageConverter argusMessageConverter() {
+        DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
+        typeMapper.setIdClassMapping(MessageTypes.byId());
+        typeMapper.setTrustedPackages(MESSAGE_PACKAGE);
+        JacksonJsonMessageConverter converter = new JacksonJsonMessageConverter(ArgusJson.mapper(), MESSAGE_PACKAGE);
+        converter.setJavaTypeMapper(typeMapper);
+        return converter;
+    }
+
+    /**
+     * Publishes mandatory and logs every returned message: an unroutable message means a queue some process
+     * relies on is missing. Returns only arrive with {@code spring.rabbitmq.publisher-returns=true}.
+     */
+    @Bean
+    RabbitTemplateCustomizer unroutableMessageLogger() {
+        return template -> {
+            template.setMandatory(true);
+            template.setReturnsCallback(ArgusMessagingAutoConfiguration::logUnroutable);
+        };
+    }
+
+    /** Publishing with broker confirms; tests may define their own. */
+    @Bean
+    @ConditionalOnMissingBean(MessagePublisher.class)
+    MessagePublisher messagePublisher(RabbitTemplate rabbitTemplate) {
+        return new ConfirmedRabbitPublisher(rabbitTemplate);
+    }
+
+    private static void logUnroutable(ReturnedMessage returned) {
+        log.error("Unroutable message {} to exchange {} with routing key {} returned by the broker: {} {}",
+                returned.getMessage().getMessageProperties().getHeaders().get(MessageTypes.TYPE_HEADER),
+                returned.getExchange(), returned.getRoutingKey(), returned.getReplyCode(), returned.getReplyText());
+    }
+}

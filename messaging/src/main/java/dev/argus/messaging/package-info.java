@@ -1,0 +1,2 @@
+/** AMQP glue shared by the Argus processes: wire converter, confirmed publishing, unroutable-message logging. */
+package dev.argus.messaging;

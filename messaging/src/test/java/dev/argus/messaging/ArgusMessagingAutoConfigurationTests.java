@@ -1,0 +1,93 @@
+package dev.argus.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.argus.common.amqp.MessageTypes;
+import dev.argus.common.message.Category;
+import dev.argus.common.message.EngineResult;
+import dev.argus.common.message.ProbeResult;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The shared AMQP setup as Boot wires it; no broker is contacted. */
+class ArgusMessagingAutoConfigurationTests {
+
+    private final ApplicationContextRunner contexts = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(RabbitAutoConfiguration.class,
+                    ArgusMessagingAutoConfiguration.class))
+            .withPropertyValues("spring.rabbitmq.publisher-confirm-type=simple");
+
+    @Test
+    void messageRecordTravelsWithItsShortTypeIdAndComesBackEqual() {
+        ProbeResult result = new ProbeResult(UUID.randomUUID(), UUID.randomUUID(), "a".repeat(64), "clamav", 1,
+                "probe-1", false, new EngineResult(Category.MALICIOUS, "Eicar-Signature", "1.4.6", "27800", 12,
+                null, Map.of("viruses", List.of("Eicar-Signature"))), Instant.parse("2026-11-21T12:00:00.123Z"));
+
+        contexts.run(context -> {
+            MessageConverter converter = context.getBean(RabbitTemplate.class).getMessageConverter();
+            assertThat(converter).isSameAs(context.getBean(MessageConverter.class));
+
+            Message message = converter.toMessage(result, new MessageProperties());
+
+            assertThat(message.getMessageProperties().<String>getHeader(MessageTypes.TYPE_HEADER))
+                    .isEqualTo("ProbeResult");
+            assertThat(message.getMessageProperties().getContentType()).isEqualTo("application/json");
+            assertThat(converter.fromMessage(message)).isEqualTo(result);
+        });
+    }
+
+    @Test
+    void refusesTypeIdOutsideTheContract() {
+        contexts.run(context -> {
+            MessageConverter converter = context.getBean(MessageConverter.class);
+
+            assertThatThrownBy(() -> converter.fromMessage(json("ScanExploded", "{}")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'ScanExploded' is not in the trusted packages");
+            assertThatThrownBy(() -> converter.fromMessage(json("java.io.File", "\"/etc/passwd\"")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'java.io.File' is not in the trusted packages");
+        });
+    }
+
+    @Test
+    void publishesMandatoryAndWithConfirms() {
+        contexts.run(context -> {
+            assertThat(context.getBean(RabbitTemplate.class).isMandatoryFor(json("ProbeResult", "{}"))).isTrue();
+            assertThat(context.getBean(MessagePublisher.class)).isInstanceOf(ConfirmedRabbitPublisher.class);
+        });
+    }
+
+    @Test
+    void failsStartUpWithoutSimplePublisherConfirms() {
+        contexts.withPropertyValues("spring.rabbitmq.publisher-confirm-type=none").run(context ->
+                assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("set spring.rabbitmq.publisher-confirm-type=simple"));
+    }
+
+    @Test
+    void backsOffForAnApplicationPublisher() {
+        MessagePublisher recording = messages -> { };
+        contexts.withBean(MessagePublisher.class, () -> recording).run(context ->
+                assertThat(context.getBean(MessagePublisher.class)).isSameAs(recording));
+    }
+
+    private static Message json(String typeId, String body) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        properties.setHeader(MessageTypes.TYPE_HEADER, typeId);
+        return new Message(body.getBytes(StandardCharsets.UTF_8), properties);
+    }
+}
