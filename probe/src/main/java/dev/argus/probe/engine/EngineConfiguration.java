@@ -1,17 +1,23 @@
 package dev.argus.probe.engine;
 
+import dev.argus.probe.spi.EngineSource;
 import dev.argus.probe.spi.ScanEngine;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Builds the engine registry from every {@link ScanEngine} bean and decides which engines this process runs. */
+/**
+ * Builds the engine registry from every {@link ScanEngine} bean and every engine an {@link EngineSource} makes,
+ * and decides which engines this process runs.
+ */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
     @Bean
-    EngineRegistry engineRegistry(ObjectProvider<ScanEngine> engines) {
-        return new EngineRegistry(engines.orderedStream().toList());
+    EngineRegistry engineRegistry(ObjectProvider<ScanEngine> engines, ObjectProvider<EngineSource> sources) {
+        return new EngineRegistry(Stream.concat(engines.orderedStream(),
+                sources.orderedStream().flatMap(source -> source.engines().stream())).toList());
     }
 
     @Bean
