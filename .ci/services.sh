@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Starts the local services the tests and the local run need, as root on a Debian machine:
 # clamd with the project's test signatures (127.0.0.1:3310) and vsftpd (127.0.0.1:2121,
-# user argus/argus). Checks that RabbitMQ and PostgreSQL answer and creates the argus
-# database. Idempotent: a service that already answers is left alone. Exits non-zero
-# with a sentence naming the missing service.
+# user argus/argus); installs the test YARA rules and hash lists the probe's engines read.
+# Checks that RabbitMQ and PostgreSQL answer and creates the argus database. Idempotent: a
+# service that already answers is left alone. Exits non-zero with a sentence naming the
+# missing service.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 state="${ARGUS_SERVICES_DIR:-/var/lib/argus-ci}"
@@ -20,7 +21,7 @@ install_packages() {
   local missing=()
   command -v clamd >/dev/null || missing+=(clamav-daemon)
   command -v clamdscan >/dev/null || missing+=(clamdscan)
-  command -v yara >/dev/null || missing+=(yara)
+  { command -v yara >/dev/null && command -v yarac >/dev/null; } || missing+=(yara)
   command -v vsftpd >/dev/null || missing+=(vsftpd)
   command -v docker-compose >/dev/null || missing+=(docker-compose)
   if ((${#missing[@]})); then
@@ -51,6 +52,17 @@ CONF
   log "starting clamd with the test signatures"
   clamd --config-file="$state/clamav/clamd.conf"
   wait_port 3310 60 clamd
+}
+
+install_engine_files() {
+  # The yara and hashlist engines read these directories (argus.probe.yara.rules-dir,
+  # argus.probe.hashlist.dir); copied on every run so edited test files take effect.
+  mkdir -p "$state/yara" "$state/hashlists"
+  cp "$here"/yara/*.yar "$state/yara/"
+  cp "$here"/hashlists/*.txt "$here"/hashlists/*.csv "$state/hashlists/"
+  yarac "$state"/yara/*.yar /dev/null \
+    || die "yarac rejects the test YARA rules in $here/yara (see its message above)"
+  log "test YARA rules in $state/yara, test hash lists in $state/hashlists"
 }
 
 start_vsftpd() {
@@ -117,4 +129,5 @@ check_rabbitmq
 check_postgres
 start_clamd
 start_vsftpd
+install_engine_files
 log "all services up: RabbitMQ 5672, PostgreSQL 5432, clamd 3310, FTP 2121"

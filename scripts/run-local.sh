@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Argus as three processes (brain, probe, frontend) against the services on this machine:
-# RabbitMQ, PostgreSQL, vsftpd and clamd (started by .ci/services.sh). Builds the jars first if needed.
+# RabbitMQ, PostgreSQL, vsftpd and clamd, and the test YARA rules and hash lists (all set up by
+# .ci/services.sh). Builds the jars first if needed.
 # Logs go to ./argus-data/logs. Ctrl-C stops all three.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -27,7 +28,9 @@ start() { # module extra-args...
 }
 start brain
 start probe --argus.probe.work-dir="$PWD/argus-data/probe-work" \
-  --argus.probe.clamav.database-directory="${ARGUS_PROBE_CLAMAV_DATABASE_DIRECTORY:-/var/lib/argus-ci/clamav/db}"
+  --argus.probe.clamav.database-directory="${ARGUS_PROBE_CLAMAV_DATABASE_DIRECTORY:-/var/lib/argus-ci/clamav/db}" \
+  --argus.probe.yara.rules-dir=/var/lib/argus-ci/yara \
+  --argus.probe.hashlist.dir=/var/lib/argus-ci/hashlists
 start frontend
 
 for _ in $(seq 1 120); do

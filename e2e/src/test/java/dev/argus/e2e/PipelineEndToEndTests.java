@@ -51,7 +51,9 @@ class PipelineEndToEndTests {
         brain = new ArgusProcess("brain", shared);
         probe = new ArgusProcess("probe", concat(shared,
                 "--argus.probe.work-dir=" + probeWorkDir,
-                "--argus.probe.clamav.database-directory=" + TestEnvironment.CLAMAV_DB));
+                "--argus.probe.clamav.database-directory=" + TestEnvironment.CLAMAV_DB,
+                "--argus.probe.yara.rules-dir=/var/lib/argus-ci/yara",
+                "--argus.probe.hashlist.dir=/var/lib/argus-ci/hashlists"));
         frontend = new ArgusProcess("frontend", concat(shared,
                 "--server.port=" + port,
                 "--argus.upload.max-file-size=" + SIZE_LIMIT_MB + "MB"));
