@@ -55,14 +55,20 @@ public final class HashListEngine implements ScanEngine, AutoCloseable {
         return ProbeCategory.DATABASE;
     }
 
-    /** At least one list file; a directory without lists is reported as the missing file {@code <dir>/*.{bad,good}.{txt,csv}}. */
+    /**
+     * At least one list file; a directory without lists is reported as the missing file
+     * {@code <dir>/*.{bad,good}.{txt,csv}}.
+     */
     @Override
     public List<EngineDependency> dependencies() {
         Path dir = properties.dir();
         return List.of(new EngineDependency.FilePresent(hasLists(dir) ? dir : dir.resolve("*.{bad,good}.{txt,csv}")));
     }
 
-    /** Loads the lists; the time it takes grows with their size (2.5 s per million lines measured on a 2-core machine). */
+    /**
+     * Loads the lists. The time it takes grows with their size: about 2.5 s per million lines measured on a
+     * 2-core machine.
+     */
     @Override
     public void verify() throws EngineException {
         try {

@@ -127,8 +127,8 @@ class YaraEngineIntegrationTests {
         assertThat(engine.scan(sample).category()).isEqualTo(Category.UNDETECTED);
 
         Files.writeString(rulesDir.resolve("extra.yara"),
-                "rule Argus_New_Rule : fresh { meta: description = \"added later\" strings: $m = \"ARGUS-NEW-RULE-MARKER\""
-                        + " condition: $m }");
+                "rule Argus_New_Rule : fresh { meta: description = \"added later\""
+                        + " strings: $m = \"ARGUS-NEW-RULE-MARKER\" condition: $m }");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.scan(sample).category() == Category.MALICIOUS);
         ScanOutcome outcome = engine.scan(sample);
