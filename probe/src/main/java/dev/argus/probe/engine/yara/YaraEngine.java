@@ -11,6 +11,7 @@ import dev.argus.probe.spi.ScanEngine;
 import dev.argus.probe.spi.ScanOutcome;
 import dev.argus.probe.spi.TerminalEngineException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +80,13 @@ public final class YaraEngine implements ScanEngine, AutoCloseable {
     /** Reads YARA's version and compiles the rules; a rule set {@code yarac} rejects fails with its messages. */
     @Override
     public void verify() throws EngineException {
+        try {
+            workDir();
+        } catch (UncheckedIOException e) {
+            throw new EngineException("cannot prepare a directory for the compiled rules under "
+                    + properties.workDir() + " (set argus.probe.yara.work-dir to a writable directory): "
+                    + e.getCause().getMessage(), e);
+        }
         readVersion();
         try {
             rules.start();

@@ -3,7 +3,6 @@ package dev.argus.probe.engine.hashlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
@@ -51,8 +50,8 @@ class HashListFootprintTests {
 
         long retained = usedHeapAfterGc(memory) - heapBefore;
         long keyBytes = loaded.lists().getFirst().keyBytes();
-        System.out.printf(Locale.ROOT, "hashlist footprint: %,d sha256 (%.1f MB file) loaded in %d ms; keys %.1f MB"
-                        + " (%.1f bytes per hash); heap retained after GC %.1f MB%n", loaded.size(),
+        System.out.printf(Locale.ROOT, "hashlist footprint: %,d sha256 (%.1f MiB file) loaded in %d ms; keys %.1f MiB"
+                        + " (%.1f bytes per hash); heap retained after GC %.1f MiB%n", loaded.size(),
                 Files.size(list) / 1_048_576.0, loadMillis, keyBytes / 1_048_576.0, (double) keyBytes / HASHES,
                 retained / 1_048_576.0);
 
