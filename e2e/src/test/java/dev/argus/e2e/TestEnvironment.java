@@ -19,8 +19,13 @@ final class TestEnvironment {
     static final String DB_PASSWORD = "argus";
     static final String CLAMAV_DB = env("ARGUS_E2E_CLAMAV_DB", "/var/lib/argus-ci/clamav/db");
 
-    private static final List<String> QUEUES = List.of("argus.brain.scans", "argus.brain.results",
-            "argus.brain.probes", "argus.frontend.events", "argus.frontend.probes", "argus.probe.clamav");
+    /** The engines a probe may run here; their job queues are emptied too. */
+    static final List<String> ENGINES = List.of("clamav", "yara", "hashlist", "metadata", "clamscan", "icap");
+
+    private static final List<String> QUEUES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("argus.brain.scans", "argus.brain.results", "argus.brain.probes",
+                    "argus.frontend.events", "argus.frontend.probes"),
+            ENGINES.stream().map(engine -> "argus.probe." + engine)).toList();
 
     private TestEnvironment() {
     }
