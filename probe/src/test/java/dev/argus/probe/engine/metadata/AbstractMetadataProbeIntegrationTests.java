@@ -1,0 +1,111 @@
+package dev.argus.probe.engine.metadata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.argus.common.amqp.Topology;
+import dev.argus.common.message.Category;
+import dev.argus.common.message.ProbeCategory;
+import dev.argus.common.message.ProbeJob;
+import dev.argus.common.message.ProbeRegistered;
+import dev.argus.common.message.ProbeResult;
+import dev.argus.common.store.FileStore;
+import dev.argus.probe.engine.metadata.pe.TinyPe;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The metadata engine inside the probe: a job in through {@code argus.probes}, the file from the FTP store, the
+ * result out through {@code argus.brain.results}, registration through {@code argus.brain.probes}.
+ */
+@SpringBootTest(properties = {"argus.probe.engines=metadata", "argus.probe.concurrency=1",
+        "argus.probe.heartbeat-interval=300ms"})
+@ActiveProfiles("test")
+abstract class AbstractMetadataProbeIntegrationTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    AmqpAdmin admin;
+
+    @Autowired
+    FileStore store;
+
+    @BeforeEach
+    void purgeResults() {
+        admin.purgeQueue(Topology.RESULTS_QUEUE, false);
+    }
+
+    @Test
+    void describesAWindowsExecutableFromTheStore() throws Exception {
+        byte[] pe = TinyPe.pe32();
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pe));
+        store.store(sha256, new ByteArrayInputStream(pe));
+        ProbeJob job = new ProbeJob(UUID.randomUUID(), UUID.randomUUID(), sha256, "metadata",
+                "application/x-msdownload; format=pe32", 1, Instant.now().plusSeconds(60));
+
+        rabbit.convertAndSend(Topology.PROBE_EXCHANGE, "metadata", job);
+
+        ProbeResult result = receive(Topology.RESULTS_QUEUE, ProbeResult.class, r -> r.jobId().equals(job.jobId()));
+        assertThat(result.probe()).isEqualTo("metadata");
+        assertThat(result.retryable()).isFalse();
+        assertThat(result.result().category()).isEqualTo(Category.UNDETECTED);
+        assertThat(result.result().result()).isNull();
+        assertThat(result.result().error()).isNull();
+        assertThat(result.result().engineVersion()).startsWith("argus-metadata ");
+        assertThat(result.result().signatureVersion()).startsWith("tika-mimetypes ");
+        Map<String, Object> details = result.result().details();
+        assertThat(details).containsEntry("sha256", sha256).containsEntry("size", pe.length)
+                .containsEntry("mimeType", "application/x-msdownload; format=pe32");
+        assertThat(details.get("pe")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("imports", Map.of("KERNEL32.dll", List.of("ExitProcess")))
+                .containsEntry("format", "PE32");
+    }
+
+    @Test
+    void registersAsAMetadataProbeForEveryType() {
+        ProbeRegistered registered = receive(Topology.PROBES_QUEUE, ProbeRegistered.class,
+                r -> r.engines().stream().anyMatch(engine -> engine.name().equals("metadata")));
+
+        assertThat(registered.engines()).singleElement().satisfies(metadata -> {
+            assertThat(metadata.category()).isEqualTo(ProbeCategory.METADATA);
+            assertThat(metadata.displayName()).isEqualTo("Metadata");
+            assertThat(metadata.mimeTypes()).isNull();
+            assertThat(metadata.timeoutMs()).isEqualTo(60_000);
+            assertThat(metadata.engineVersion()).startsWith("argus-metadata ");
+            assertThat(metadata.signatureVersion()).startsWith("tika-mimetypes ");
+        });
+    }
+
+    private <T> T receive(String queue, Class<T> type, Predicate<T> matching) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Message raw = rabbit.receive(queue, 500);
+            if (raw != null) {
+                Object message = rabbit.getMessageConverter().fromMessage(raw);
+                if (type.isInstance(message) && matching.test(type.cast(message))) {
+                    return type.cast(message);
+                }
+            }
+        }
+        throw new AssertionError("no matching " + type.getSimpleName() + " on " + queue + " within " + WAIT);
+    }
+}
