@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Starts the local services the tests and the local run need, as root on a Debian machine:
-# clamd with the project's test signatures (127.0.0.1:3310) and vsftpd (127.0.0.1:2121,
-# user argus/argus); installs the test YARA rules and hash lists the probe's engines read.
-# Checks that RabbitMQ and PostgreSQL answer and creates the argus database. Idempotent: a
-# service that already answers is left alone. Exits non-zero with a sentence naming the
-# missing service.
+# clamd with the project's test signatures (127.0.0.1:3310), c-icap with its ClamAV antivirus
+# service over that clamd (ICAP on 127.0.0.1:1344, service avscan) and vsftpd
+# (127.0.0.1:2121, user argus/argus); installs the test YARA rules and hash
+# lists the probe's engines read. Checks that RabbitMQ and PostgreSQL answer and creates the argus
+# database. Idempotent: a service that already answers is left alone. Exits non-zero
+# with a sentence naming the missing service.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 state="${ARGUS_SERVICES_DIR:-/var/lib/argus-ci}"
@@ -23,6 +24,8 @@ install_packages() {
   command -v clamdscan >/dev/null || missing+=(clamdscan)
   { command -v yara >/dev/null && command -v yarac >/dev/null; } || missing+=(yara)
   command -v vsftpd >/dev/null || missing+=(vsftpd)
+  { command -v c-icap && command -v c-icap-client; } >/dev/null || missing+=(c-icap)
+  dpkg -s libc-icap-mod-virus-scan >/dev/null 2>&1 || missing+=(libc-icap-mod-virus-scan)
   command -v docker-compose >/dev/null || missing+=(docker-compose)
   if ((${#missing[@]})); then
     log "installing ${missing[*]}"
@@ -63,6 +66,79 @@ install_engine_files() {
   yarac "$state"/yara/*.yar /dev/null \
     || die "yarac rejects the test YARA rules in $here/yara (see its message above)"
   log "test YARA rules in $state/yara, test hash lists in $state/hashlists"
+}
+
+# c-icap's virus_scan service scanning through clamd_mod, i.e. through the clamd above (so it
+# knows exactly the project's test signatures), also reachable as srv_clamav and as avscan (the
+# "simple" mode that never answers before the whole file is scanned; the one Argus uses). Must
+# start after clamd: when clamd_mod cannot reach clamd at start-up, c-icap runs without an
+# antivirus engine and answers 204 (clean) to every file, which is why an EICAR check follows
+# every start.
+start_cicap() {
+  if port_open 1344; then
+    log "an ICAP server already answers on 1344"
+  else
+    port_open 3310 || die "c-icap needs clamd, which does not answer on 127.0.0.1:3310"
+    local modules clamd_conf
+    modules="$(dirname "$(dpkg -L libc-icap-mod-virus-scan | grep '/virus_scan\.so$')")"
+    if [ -S "$state/clamav/run/clamd.sock" ]; then
+      clamd_conf="clamd_mod.ClamdSocket $state/clamav/run/clamd.sock"
+    else
+      clamd_conf=$'clamd_mod.ClamdHost 127.0.0.1\nclamd_mod.ClamdPort 3310'
+    fi
+    mkdir -p "$state/c-icap/run" "$state/c-icap/log" "$state/c-icap/tmp"
+    cat > "$state/c-icap/c-icap.conf" <<CONF
+PidFile $state/c-icap/run/c-icap.pid
+CommandsSocket $state/c-icap/run/c-icap.ctl
+Port 127.0.0.1:1344
+User root
+Group root
+Timeout 300
+MaxKeepAliveRequests 100
+KeepAliveTimeout 600
+StartServers 1
+MaxServers 4
+MinSpareThreads 4
+MaxSpareThreads 20
+ThreadsPerChild 10
+MaxRequestsPerChild 0
+ServerName argus-ci
+TmpDir $state/c-icap/tmp
+MaxMemObject 131072
+DebugLevel 1
+Pipelining on
+ModulesDir $modules
+ServicesDir $modules
+TemplateDir /usr/share/c_icap/templates/
+TemplateDefaultLanguage en
+LoadMagicFile /etc/c-icap/c-icap.magic
+ServerLog $state/c-icap/log/server.log
+AccessLog $state/c-icap/log/access.log
+Module common clamd_mod.so
+$clamd_conf
+Service antivirus_module virus_scan.so
+ServiceAlias srv_clamav virus_scan
+ServiceAlias avscan virus_scan?allow204=on&sizelimit=off&mode=simple
+virus_scan.ScanFileTypes TEXT DATA EXECUTABLE ARCHIVE GRAPHICS STREAM DOCUMENT
+virus_scan.SendPercentData 0
+virus_scan.Allow204Responces on
+virus_scan.PassOnError off
+virus_scan.MaxObjectSize 300M
+virus_scan.DefaultEngine clamd
+CONF
+    log "starting c-icap (virus_scan over clamd, alias avscan) on 127.0.0.1:1344"
+    c-icap -f "$state/c-icap/c-icap.conf" \
+      || die "c-icap did not start (see $state/c-icap/log/server.log)"
+    wait_port 1344 20 "c-icap (see $state/c-icap/log/server.log)"
+  fi
+  local probe answer
+  probe="$(mktemp -d)"
+  printf '%s' 'X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*' > "$probe/eicar.com"
+  answer="$(c-icap-client -i 127.0.0.1 -p 1344 -s avscan -f "$probe/eicar.com" -o "$probe/answer" -v 2>&1 || true)"
+  rm -rf "$probe"
+  grep -q 'X-Infection-Found:.*Eicar' <<<"$answer" \
+    || die "the ICAP server on 127.0.0.1:1344 does not detect EICAR with its avscan service, so it is not scanning (another c-icap, or one started before clamd? see $state/c-icap/log/server.log); its answer: $(tr '\n' ' ' <<<"$answer")"
+  log "c-icap answers on 1344 and detects EICAR"
 }
 
 start_vsftpd() {
@@ -128,6 +204,7 @@ install_packages
 check_rabbitmq
 check_postgres
 start_clamd
+start_cicap
 start_vsftpd
 install_engine_files
-log "all services up: RabbitMQ 5672, PostgreSQL 5432, clamd 3310, FTP 2121"
+log "all services up: RabbitMQ 5672, PostgreSQL 5432, clamd 3310, c-icap 1344, FTP 2121"
