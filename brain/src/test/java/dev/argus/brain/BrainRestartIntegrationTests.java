@@ -13,6 +13,7 @@ import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeJob;
 import dev.argus.common.message.ResultReported;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Order;
@@ -23,8 +24,10 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A brain closed mid-scan loses nothing: the result sent while no brain runs is reported by the next one.
@@ -60,6 +63,48 @@ class BrainRestartIntegrationTests {
             assertThat(reported.jobId()).isEqualTo(job.jobId());
             assertThat(reported.result()).isEqualTo(undetected());
             await().atMost(WAIT).until(() -> admin.getQueueInfo(Topology.RESULTS_QUEUE).getMessageCount() == 0);
+            client.cleanUp(restarted.getBean(JdbcTemplate.class));
+        } finally {
+            brain.close();
+            if (restarted != null) {
+                restarted.close();
+            }
+            connectionFactory.destroy();
+        }
+    }
+
+    @Test
+    void scanQueuedWhileBrainWasDownLongGoesToAProbeThatHeartbeatedMeanwhile() {
+        ConfigurableApplicationContext brain = startBrain();
+        ConfigurableApplicationContext restarted = null;
+        CachingConnectionFactory connectionFactory = connectionLike(brain);
+        try {
+            RabbitTemplate rabbit = new RabbitTemplate(connectionFactory);
+            rabbit.setMessageConverter(brain.getBean(MessageConverter.class));
+            BrainAmqpClient client = new BrainAmqpClient(rabbit, new RabbitAdmin(connectionFactory));
+            client.purgeFrontendQueues();
+            ProbeDescriptor probe = descriptor(newProbeName(), null);
+            client.registerOnline(probe);
+            JdbcConnectionDetails database = brain.getBean(JdbcConnectionDetails.class);
+            JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.getJdbcUrl(),
+                    database.getUsername(), database.getPassword()));
+
+            brain.close();
+            // As if the brain had been down for an hour: the registry's last-seen times are old, and the
+            // heartbeats of the last minute wait in the queue next to the scan request, oldest first.
+            jdbc.update("update brain.probe_instance set last_seen = now() - interval '1 hour' where probe_name = ?",
+                    probe.name());
+            jdbc.update("update brain.probe set last_seen = now() - interval '1 hour' where name = ?", probe.name());
+            Instant now = Instant.now();
+            for (int secondsAgo = 60; secondsAgo >= 0; secondsAgo -= 2) {
+                client.register(now.minusSeconds(secondsAgo), probe);
+            }
+            UUID scanId = client.requestScan(List.of(file("text/plain")), List.of(probe.name()), false);
+            restarted = startBrain();
+
+            ProbeJob job = client.awaitJob(probe.name());
+            assertThat(job.scanId()).isEqualTo(scanId);
+            assertThat(client.results(scanId)).as("no immediate 'probe offline' result").isEmpty();
             client.cleanUp(restarted.getBean(JdbcTemplate.class));
         } finally {
             brain.close();

@@ -13,13 +13,17 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code argus.brain.scans}. A message is acknowledged after its transaction committed (with its
+ * Consumes {@code argus.brain.scans}, once {@link ScanIntake} has let the registry catch up after start-up. A
+ * message is acknowledged after its transaction committed (with its
  * outgoing messages confirmed); an exception requeues it. A malformed message, which no retry can fix, is
  * logged and discarded.
  */
 @Component
-@RabbitListener(queues = Topology.SCANS_QUEUE)
+@RabbitListener(id = ScanListener.ID, queues = Topology.SCANS_QUEUE, autoStartup = "false")
 class ScanListener {
+
+    /** The listener container's id; {@link ScanIntake} starts it. */
+    static final String ID = "argus-scans";
 
     private static final Logger log = LoggerFactory.getLogger(ScanListener.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
