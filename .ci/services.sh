@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the local services the tests and the local run need, as root on a Debian machine:
 # clamd with the project's test signatures (127.0.0.1:3310) and vsftpd (127.0.0.1:2121,
-# user argus/argus). Checks that RabbitMQ and PostgreSQL answer and creates the argus
+# user argus/argus); installs clamscan, which the command-line engine engines/cli/clamscan.yaml
+# runs with the same test signatures. Checks that RabbitMQ and PostgreSQL answer and creates the argus
 # database. Idempotent: a service that already answers is left alone. Exits non-zero
 # with a sentence naming the missing service.
 set -euo pipefail
@@ -20,6 +21,7 @@ install_packages() {
   local missing=()
   command -v clamd >/dev/null || missing+=(clamav-daemon)
   command -v clamdscan >/dev/null || missing+=(clamdscan)
+  command -v clamscan >/dev/null || missing+=(clamav)   # the clamscan command-line engine (engines/cli/)
   command -v yara >/dev/null || missing+=(yara)
   command -v vsftpd >/dev/null || missing+=(vsftpd)
   command -v docker-compose >/dev/null || missing+=(docker-compose)

@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Frontend, brain and probe as three processes over the real RabbitMQ, PostgreSQL, FTP server and clamd,
- * driven like a user's script drives them. The crash tests come last because they restart processes.
+ * driven like a user's script drives them. The probe runs two engines: clamav (through clamd) and clamscan (the
+ * command-line engine of engines/cli/), so every file gets two results. The crash tests come last because they
+ * restart processes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndTests {
@@ -51,7 +53,9 @@ class PipelineEndToEndTests {
         brain = new ArgusProcess("brain", shared);
         probe = new ArgusProcess("probe", concat(shared,
                 "--argus.probe.work-dir=" + probeWorkDir,
-                "--argus.probe.clamav.database-directory=" + TestEnvironment.CLAMAV_DB));
+                "--argus.probe.clamav.database-directory=" + TestEnvironment.CLAMAV_DB,
+                "--argus.probe.cli.config-dir=" + TestEnvironment.CLI_ENGINES,
+                "--argus.probe.cli.variables.clamscan.database=" + TestEnvironment.CLAMAV_DB));
         frontend = new ArgusProcess("frontend", concat(shared,
                 "--server.port=" + port,
                 "--argus.upload.max-file-size=" + SIZE_LIMIT_MB + "MB"));
@@ -59,9 +63,9 @@ class PipelineEndToEndTests {
         probe.start();
         frontend.start();
         api = new ArgusApi(port);
-        await("clamav probe online through brain and frontend").atMost(Duration.ofSeconds(90))
+        await("clamav and clamscan probes online through brain and frontend").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> api.probeOnline("clamav"));
+                .until(() -> api.probeOnline("clamav") && api.probeOnline("clamscan"));
     }
 
     @AfterAll
@@ -86,12 +90,14 @@ class PipelineEndToEndTests {
         JsonNode file = scan.path("files").get(0);
         assertThat(file.path("md5").asString()).isEqualTo(EICAR_MD5);
         assertThat(file.path("name").asString()).isEqualTo("eicar.com");
-        JsonNode clamav = file.path("results").path("clamav");
-        assertThat(clamav.path("category").asString()).isEqualTo("malicious");
-        assertThat(clamav.path("result").asString()).contains("Eicar");
-        assertThat(clamav.path("engineVersion").asString()).matches("\\d+\\.\\d+.*");
-        assertThat(clamav.path("signatureVersion").asString()).isNotBlank();
-        assertThat(file.path("stats").path("malicious").asInt()).isEqualTo(1);
+        for (String probe : TestEnvironment.PROBES) {
+            JsonNode result = file.path("results").path(probe);
+            assertThat(result.path("category").asString()).as(probe).isEqualTo("malicious");
+            assertThat(result.path("result").asString()).as(probe).contains("Eicar");
+            assertThat(result.path("engineVersion").asString()).as(probe).matches("\\d+\\.\\d+.*");
+            assertThat(result.path("signatureVersion").asString()).as(probe).isNotBlank();
+        }
+        assertThat(file.path("stats").path("malicious").asInt()).isEqualTo(TestEnvironment.PROBES.size());
     }
 
     @Test
@@ -105,11 +111,14 @@ class PipelineEndToEndTests {
         assertThat(accepted.status()).isEqualTo(202);
         JsonNode scan = api.awaitFinished(accepted.body().path("id").asString(), SCAN_TIMEOUT);
 
-        assertThat(scan.path("progress").path("total").asInt()).isEqualTo(2);
-        assertThat(scan.path("progress").path("done").asInt()).isEqualTo(2);
+        int expected = 2 * TestEnvironment.PROBES.size();
+        assertThat(scan.path("progress").path("total").asInt()).isEqualTo(expected);
+        assertThat(scan.path("progress").path("done").asInt()).isEqualTo(expected);
         for (JsonNode file : scan.path("files")) {
-            assertThat(file.path("results").path("clamav").path("category").asString())
-                    .as(file.path("name").asString()).isEqualTo("undetected");
+            for (String probe : TestEnvironment.PROBES) {
+                assertThat(file.path("results").path(probe).path("category").asString())
+                        .as(file.path("name").asString() + " by " + probe).isEqualTo("undetected");
+            }
         }
     }
 
@@ -199,8 +208,10 @@ class PipelineEndToEndTests {
         JsonNode scan = api.awaitFinished(scanId, Duration.ofSeconds(120));
 
         assertThat(scan.path("status").asString()).isEqualTo("finished");
-        assertThat(scan.path("files").get(0).path("results").path("clamav").path("category").asString())
-                .isEqualTo("undetected");
+        for (String probe : TestEnvironment.PROBES) {
+            assertThat(scan.path("files").get(0).path("results").path(probe).path("category").asString())
+                    .as(probe).isEqualTo("undetected");
+        }
         assertExactlyOneResultPerFileAndProbe(scanId);
     }
 
@@ -217,18 +228,27 @@ class PipelineEndToEndTests {
         JsonNode scan = api.awaitFinished(scanId, Duration.ofSeconds(120));
 
         assertThat(scan.path("status").asString()).isEqualTo("finished");
-        assertThat(scan.path("files").get(0).path("results").path("clamav").path("category").asString())
-                .isEqualTo("undetected");
+        for (String probe : TestEnvironment.PROBES) {
+            assertThat(scan.path("files").get(0).path("results").path(probe).path("category").asString())
+                    .as(probe).isEqualTo("undetected");
+        }
         assertExactlyOneResultPerFileAndProbe(scanId);
     }
 
+    /** For a scan of one file: one job, done, and one stored result for each probe. */
     private static void assertExactlyOneResultPerFileAndProbe(String scanId) throws Exception {
         UUID id = UUID.fromString(scanId);
-        assertThat(TestEnvironment.queryLong("SELECT count(*) FROM brain.job WHERE scan_id = ?", id)).isEqualTo(1);
+        long probes = TestEnvironment.PROBES.size();
+        assertThat(TestEnvironment.queryLong("SELECT count(*) FROM brain.job WHERE scan_id = ?", id))
+                .isEqualTo(probes);
         assertThat(TestEnvironment.queryLong(
-                "SELECT count(*) FROM brain.job WHERE scan_id = ? AND status = 'DONE'", id)).isEqualTo(1);
+                "SELECT count(DISTINCT probe) FROM brain.job WHERE scan_id = ? AND status = 'DONE'", id))
+                .isEqualTo(probes);
         assertThat(TestEnvironment.queryLong("SELECT count(*) FROM frontend.scan_result WHERE scan_id = ?", id))
-                .isEqualTo(1);
+                .isEqualTo(probes);
+        assertThat(TestEnvironment.queryLong(
+                "SELECT count(DISTINCT probe) FROM frontend.scan_result WHERE scan_id = ?", id))
+                .isEqualTo(probes);
     }
 
     /** True once a downloaded file sits anywhere below the probe's work directory. */

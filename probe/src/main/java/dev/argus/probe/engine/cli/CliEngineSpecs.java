@@ -76,15 +76,15 @@ final class CliEngineSpecs {
                 digest = path == null ? null : Path.of(path);
             }
         }
-        Duration timeout = check.duration("timeout", raw.timeout(), DEFAULT_TIMEOUT, Duration.ofMillis(100),
-                Duration.ofHours(1));
-        Duration commandTimeout = check.duration("commandTimeout", raw.commandTimeout(), DEFAULT_COMMAND_TIMEOUT,
-                Duration.ofMillis(100), Duration.ofMinutes(5));
-        long maxOutput = check.dataSize("maxOutput", raw.maxOutput(), DEFAULT_MAX_OUTPUT, DataSize.ofBytes(256),
-                DataSize.ofMegabytes(16));
+        Duration timeout = values.duration("timeout", raw.timeout(), DEFAULT_TIMEOUT, Duration.ofMillis(100),
+                Duration.ofHours(1), check);
+        Duration commandTimeout = values.duration("commandTimeout", raw.commandTimeout(), DEFAULT_COMMAND_TIMEOUT,
+                Duration.ofMillis(100), Duration.ofMinutes(5), check);
+        long maxOutput = values.dataSize("maxOutput", raw.maxOutput(), DEFAULT_MAX_OUTPUT, DataSize.ofBytes(256),
+                DataSize.ofMegabytes(16), check);
         Map<String, String> env = environment(raw.environment(), values, check);
-        return new CliEngineSpec(file, identity, command, permissions, exitCodes, threat, version, signatureCommand, digest,
-                timeout, commandTimeout, (int) maxOutput, env, values.missingEnvironmentProblem());
+        return new CliEngineSpec(file, identity, command, permissions, exitCodes, threat, version, signatureCommand,
+                digest, timeout, commandTimeout, (int) maxOutput, env, values.missingEnvironmentProblem());
     }
 
     private static List<Template> command(List<String> command, ConfigValues values, ConfigCheck check) {

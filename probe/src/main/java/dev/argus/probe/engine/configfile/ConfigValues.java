@@ -1,5 +1,6 @@
 package dev.argus.probe.engine.configfile;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Resolves the references of one configuration file: {@code ${name}} is a variable declared in the file's
@@ -94,6 +96,18 @@ public final class ConfigValues {
     /** Parses a field that has no run-time slot and returns its text. */
     public String resolve(String field, String text, ConfigCheck check) {
         return text == null ? null : template(field, text, Set.of(), check).text();
+    }
+
+    /** Parses a duration field that may use variables, e.g. {@code timeout: ${scan-timeout}}; see ConfigCheck. */
+    public Duration duration(String field, String text, Duration fallback, Duration min, Duration max,
+                             ConfigCheck check) {
+        return check.duration(field, resolve(field, text, check), fallback, min, max);
+    }
+
+    /** Parses a size field that may use variables; see ConfigCheck. */
+    public long dataSize(String field, String text, DataSize fallback, DataSize min, DataSize max,
+                         ConfigCheck check) {
+        return check.dataSize(field, resolve(field, text, check), fallback, min, max);
     }
 
     /** Parses every element of a list field, naming elements {@code field[i]}. */

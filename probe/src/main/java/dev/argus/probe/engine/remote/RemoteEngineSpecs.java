@@ -61,14 +61,14 @@ final class RemoteEngineSpecs {
         RemoteEngineSpec.Answer answer = answer(check.required("answer", raw.answer()), synchronous, check);
         RemoteEngineSpec.Versions versions = versions(raw.versions(), values, check);
         AuthHeader auth = auth(raw.auth(), values, check);
-        Duration timeout = check.duration("timeout", raw.timeout(), DEFAULT_TIMEOUT, Duration.ofMillis(100),
-                Duration.ofHours(6));
-        Duration requestTimeout = check.duration("requestTimeout", raw.requestTimeout(), DEFAULT_REQUEST_TIMEOUT,
-                Duration.ofMillis(100), Duration.ofHours(1));
-        Duration connectTimeout = check.duration("connectTimeout", raw.connectTimeout(), DEFAULT_CONNECT_TIMEOUT,
-                Duration.ofMillis(100), Duration.ofMinutes(5));
-        long maxAnswer = check.dataSize("maxAnswer", raw.maxAnswer(), DEFAULT_MAX_ANSWER, DataSize.ofKilobytes(1),
-                DataSize.ofMegabytes(64));
+        Duration timeout = values.duration("timeout", raw.timeout(), DEFAULT_TIMEOUT, Duration.ofMillis(100),
+                Duration.ofHours(6), check);
+        Duration requestTimeout = values.duration("requestTimeout", raw.requestTimeout(), DEFAULT_REQUEST_TIMEOUT,
+                Duration.ofMillis(100), Duration.ofHours(1), check);
+        Duration connectTimeout = values.duration("connectTimeout", raw.connectTimeout(), DEFAULT_CONNECT_TIMEOUT,
+                Duration.ofMillis(100), Duration.ofMinutes(5), check);
+        long maxAnswer = values.dataSize("maxAnswer", raw.maxAnswer(), DEFAULT_MAX_ANSWER, DataSize.ofKilobytes(1),
+                DataSize.ofMegabytes(64), check);
         return new RemoteEngineSpec(file, identity, service, health, auth, submit, poll, answer, versions, timeout,
                 requestTimeout, connectTimeout, (int) maxAnswer, values.missingEnvironmentProblem());
     }
@@ -140,8 +140,8 @@ final class RemoteEngineSpecs {
                     + " submit answer, and poll.interval");
             return null;
         }
-        Duration interval = check.duration("poll.interval", raw.interval(), DEFAULT_POLL_INTERVAL,
-                Duration.ofMillis(10), Duration.ofMinutes(10));
+        Duration interval = values.duration("poll.interval", raw.interval(), DEFAULT_POLL_INTERVAL,
+                Duration.ofMillis(10), Duration.ofMinutes(10), check);
         boolean byJobId = submit != null && submit.jobId() != null;
         if (byJobId && raw.url() == null) {
             check.fail("poll.url", "is missing: submit.jobId is set, so the status URL is poll.url with {jobId}");
@@ -150,8 +150,9 @@ final class RemoteEngineSpecs {
             check.fail("poll.url", "is set but the status URL comes from the submit answer; remove poll.url or"
                     + " use submit.jobId");
         }
+        int before = check.problems().size();
         Template url = url("poll.url", raw.url(), Set.of(JOB_ID_SLOT), values, check);
-        if (url != null && byJobId && !url.uses(JOB_ID_SLOT)) {
+        if (url != null && byJobId && !url.uses(JOB_ID_SLOT) && check.problems().size() == before) {
             check.fail("poll.url", "never uses {jobId}");
         }
         return new RemoteEngineSpec.Poll(url, interval);
@@ -234,8 +235,9 @@ final class RemoteEngineSpecs {
         if (text == null) {
             return null;
         }
+        int before = check.problems().size();
         Template template = values.template(field, text, slots, check);
-        if (!check.ok()) {
+        if (check.problems().size() > before) {
             return template;
         }
         Map<String, String> sample = new LinkedHashMap<>();

@@ -1,2 +1,2 @@
-/** Private HTTP scanning services described by configuration files, one engine per file in argus.probe.remote.config-dir. */
+/** HTTP scanning services described by configuration files, one per file in argus.probe.remote.config-dir. */
 package dev.argus.probe.engine.remote;

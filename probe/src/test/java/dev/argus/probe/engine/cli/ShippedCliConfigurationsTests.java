@@ -45,7 +45,8 @@ class ShippedCliConfigurationsTests {
         load(file);
 
         String text = Files.readString(file);
-        assertThat(text).contains(file.startsWith(UNTESTED) ? "UNTESTED HERE" : "TESTED").contains("Facts it relies on");
+        assertThat(text).contains(file.startsWith(UNTESTED) ? "UNTESTED HERE" : "TESTED")
+                .contains("Facts it relies on");
     }
 
     @Test
