@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.PropertyBindingException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -18,13 +19,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Finds and reads engine configuration files: every {@code *.yaml} / {@code *.yml} file directly in a directory
  * (sorted by name; hidden files and other extensions are ignored, so a {@code README} or a {@code .disabled}
  * copy can sit next to them), one engine per file. Reading is strict: an unknown field is an error naming the
- * known ones, so a typo never silently falls back to a default. Thread-safe.
+ * known ones and a key written twice is an error, so a typo never silently falls back to a default.
+ * Thread-safe.
  */
 public final class ConfigFiles {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private ConfigFiles() {

@@ -195,6 +195,12 @@ class CliEngineSpecsTests {
     }
 
     @Test
+    void rejectsAKeyWrittenTwice() throws IOException {
+        assertThat(problems(MINIMAL + "exitCodes: {0: malicious}\n")).singleElement().asString()
+                .contains("is not valid YAML: Duplicate Object property \"exitCodes\"");
+    }
+
+    @Test
     void rejectsAFieldOfTheWrongTypeNamingIt() throws IOException {
         assertThat(problems(MINIMAL.replace("exitCodes: {0: undetected, 1: malicious}", "exitCodes: [0, 1]")))
                 .singleElement().asString().contains("field 'exitCodes' has the wrong type");

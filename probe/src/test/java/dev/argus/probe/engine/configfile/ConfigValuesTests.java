@@ -38,9 +38,11 @@ class ConfigValuesTests {
     }
 
     @Test
-    void aVariableValueIsNeverReadAsASlot() {
+    void aVariableCannotSmuggleASlotIntoATemplate() {
         ConfigValues values = new ConfigValues(Map.of("odd", "{file}"), Map.of(), name -> null, check);
 
+        assertThat(check.problems()).singleElement().asString().contains("field 'variables.odd' uses the unknown"
+                + " placeholder {file}; no {placeholder} is available in this field");
         assertThat(values.template("command[0]", "${odd}", Set.of("file"), check).slots()).isEmpty();
     }
 
