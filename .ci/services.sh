@@ -3,7 +3,8 @@
 # clamd with the project's test signatures (127.0.0.1:3310), c-icap with its ClamAV antivirus
 # service over that clamd (ICAP on 127.0.0.1:1344, service avscan) and vsftpd
 # (127.0.0.1:2121, user argus/argus); installs the test YARA rules and hash
-# lists the probe's engines read. Checks that RabbitMQ and PostgreSQL answer and creates the argus
+# lists the probe's engines read, and installs clamscan for the command-line engine
+# engines/cli/clamscan.yaml. Checks that RabbitMQ and PostgreSQL answer and creates the argus
 # database. Idempotent: a service that already answers is left alone. Exits non-zero
 # with a sentence naming the missing service.
 set -euo pipefail
@@ -22,6 +23,7 @@ install_packages() {
   local missing=()
   command -v clamd >/dev/null || missing+=(clamav-daemon)
   command -v clamdscan >/dev/null || missing+=(clamdscan)
+  command -v clamscan >/dev/null || missing+=(clamav)   # the clamscan command-line engine (engines/cli/)
   { command -v yara >/dev/null && command -v yarac >/dev/null; } || missing+=(yara)
   command -v vsftpd >/dev/null || missing+=(vsftpd)
   { command -v c-icap && command -v c-icap-client; } >/dev/null || missing+=(c-icap)

@@ -27,10 +27,15 @@ start() { # module extra-args...
   echo "[argus] $module started (pid $!, log argus-data/logs/$module.log)"
 }
 start brain
+signatures="${ARGUS_PROBE_CLAMAV_DATABASE_DIRECTORY:-/var/lib/argus-ci/clamav/db}"
+# Two engines: clamav (through clamd) and clamscan, the command-line engine of engines/cli/, both on the
+# test signatures.
 start probe --argus.probe.work-dir="$PWD/argus-data/probe-work" \
-  --argus.probe.clamav.database-directory="${ARGUS_PROBE_CLAMAV_DATABASE_DIRECTORY:-/var/lib/argus-ci/clamav/db}" \
+  --argus.probe.clamav.database-directory="$signatures" \
   --argus.probe.yara.rules-dir=/var/lib/argus-ci/yara \
-  --argus.probe.hashlist.dir=/var/lib/argus-ci/hashlists
+  --argus.probe.hashlist.dir=/var/lib/argus-ci/hashlists \
+  --argus.probe.cli.config-dir="$PWD/engines/cli" \
+  --argus.probe.cli.variables.clamscan.database="$signatures"
 start frontend
 
 for _ in $(seq 1 120); do

@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Frontend, brain and probe as three processes over the real RabbitMQ, PostgreSQL, FTP server and clamd,
- * driven like a user's script drives them. The probe runs every engine it can, but these tests ask for ClamAV
- * alone ({@code probes=clamav}) so counts stay about the pipeline. The crash tests come last because they
+ * driven like a user's script drives them. The probe runs every engine it can; these tests ask for the two
+ * antivirus engines of {@link TestEnvironment#PROBES} (clamav through clamd, clamscan through the command-line
+ * engine), so every file gets exactly two results. The crash tests come last because they
  * restart processes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -34,7 +35,7 @@ class PipelineEndToEndTests {
     static final String EICAR_MD5 = "44d88612fea8a8f36de82e1278abb02f";
     static final long SIZE_LIMIT_MB = 160;
     static final Duration SCAN_TIMEOUT = Duration.ofSeconds(60);
-    static final Map<String, String> CLAMAV_ONLY = Map.of("probes", "clamav");
+    static final Map<String, String> PIPELINE_PROBES = Map.of("probes", String.join(",", TestEnvironment.PROBES));
 
     static ArgusProcess brain;
     static ArgusProcess probe;
@@ -56,7 +57,9 @@ class PipelineEndToEndTests {
                 "--argus.probe.work-dir=" + probeWorkDir,
                 "--argus.probe.clamav.database-directory=" + TestEnvironment.CLAMAV_DB,
                 "--argus.probe.yara.rules-dir=/var/lib/argus-ci/yara",
-                "--argus.probe.hashlist.dir=/var/lib/argus-ci/hashlists"));
+                "--argus.probe.hashlist.dir=/var/lib/argus-ci/hashlists",
+                "--argus.probe.cli.config-dir=" + TestEnvironment.CLI_ENGINES,
+                "--argus.probe.cli.variables.clamscan.database=" + TestEnvironment.CLAMAV_DB));
         frontend = new ArgusProcess("frontend", concat(shared,
                 "--server.port=" + port,
                 "--argus.upload.max-file-size=" + SIZE_LIMIT_MB + "MB"));
@@ -64,9 +67,9 @@ class PipelineEndToEndTests {
         probe.start();
         frontend.start();
         api = new ArgusApi(port);
-        await("clamav probe online through brain and frontend").atMost(Duration.ofSeconds(90))
+        await("clamav and clamscan probes online through brain and frontend").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> api.probeOnline("clamav"));
+                .until(() -> api.probeOnline("clamav") && api.probeOnline("clamscan"));
     }
 
     @AfterAll
@@ -81,7 +84,7 @@ class PipelineEndToEndTests {
     @Test
     @Order(1)
     void scansEicarAsMaliciousWithEngineAndSignatureVersion() throws Exception {
-        ArgusApi.Response accepted = api.submit(new Upload(CLAMAV_ONLY).file("eicar.com", EICAR));
+        ArgusApi.Response accepted = api.submit(new Upload(PIPELINE_PROBES).file("eicar.com", EICAR));
 
         assertThat(accepted.status()).isEqualTo(202);
         assertThat(accepted.location()).isEqualTo("/api/v1/scans/" + accepted.body().path("id").asString());
@@ -91,30 +94,35 @@ class PipelineEndToEndTests {
         JsonNode file = scan.path("files").get(0);
         assertThat(file.path("md5").asString()).isEqualTo(EICAR_MD5);
         assertThat(file.path("name").asString()).isEqualTo("eicar.com");
-        JsonNode clamav = file.path("results").path("clamav");
-        assertThat(clamav.path("category").asString()).isEqualTo("malicious");
-        assertThat(clamav.path("result").asString()).contains("Eicar");
-        assertThat(clamav.path("engineVersion").asString()).matches("\\d+\\.\\d+.*");
-        assertThat(clamav.path("signatureVersion").asString()).isNotBlank();
-        assertThat(file.path("stats").path("malicious").asInt()).isEqualTo(1);
+        for (String probe : TestEnvironment.PROBES) {
+            JsonNode result = file.path("results").path(probe);
+            assertThat(result.path("category").asString()).as(probe).isEqualTo("malicious");
+            assertThat(result.path("result").asString()).as(probe).contains("Eicar");
+            assertThat(result.path("engineVersion").asString()).as(probe).matches("\\d+\\.\\d+.*");
+            assertThat(result.path("signatureVersion").asString()).as(probe).isNotBlank();
+        }
+        assertThat(file.path("stats").path("malicious").asInt()).isEqualTo(TestEnvironment.PROBES.size());
     }
 
     @Test
     @Order(2)
     void scansACleanAndAnEmptyFileAsUndetected() throws Exception {
         byte[] clean = ("a harmless text file " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        ArgusApi.Response accepted = api.submit(new Upload(CLAMAV_ONLY)
+        ArgusApi.Response accepted = api.submit(new Upload(PIPELINE_PROBES)
                 .file("notes.txt", clean)
                 .file("empty.bin", new byte[0]));
 
         assertThat(accepted.status()).isEqualTo(202);
         JsonNode scan = api.awaitFinished(accepted.body().path("id").asString(), SCAN_TIMEOUT);
 
-        assertThat(scan.path("progress").path("total").asInt()).isEqualTo(2);
-        assertThat(scan.path("progress").path("done").asInt()).isEqualTo(2);
+        int expected = 2 * TestEnvironment.PROBES.size();
+        assertThat(scan.path("progress").path("total").asInt()).isEqualTo(expected);
+        assertThat(scan.path("progress").path("done").asInt()).isEqualTo(expected);
         for (JsonNode file : scan.path("files")) {
-            assertThat(file.path("results").path("clamav").path("category").asString())
-                    .as(file.path("name").asString()).isEqualTo("undetected");
+            for (String probe : TestEnvironment.PROBES) {
+                assertThat(file.path("results").path(probe).path("category").asString())
+                        .as(file.path("name").asString() + " by " + probe).isEqualTo("undetected");
+            }
         }
     }
 
@@ -142,11 +150,13 @@ class PipelineEndToEndTests {
     @Test
     @Order(4)
     void reusesTheStoredResultForAKnownFileUnlessForced() throws Exception {
-        JsonNode cached = api.awaitFinished(api.submit(new Upload(CLAMAV_ONLY).file("again.com", EICAR))
+        JsonNode cached = api.awaitFinished(api.submit(new Upload(PIPELINE_PROBES).file("again.com", EICAR))
                 .body().path("id").asString(), SCAN_TIMEOUT);
         assertThat(cached.path("files").get(0).path("results").path("clamav").path("cached").asBoolean()).isTrue();
 
-        JsonNode forced = api.awaitFinished(api.submit(new Upload(Map.of("probes", "clamav", "force", "true")).file("again.com", EICAR))
+        Map<String, String> forcedFields = new java.util.HashMap<>(PIPELINE_PROBES);
+        forcedFields.put("force", "true");
+        JsonNode forced = api.awaitFinished(api.submit(new Upload(forcedFields).file("again.com", EICAR))
                 .body().path("id").asString(), SCAN_TIMEOUT);
         JsonNode result = forced.path("files").get(0).path("results").path("clamav");
         assertThat(result.path("cached").asBoolean()).isFalse();
@@ -188,7 +198,7 @@ class PipelineEndToEndTests {
     @Test
     @Order(7)
     void redeliversTheJobWhenTheProbeIsKilledMidScan() throws Exception {
-        ArgusApi.Response accepted = api.submit(new Upload(CLAMAV_ONLY)
+        ArgusApi.Response accepted = api.submit(new Upload(PIPELINE_PROBES)
                 .file("large.bin", (SIZE_LIMIT_MB - 10) * 1024 * 1024, System.nanoTime()));
         assertThat(accepted.status()).isEqualTo(202);
         String scanId = accepted.body().path("id").asString();
@@ -204,8 +214,10 @@ class PipelineEndToEndTests {
         JsonNode scan = api.awaitFinished(scanId, Duration.ofSeconds(120));
 
         assertThat(scan.path("status").asString()).isEqualTo("finished");
-        assertThat(scan.path("files").get(0).path("results").path("clamav").path("category").asString())
-                .isEqualTo("undetected");
+        for (String probe : TestEnvironment.PROBES) {
+            assertThat(scan.path("files").get(0).path("results").path(probe).path("category").asString())
+                    .as(probe).isEqualTo("undetected");
+        }
         assertExactlyOneResultPerFileAndProbe(scanId);
     }
 
@@ -213,7 +225,7 @@ class PipelineEndToEndTests {
     @Order(8)
     void finishesAScanSubmittedWhileTheBrainIsDown() throws Exception {
         brain.kill();
-        ArgusApi.Response accepted = api.submit(new Upload(CLAMAV_ONLY)
+        ArgusApi.Response accepted = api.submit(new Upload(PIPELINE_PROBES)
                 .file("while-brain-down.txt", ("queued " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)));
         assertThat(accepted.status()).isEqualTo(202);
         String scanId = accepted.body().path("id").asString();
@@ -222,18 +234,27 @@ class PipelineEndToEndTests {
         JsonNode scan = api.awaitFinished(scanId, Duration.ofSeconds(120));
 
         assertThat(scan.path("status").asString()).isEqualTo("finished");
-        assertThat(scan.path("files").get(0).path("results").path("clamav").path("category").asString())
-                .isEqualTo("undetected");
+        for (String probe : TestEnvironment.PROBES) {
+            assertThat(scan.path("files").get(0).path("results").path(probe).path("category").asString())
+                    .as(probe).isEqualTo("undetected");
+        }
         assertExactlyOneResultPerFileAndProbe(scanId);
     }
 
+    /** For a scan of one file: one job, done, and one stored result for each probe. */
     private static void assertExactlyOneResultPerFileAndProbe(String scanId) throws Exception {
         UUID id = UUID.fromString(scanId);
-        assertThat(TestEnvironment.queryLong("SELECT count(*) FROM brain.job WHERE scan_id = ?", id)).isEqualTo(1);
+        long probes = TestEnvironment.PROBES.size();
+        assertThat(TestEnvironment.queryLong("SELECT count(*) FROM brain.job WHERE scan_id = ?", id))
+                .isEqualTo(probes);
         assertThat(TestEnvironment.queryLong(
-                "SELECT count(*) FROM brain.job WHERE scan_id = ? AND status = 'DONE'", id)).isEqualTo(1);
+                "SELECT count(DISTINCT probe) FROM brain.job WHERE scan_id = ? AND status = 'DONE'", id))
+                .isEqualTo(probes);
         assertThat(TestEnvironment.queryLong("SELECT count(*) FROM frontend.scan_result WHERE scan_id = ?", id))
-                .isEqualTo(1);
+                .isEqualTo(probes);
+        assertThat(TestEnvironment.queryLong(
+                "SELECT count(DISTINCT probe) FROM frontend.scan_result WHERE scan_id = ?", id))
+                .isEqualTo(probes);
     }
 
     /** True once a downloaded file sits anywhere below the probe's work directory. */

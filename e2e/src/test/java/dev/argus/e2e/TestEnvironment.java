@@ -3,6 +3,7 @@ package dev.argus.e2e;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.List;
 
@@ -18,6 +19,11 @@ final class TestEnvironment {
     static final String DB_USER = "argus";
     static final String DB_PASSWORD = "argus";
     static final String CLAMAV_DB = env("ARGUS_E2E_CLAMAV_DB", "/var/lib/argus-ci/clamav/db");
+    /** The command-line engines run by default: engines/cli/ of the repository (the tests run in e2e/). */
+    static final String CLI_ENGINES = Path.of(System.getProperty("user.dir")).getParent().resolve("engines/cli")
+            .toString();
+    /** Every probe the run starts: clamav (clamd) and clamscan (engines/cli/clamscan.yaml). */
+    static final List<String> PROBES = List.of("clamav", "clamscan");
 
     /** The engines a probe may run here; their job queues are emptied too. */
     static final List<String> ENGINES = List.of("clamav", "yara", "hashlist", "metadata", "clamscan", "icap");

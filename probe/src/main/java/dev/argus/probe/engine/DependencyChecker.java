@@ -32,7 +32,9 @@ final class DependencyChecker {
     Optional<String> problem(EngineDependency dependency) {
         return switch (dependency) {
             case BinaryOnPath binary -> findBinary(binary.command()) ? Optional.empty()
-                    : Optional.of(binary.describe() + " not found (PATH=" + searchPath + ")");
+                    : Optional.of(binary.command().contains(File.separator)
+                            ? "program " + binary.command() + " is missing or not executable"
+                            : binary.describe() + " not found (PATH=" + searchPath + ")");
             case SocketReachable socket -> connect(socket);
             case FilePresent file -> Files.isReadable(file.path()) ? Optional.empty()
                     : Optional.of(file.describe() + " is missing or unreadable");

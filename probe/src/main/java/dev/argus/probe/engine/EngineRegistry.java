@@ -23,15 +23,16 @@ public final class EngineRegistry {
         for (ScanEngine engine : engines) {
             String name = engine.name();
             if (name == null || !Topology.PROBE_NAME.matcher(name).matches()) {
-                throw new ProbeStartupException("Engine " + engine.getClass().getName() + " has the invalid name '"
+                throw new ProbeStartupException("Engine " + engine.origin() + " has the invalid name '"
                         + name + "'.", "Engine names are 1 to 64 lower-case letters, digits, '-' or '_', starting"
                         + " with a letter; fix the plugin.");
             }
             ScanEngine previous = map.putIfAbsent(name, engine);
             if (previous != null) {
                 throw new ProbeStartupException("Two engines are named '" + name + "': "
-                        + previous.getClass().getName() + " and " + engine.getClass().getName() + ".",
-                        "Engine names must be unique; remove one of the plugins from the class path.");
+                        + previous.origin() + " and " + engine.origin() + ".",
+                        "Engine names must be unique; remove one of the plugins from the class path or rename"
+                                + " the configured engine.");
             }
         }
         this.byName = Collections.unmodifiableMap(map);

@@ -55,6 +55,14 @@ public interface ScanEngine {
         return null;
     }
 
+    /**
+     * Where this engine comes from, for start-up errors such as a duplicate name: by default the class name; an
+     * engine made from a configuration file names the file.
+     */
+    default String origin() {
+        return getClass().getName();
+    }
+
     /** What must be present for the engine to work; checked before {@link #verify()}. Empty by default. */
     default List<EngineDependency> dependencies() {
         return List.of();

@@ -68,6 +68,18 @@ class EngineActivationTests {
     }
 
     @Test
+    void skipsEngineWhoseProgramGivenByPathIsMissing(CapturedOutput output) {
+        Path savscan = dir.resolve("opt/sophos-av/bin/savscan");
+        FakeEngine sophos = new FakeEngine("sophos").needing(new BinaryOnPath(savscan.toString()));
+
+        ActiveEngines active = activation(List.of(sophos, new FakeEngine("metadata")), "").activate(List.of());
+
+        assertThat(active.names()).containsExactly("metadata");
+        assertThat(output.getAll()).contains("engine 'sophos' (Fake sophos) skipped: missing dependency: program "
+                + savscan + " is missing or not executable");
+    }
+
+    @Test
     void skipsEngineWhoseFileIsMissing(CapturedOutput output) {
         FakeEngine yara = new FakeEngine("yara").needing(new FilePresent(dir.resolve("rules.yar")));
 

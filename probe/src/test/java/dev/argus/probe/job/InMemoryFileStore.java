@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A file store in memory, fetching into temp files the way FtpFileStore does. For unit tests only. */
-final class InMemoryFileStore implements FileStore {
+public final class InMemoryFileStore implements FileStore {
 
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
-    void put(String sha256, byte[] content) {
+    public void put(String sha256, byte[] content) {
         files.put(StoreKeys.requireSha256(sha256), content);
     }
 
