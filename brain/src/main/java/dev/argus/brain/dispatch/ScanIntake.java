@@ -1,6 +1,7 @@
 package dev.argus.brain.dispatch;
 
 import dev.argus.brain.BrainProperties;
+import dev.argus.brain.registry.RegistryActivity;
 import dev.argus.common.amqp.Topology;
 import java.time.Duration;
 import java.util.Properties;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
  * Starts taking scans only once the probe registry has caught up. After the brain was down, the heartbeats
  * probes sent meanwhile wait in {@code argus.brain.probes} while the registry's last-seen times are old; a scan
  * fanned out before those heartbeats are read would find every probe "offline" and fail at once. So the scan
- * listener starts when the probes queue has been drained, or after {@code probe-offline-after} at the latest
- * (by then a live probe has heartbeated anyway).
+ * listener starts when the probes queue has been drained — no ready message and none being handled (the
+ * registry takes one message at a time) on two polls in a row — or after {@code probe-offline-after} at the
+ * latest (by then a live probe has heartbeated anyway).
  */
 @Component
 class ScanIntake {
@@ -28,11 +30,14 @@ class ScanIntake {
 
     private final AmqpAdmin admin;
     private final RabbitListenerEndpointRegistry listeners;
+    private final RegistryActivity registry;
     private final Duration catchUpLimit;
 
-    ScanIntake(AmqpAdmin admin, RabbitListenerEndpointRegistry listeners, BrainProperties properties) {
+    ScanIntake(AmqpAdmin admin, RabbitListenerEndpointRegistry listeners, RegistryActivity registry,
+               BrainProperties properties) {
         this.admin = admin;
         this.listeners = listeners;
+        this.registry = registry;
         this.catchUpLimit = properties.probeOfflineAfter();
     }
 
@@ -46,9 +51,9 @@ class ScanIntake {
         long limit = start + catchUpLimit.toNanos();
         int emptyPolls = 0;
         try {
-            // Two empty polls in a row: the last heartbeats read are being handled, not only delivered.
             while (emptyPolls < 2 && System.nanoTime() < limit) {
-                emptyPolls = pendingRegistryMessages() == 0 ? emptyPolls + 1 : 0;
+                boolean drained = pendingRegistryMessages() == 0 && registry.isIdle();
+                emptyPolls = drained ? emptyPolls + 1 : 0;
                 Thread.sleep(POLL);
             }
         } catch (InterruptedException e) {

@@ -8,6 +8,9 @@ import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,6 +43,19 @@ class MessagingConfiguration {
                 bind(events, frontend, Topology.EVENTS_KEY),
                 bind(directory, frontend, Topology.DIRECTORY_KEY));
         return new Declarables(all);
+    }
+
+    /**
+     * The registry's listener containers take one message at a time (prefetch 1), so "no ready message and
+     * none in the listener" means the probes queue really is drained; see {@code ScanIntake}.
+     */
+    @Bean
+    SimpleRabbitListenerContainerFactory registryListenerFactory(SimpleRabbitListenerContainerFactoryConfigurer configurer,
+                                                                 ConnectionFactory connectionFactory) {
+        SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
+        configurer.configure(factory, connectionFactory);
+        factory.setPrefetchCount(1);
+        return factory;
     }
 
     private static Queue durable(String name) {

@@ -19,17 +19,19 @@ import org.springframework.stereotype.Component;
  * was published with a confirm; an exception requeues it.
  */
 @Component
-@RabbitListener(queues = Topology.PROBES_QUEUE)
+@RabbitListener(queues = Topology.PROBES_QUEUE, containerFactory = "registryListenerFactory")
 class RegistryListener {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryListener.class);
 
     private final ProbeRegistry registry;
     private final DirectoryBroadcaster broadcaster;
+    private final RegistryActivity activity;
 
-    RegistryListener(ProbeRegistry registry, DirectoryBroadcaster broadcaster) {
+    RegistryListener(ProbeRegistry registry, DirectoryBroadcaster broadcaster, RegistryActivity activity) {
         this.registry = registry;
         this.broadcaster = broadcaster;
+        this.activity = activity;
     }
 
     @RabbitHandler
@@ -48,8 +50,13 @@ class RegistryListener {
             log.error("Discarding probe registration or heartbeat without instance id, engines {}", names(engines));
             throw new AmqpRejectAndDontRequeueException("probe message without instance id");
         }
-        registry.record(instanceId, engines == null ? List.of() : engines, at);
-        broadcaster.publishIfChanged();
+        activity.started();
+        try {
+            registry.record(instanceId, engines == null ? List.of() : engines, at);
+            broadcaster.publishIfChanged();
+        } finally {
+            activity.finished();
+        }
     }
 
     private static List<String> names(List<ProbeDescriptor> engines) {
