@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Starts the local services the tests and the local run need, as root on a Debian machine:
 # clamd with the project's test signatures (127.0.0.1:3310) and vsftpd (127.0.0.1:2121,
-# user argus/argus). Checks that RabbitMQ and PostgreSQL answer and creates the argus
-# database. Idempotent: a service that already answers is left alone. Exits non-zero
-# with a sentence naming the missing service.
+# user argus/argus); installs chromium and chromium-driver for the web UI's browser tests.
+# Checks that RabbitMQ and PostgreSQL answer and creates the argus database. Idempotent: a
+# service that already answers is left alone. Exits non-zero with a sentence naming the
+# missing service.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 state="${ARGUS_SERVICES_DIR:-/var/lib/argus-ci}"
@@ -23,6 +24,9 @@ install_packages() {
   command -v yara >/dev/null || missing+=(yara)
   command -v vsftpd >/dev/null || missing+=(vsftpd)
   command -v docker-compose >/dev/null || missing+=(docker-compose)
+  # The web UI's browser tests (e2e WebUiEndToEndTests) drive Debian's chromium through its chromedriver.
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
   if ((${#missing[@]})); then
     log "installing ${missing[*]}"
     apt-get update -qq

@@ -12,12 +12,15 @@ final class ArgusProcess {
 
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
 
+    private final String name;
     private final String module;
     private final List<String> arguments;
     private Process process;
     private int starts;
 
-    ArgusProcess(String module, List<String> arguments) {
+    /** name: the test class's prefix for the log files; module: frontend, brain or probe. */
+    ArgusProcess(String name, String module, List<String> arguments) {
+        this.name = name;
         this.module = module;
         this.arguments = List.copyOf(arguments);
     }
@@ -35,7 +38,7 @@ final class ArgusProcess {
         command.addAll(arguments);
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(module + "-" + starts + ".log").toFile())
+                .redirectOutput(logs.resolve(logName()).toFile())
                 .start();
     }
 
@@ -58,6 +61,10 @@ final class ArgusProcess {
     }
 
     Path log() {
-        return ROOT.resolve("e2e/target/e2e-logs").resolve(module + "-" + starts + ".log");
+        return ROOT.resolve("e2e/target/e2e-logs").resolve(logName());
+    }
+
+    private String logName() {
+        return name + "-" + module + "-" + starts + ".log";
     }
 }

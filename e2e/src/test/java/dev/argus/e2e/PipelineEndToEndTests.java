@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -33,43 +31,25 @@ class PipelineEndToEndTests {
     static final long SIZE_LIMIT_MB = 160;
     static final Duration SCAN_TIMEOUT = Duration.ofSeconds(60);
 
+    static ArgusStack stack;
     static ArgusProcess brain;
     static ArgusProcess probe;
-    static ArgusProcess frontend;
     static ArgusApi api;
     static Path probeWorkDir;
 
     @BeforeAll
     static void startArgus() throws Exception {
-        TestEnvironment.reset();
-        int port = freePort();
-        probeWorkDir = Files.createTempDirectory("argus-e2e-probe");
-        List<String> shared = List.of(
-                "--spring.rabbitmq.host=" + TestEnvironment.RABBIT_HOST,
-                "--spring.rabbitmq.virtual-host=" + TestEnvironment.VHOST,
-                "--spring.datasource.url=" + TestEnvironment.JDBC_URL);
-        brain = new ArgusProcess("brain", shared);
-        probe = new ArgusProcess("probe", concat(shared,
-                "--argus.probe.work-dir=" + probeWorkDir,
-                "--argus.probe.clamav.database-directory=" + TestEnvironment.CLAMAV_DB));
-        frontend = new ArgusProcess("frontend", concat(shared,
-                "--server.port=" + port,
-                "--argus.upload.max-file-size=" + SIZE_LIMIT_MB + "MB"));
-        brain.start();
-        probe.start();
-        frontend.start();
-        api = new ArgusApi(port);
-        await("clamav probe online through brain and frontend").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> api.probeOnline("clamav"));
+        stack = ArgusStack.start("pipeline", "--argus.upload.max-file-size=" + SIZE_LIMIT_MB + "MB");
+        brain = stack.brain;
+        probe = stack.probe;
+        api = stack.api;
+        probeWorkDir = stack.probeWorkDir;
     }
 
     @AfterAll
     static void stopArgus() throws InterruptedException {
-        for (ArgusProcess process : new ArgusProcess[] {frontend, probe, brain}) {
-            if (process != null) {
-                process.stop();
-            }
+        if (stack != null) {
+            stack.stop();
         }
     }
 
@@ -238,13 +218,4 @@ class PipelineEndToEndTests {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static List<String> concat(List<String> first, String... more) {
-        return java.util.stream.Stream.concat(first.stream(), java.util.stream.Stream.of(more)).toList();
-    }
 }

@@ -18,6 +18,9 @@ final class TestEnvironment {
     static final String DB_USER = "argus";
     static final String DB_PASSWORD = "argus";
     static final String CLAMAV_DB = env("ARGUS_E2E_CLAMAV_DB", "/var/lib/argus-ci/clamav/db");
+    /** Debian's chromium and its driver (packages chromium and chromium-driver); never downloaded. */
+    static final String CHROMIUM = env("ARGUS_E2E_CHROMIUM", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = env("ARGUS_E2E_CHROMEDRIVER", "/usr/bin/chromedriver");
 
     private static final List<String> QUEUES = List.of("argus.brain.scans", "argus.brain.results",
             "argus.brain.probes", "argus.frontend.events", "argus.frontend.probes", "argus.probe.clamav");
