@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -139,15 +140,13 @@ final class Browser {
             driver.quit();
         } finally {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
     }
 
-    /** Viewport-independent facts the tests check, as a map from the page. */
-    @SuppressWarnings("unchecked")
-    Map<String, Object> layout() {
-        return (Map<String, Object>) script("return {scrollWidth: document.documentElement.scrollWidth,"
-                + " clientWidth: document.documentElement.clientWidth}");
+    /** True when the page is wider than the window, i.e. the user would have to scroll sideways. */
+    boolean scrollsSideways() {
+        return (Boolean) script("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
     }
 }

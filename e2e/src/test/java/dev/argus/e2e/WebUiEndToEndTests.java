@@ -66,6 +66,12 @@ class WebUiEndToEndTests {
         assertThat(errors).as("errors in the browser console").isEmpty();
     }
 
+    /** Waits until the scan page shows its final state and checks that the scan finished. */
+    private static void awaitFinalScanPage() {
+        browser.find(By.cssSelector("main[data-scan-state=final]"));
+        assertThat(browser.find(By.cssSelector(".scan-status .badge")).getText()).isEqualTo("finished");
+    }
+
     @Test
     @Order(1)
     void uploadsEicarThroughTheFormAndShowsMaliciousLiveWithoutAReload() throws Exception {
@@ -82,24 +88,55 @@ class WebUiEndToEndTests {
 
         browser.until(d -> browser.route().startsWith("#/scans/"));
         scanId = browser.route().substring("#/scans/".length());
-        WebElement category = browser.until(d -> {
-            WebElement badge = d.findElement(By.cssSelector("tr[data-probe=clamav] td.col-category .badge"));
-            return "malicious".equals(badge.getText()) ? badge : null;
-        });
-        assertThat(category.getAttribute("class")).contains("badge-cat-malicious");
+        browser.until(d -> d.findElement(By.cssSelector("tr[data-probe=clamav] td.col-category")).getText()
+                .equals("malicious"));
+        awaitFinalScanPage();
         assertThat(browser.script("return window.argusPageMarker")).as("no page reload").isEqualTo("same page");
+        assertThat(browser.find(By.cssSelector("tr[data-probe=clamav] td.col-category .badge")).getAttribute("class"))
+                .contains("badge-cat-malicious");
         assertThat(browser.find(By.cssSelector("tr[data-probe=clamav] td.col-result")).getText()).contains("Eicar");
+        assertThat(browser.find(By.cssSelector("tr[data-probe=clamav] td.col-version")).getText())
+                .as("engine version").matches("\\d+\\.\\d+.*");
         assertThat(browser.find(By.cssSelector(".file-card .ratio-value")).getText()).isEqualTo("1 / 1");
         assertThat(browser.find(By.cssSelector(".file-card .ratio-caption")).getText())
                 .isEqualTo("engine flagged this file");
-        browser.until(d -> d.findElement(By.cssSelector(".scan-status .badge")).getText().equals("finished"));
-        assertThat(browser.find(By.cssSelector("tr[data-probe=clamav] td.col-version")).getText())
-                .as("engine version").matches("\\d+\\.\\d+.*");
         browser.screenshot("02-scan");
     }
 
     @Test
     @Order(2)
+    void fillsTheTableLiveWhenTheResultArrivesAfterThePageOpened() throws Exception {
+        browser.open("#/");
+        browser.find(By.id("engine-clamav"));
+        browser.script("window.argusPageMarker = 'same page';");
+        Path live = Files.createTempDirectory("argus-e2e-upload").resolve("live.com");
+        Files.writeString(live, EICAR, StandardCharsets.US_ASCII);
+        stack.probe.pause();
+        try {
+            browser.find(By.id("upload-files")).sendKeys(live.toString());
+            browser.find(By.id("upload-force")).click();
+            browser.find(By.cssSelector("form.upload-form button[type=submit]")).click();
+
+            browser.until(d -> d.findElement(By.cssSelector(".live-indicator")).getText().equals("Live"));
+            assertThat(browser.find(By.cssSelector("tr[data-probe=clamav] td.col-category")).getText())
+                    .as("no result while the probe is paused").isEqualTo("pending");
+            assertThat(browser.find(By.cssSelector(".file-card .ratio-value")).getText()).isEqualTo("0 / 1");
+            browser.screenshot("03-scan-pending-live");
+        } finally {
+            stack.probe.resume();
+        }
+
+        browser.until(d -> d.findElement(By.cssSelector("tr[data-probe=clamav] td.col-category")).getText()
+                .equals("malicious"));
+        awaitFinalScanPage();
+        assertThat(browser.script("return window.argusPageMarker")).as("no page reload").isEqualTo("same page");
+        assertThat(browser.find(By.cssSelector(".file-card .ratio-value")).getText()).isEqualTo("1 / 1");
+        assertThat(browser.driver().findElements(By.cssSelector("tr[data-probe=clamav] .badge-cached")).isEmpty())
+                .as("force: scanned again, not taken from the cache").isTrue();
+    }
+
+    @Test
+    @Order(3)
     void scansTwoFilesWithATagAndFindsThemByTheTag() throws Exception {
         browser.open("#/");
         browser.find(By.id("engine-clamav"));
@@ -111,14 +148,14 @@ class WebUiEndToEndTests {
         browser.find(By.id("upload-tags")).sendKeys("e2e-batch, web-ui");
         browser.find(By.cssSelector("form.upload-form button[type=submit]")).click();
 
-        browser.until(d -> d.findElements(By.cssSelector(".file-card")).size() == 2
-                && d.findElement(By.cssSelector(".scan-status .badge")).getText().equals("finished"));
+        awaitFinalScanPage();
+        assertThat(browser.driver().findElements(By.cssSelector(".file-card"))).hasSize(2);
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Scan of 2 files");
         List<String> categories = browser.driver().findElements(By.cssSelector("tr[data-probe=clamav] td.col-category"))
                 .stream().map(WebElement::getText).toList();
         assertThat(categories).containsExactly("undetected", "malicious");
         assertThat(browser.find(By.cssSelector("dl.meta")).getText()).contains("e2e-batch, web-ui");
-        browser.screenshot("03-scan-two-files");
+        browser.screenshot("04-scan-two-files");
 
         browser.open("#/search?q=" + "tag:e2e-batch");
         browser.until(d -> d.findElements(By.cssSelector("a.file-link")).size() == 2);
@@ -126,7 +163,7 @@ class WebUiEndToEndTests {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void findsTheFileByMd5AndItsPageShowsTheHashesAndTheClamavResult() throws Exception {
         browser.open("#/probes");
         WebElement search = browser.find(By.id("header-q"));
@@ -134,8 +171,8 @@ class WebUiEndToEndTests {
 
         WebElement link = browser.find(By.cssSelector("a.file-link"));
         assertThat(browser.find(By.cssSelector(".result-count")).getText()).startsWith("1 file");
-        assertThat(link.getText()).isEqualTo("eicar.com (+1 other name)");
-        browser.screenshot("04-search-md5");
+        assertThat(link.getText()).isEqualTo("eicar.com (+2 other names)");
+        browser.screenshot("05-search-md5");
         link.click();
 
         browser.until(d -> browser.route().equals("#/files/" + EICAR_SHA256)
@@ -146,11 +183,11 @@ class WebUiEndToEndTests {
                 .isEqualTo("malicious");
         assertThat(browser.find(By.cssSelector(".file-overview .ratio-value")).getText()).isEqualTo("1 / 1");
         assertThat(browser.find(By.cssSelector("section[aria-labelledby=scans-title]")).getText()).contains(scanId);
-        browser.screenshot("05-file");
+        browser.screenshot("06-file");
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void listsClamavOnlineOnTheProbesPage() throws Exception {
         browser.open("#/probes");
 
@@ -159,11 +196,11 @@ class WebUiEndToEndTests {
         assertThat(row.findElement(By.cssSelector(".badge")).getText()).isEqualTo("online");
         assertThat(row.findElement(By.cssSelector("td.col-num")).getText()).isEqualTo("1");
         assertThat(row.getText()).contains("antivirus", "ago");
-        browser.screenshot("06-probes");
+        browser.screenshot("07-probes");
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void listsTheScanAmongRecentScans() throws Exception {
         browser.open("#/");
 
@@ -171,11 +208,11 @@ class WebUiEndToEndTests {
         assertThat(link.getText()).isEqualTo("eicar.com");
         WebElement row = link.findElement(By.xpath("./ancestor::tr"));
         assertThat(row.getText()).contains("finished", "1 / 1");
-        browser.screenshot("07-home-recent-scans");
+        browser.screenshot("08-home-recent-scans");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void reachesTheFileInputByKeyboard() {
         browser.open("#/");
         browser.driver().navigate().refresh();
@@ -192,42 +229,52 @@ class WebUiEndToEndTests {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void stacksTheResultsTableOnANarrowScreen() throws Exception {
         browser.resize(new Dimension(400, 900));
         try {
             browser.open("#/scans/" + scanId);
-            WebElement cell = browser.until(d -> {
-                WebElement td = d.findElement(By.cssSelector("tr[data-probe=clamav] td.col-category"));
-                return td.getText().equals("malicious") ? td : null;
-            });
+            awaitFinalScanPage();
+            WebElement cell = browser.find(By.cssSelector("tr[data-probe=clamav] td.col-category"));
+            assertThat(cell.getText()).isEqualTo("malicious");
             assertThat(cell.getCssValue("display")).as("table cells become label/value rows").isEqualTo("grid");
-            assertThat(browser.layout().get("scrollWidth")).as("no horizontal scrolling")
-                    .isEqualTo(browser.layout().get("clientWidth"));
-            browser.screenshot("08-scan-narrow");
+            assertThat(browser.scrollsSideways()).as("no horizontal scrolling").isFalse();
+            browser.screenshot("09-scan-narrow");
 
             browser.open("#/");
             browser.find(By.cssSelector("a.scan-link"));
-            assertThat(browser.layout().get("scrollWidth")).isEqualTo(browser.layout().get("clientWidth"));
-            browser.screenshot("09-home-narrow");
+            assertThat(browser.scrollsSideways()).as("no horizontal scrolling").isFalse();
+            browser.screenshot("10-home-narrow");
         } finally {
             browser.resize(Browser.DESKTOP);
         }
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void followsTheSystemDarkMode() throws Exception {
         browser.emulateDarkMode(true);
         try {
             browser.open("#/scans/" + scanId);
-            browser.until(d -> d.findElement(By.cssSelector("tr[data-probe=clamav] td.col-category")).getText()
-                    .equals("malicious"));
+            awaitFinalScanPage();
             assertThat(browser.script("return getComputedStyle(document.body).backgroundColor"))
                     .isEqualTo("rgb(15, 20, 32)");
-            browser.screenshot("10-scan-dark");
+            browser.screenshot("11-scan-dark");
         } finally {
             browser.emulateDarkMode(false);
         }
+    }
+
+    @Test
+    @Order(10)
+    void showsTheApiProblemForAnUnknownScan() throws Exception {
+        String unknown = UUID.randomUUID().toString();
+        browser.open("#/scans/" + unknown);
+
+        browser.until(d -> d.findElement(By.tagName("h1")).getText().equals("Scan not found"));
+        assertThat(browser.find(By.cssSelector("[role=alert]")).getText()).contains("Scan not found", unknown);
+        browser.screenshot("12-scan-not-found");
+        assertThat(browser.console()).as("only the failed request itself is logged")
+                .allSatisfy(entry -> assertThat(entry.getMessage()).contains("/api/v1/scans/" + unknown, "404"));
     }
 }

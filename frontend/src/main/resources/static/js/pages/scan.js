@@ -6,6 +6,33 @@ import { announce, breakdown, bytes, dateTime, flagged, h, heading, loading, mon
   statsOf, statusBadge, fill } from '../ui.js';
 
 const isActive = (status) => status === 'queued' || status === 'running';
+const STAGE = { queued: 0, running: 1, finished: 2, cancelled: 2, error: 2 };
+
+/**
+ * Merges a scan snapshot into what the page already knows. Live events may overtake the stream's first
+ * `scan` event (a result committed while the stream opens), and a stored result never changes, so results
+ * known here are kept, progress never goes back and the status only moves forward.
+ */
+function merge(known, next) {
+  if (!known || known.id !== next.id) {
+    return next;
+  }
+  for (const file of next.files) {
+    const before = known.files.find((each) => each.sha256 === file.sha256);
+    if (before) {
+      file.results = { ...before.results, ...file.results };
+      file.stats = statsOf(file.results);
+    }
+  }
+  if (STAGE[known.status] > STAGE[next.status]) {
+    next.status = known.status;
+    next.finishedAt = known.finishedAt;
+  }
+  if (known.progress.done > next.progress.done) {
+    next.progress = known.progress;
+  }
+  return next;
+}
 
 export function render(main, { params: [id] }) {
   setTitle('Scan');
@@ -29,9 +56,10 @@ export function render(main, { params: [id] }) {
     source = api.scanEvents(id);
     source.addEventListener('open', () => setLive('live', 'Live'));
     source.addEventListener('scan', (event) => {
-      draw(JSON.parse(event.data));
+      draw(merge(scan, JSON.parse(event.data)));
       if (!isActive(scan.status)) {
         close();
+        settled();
       }
     });
     source.addEventListener('result', (event) => applyResult(JSON.parse(event.data)));
@@ -130,16 +158,28 @@ export function render(main, { params: [id] }) {
     entry.file.stats = statsOf(entry.file.results);
     entry.table.update(event.probe, event.result);
     drawSummary(event.sha256);
-    scan.progress = event.progress;
+    if (event.progress.done >= scan.progress.done) {
+      scan.progress = event.progress;
+    }
     updateProgress();
+  }
+
+  /** Marks the page as showing the scan's final state (data-scan-state="final"), e.g. for tests. */
+  function settled() {
+    if (!disposed) {
+      main.dataset.scanState = 'final';
+    }
   }
 
   function applyStatus(event) {
     if (!scan) {
       return;
     }
+    if (STAGE[event.status] < STAGE[scan.status]) {
+      return;
+    }
     scan.status = event.status;
-    scan.progress = event.progress;
+    scan.progress = event.progress.done >= scan.progress.done ? event.progress : scan.progress;
     scan.finishedAt = event.finishedAt;
     if (isActive(scan.status)) {
       fill(main.querySelector('.scan-status'), statusBadge(scan.status));
@@ -150,6 +190,12 @@ export function render(main, { params: [id] }) {
     draw(scan);
     const worst = scan.files.reduce((sum, file) => sum + flagged(file.stats), 0);
     announce(`Scan ${scan.status}. ${worst ? `${worst} detections.` : 'No detection.'}`);
+    // The final state from the server, in case a live event was missed.
+    api.scan(id).then((final) => {
+      if (!disposed) {
+        draw(merge(scan, final));
+      }
+    }).catch(() => {}).finally(settled);
   }
 
   function progressText() {
@@ -171,7 +217,8 @@ export function render(main, { params: [id] }) {
     try {
       const cancelled = await api.cancelScan(id);
       close();
-      draw(cancelled);
+      draw(merge(scan, cancelled));
+      settled();
       announce('Scan cancelled.');
     } catch (error) {
       event.target.disabled = false;
@@ -186,6 +233,8 @@ export function render(main, { params: [id] }) {
     draw(loaded);
     if (isActive(loaded.status)) {
       connect();
+    } else {
+      settled();
     }
   }).catch((error) => {
     if (!disposed) {
@@ -197,5 +246,6 @@ export function render(main, { params: [id] }) {
   return () => {
     disposed = true;
     close();
+    delete main.dataset.scanState;
   };
 }
