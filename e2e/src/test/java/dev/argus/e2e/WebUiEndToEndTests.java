@@ -230,6 +230,25 @@ class WebUiEndToEndTests {
 
     @Test
     @Order(8)
+    void addsDroppedFilesToTheChosenListAndRemovesThemAgain() {
+        browser.open("#/");
+        WebElement dropzone = browser.find(By.cssSelector(".dropzone"));
+
+        browser.script("const files = new DataTransfer();"
+                + "files.items.add(new File(['dropped content'], 'dropped.txt', {type: 'text/plain'}));"
+                + "arguments[0].dispatchEvent(new DragEvent('drop', {dataTransfer: files, bubbles: true,"
+                + " cancelable: true}));", dropzone);
+
+        assertThat(browser.find(By.cssSelector(".chosen")).getText()).contains("dropped.txt", "15 B");
+        assertThat(browser.find(By.cssSelector(".chosen-summary")).getText()).isEqualTo("1 file chosen, 15 B");
+        browser.find(By.cssSelector("button[aria-label='Remove dropped.txt']")).click();
+        assertThat(browser.driver().findElements(By.cssSelector(".chosen li"))).isEmpty();
+        assertThat(browser.script("return document.activeElement.id")).as("focus back on the file input")
+                .isEqualTo("upload-files");
+    }
+
+    @Test
+    @Order(9)
     void stacksTheResultsTableOnANarrowScreen() throws Exception {
         browser.resize(new Dimension(400, 900));
         try {
@@ -251,7 +270,7 @@ class WebUiEndToEndTests {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void followsTheSystemDarkMode() throws Exception {
         browser.emulateDarkMode(true);
         try {
@@ -266,7 +285,7 @@ class WebUiEndToEndTests {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void showsTheApiProblemForAnUnknownScan() throws Exception {
         String unknown = UUID.randomUUID().toString();
         browser.open("#/scans/" + unknown);
