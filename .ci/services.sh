@@ -4,7 +4,8 @@
 # service over that clamd (ICAP on 127.0.0.1:1344, service avscan) and vsftpd
 # (127.0.0.1:2121, user argus/argus); installs the test YARA rules and hash
 # lists the probe's engines read, and installs clamscan for the command-line engine
-# engines/cli/clamscan.yaml. Checks that RabbitMQ and PostgreSQL answer and creates the argus
+# engines/cli/clamscan.yaml, and chromium with chromium-driver for the web UI's browser tests.
+# Checks that RabbitMQ and PostgreSQL answer and creates the argus
 # database. Idempotent: a service that already answers is left alone. Exits non-zero
 # with a sentence naming the missing service.
 set -euo pipefail
@@ -29,6 +30,9 @@ install_packages() {
   { command -v c-icap && command -v c-icap-client; } >/dev/null || missing+=(c-icap)
   dpkg -s libc-icap-mod-virus-scan >/dev/null 2>&1 || missing+=(libc-icap-mod-virus-scan)
   command -v docker-compose >/dev/null || missing+=(docker-compose)
+  # The web UI's browser tests (e2e WebUiEndToEndTests) drive Debian's chromium through its chromedriver.
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
   if ((${#missing[@]})); then
     log "installing ${missing[*]}"
     apt-get update -qq

@@ -12,12 +12,15 @@ final class ArgusProcess {
 
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
 
+    private final String name;
     private final String module;
     private final List<String> arguments;
     private Process process;
     private int starts;
 
-    ArgusProcess(String module, List<String> arguments) {
+    /** name: the test class's prefix for the log files; module: frontend, brain or probe. */
+    ArgusProcess(String name, String module, List<String> arguments) {
+        this.name = name;
         this.module = module;
         this.arguments = List.copyOf(arguments);
     }
@@ -35,13 +38,30 @@ final class ArgusProcess {
         command.addAll(arguments);
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(module + "-" + starts + ".log").toFile())
+                .redirectOutput(logs.resolve(logName()).toFile())
                 .start();
     }
 
     /** SIGKILL: no shutdown hook, no graceful close of connections, as a crash or an OOM kill would do. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGSTOP: the process freezes (no work, no heartbeat) until {@link #resume()}; Linux and macOS only. */
+    void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a paused process carries on where it stopped. */
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
     }
 
     void stop() throws InterruptedException {
@@ -58,6 +78,10 @@ final class ArgusProcess {
     }
 
     Path log() {
-        return ROOT.resolve("e2e/target/e2e-logs").resolve(module + "-" + starts + ".log");
+        return ROOT.resolve("e2e/target/e2e-logs").resolve(logName());
+    }
+
+    private String logName() {
+        return name + "-" + module + "-" + starts + ".log";
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -22,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Frontend, brain and probe as three processes over the real RabbitMQ, PostgreSQL, FTP server and clamd,
- * driven like a user's script drives them. The probe runs every engine it can; these tests ask for the two
- * antivirus engines of {@link TestEnvironment#PROBES} (clamav through clamd, clamscan through the command-line
- * engine), so every file gets exactly two results. The crash tests come last because they
+ * driven like a user's script drives them. The probe runs the two antivirus engines of
+ * {@link TestEnvironment#PROBES} (clamav through clamd, clamscan through the command-line engine), so every file
+ * gets exactly two results. The crash tests come last because they
  * restart processes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -37,47 +35,26 @@ class PipelineEndToEndTests {
     static final Duration SCAN_TIMEOUT = Duration.ofSeconds(60);
     static final Map<String, String> PIPELINE_PROBES = Map.of("probes", String.join(",", TestEnvironment.PROBES));
 
+    static ArgusStack stack;
     static ArgusProcess brain;
     static ArgusProcess probe;
-    static ArgusProcess frontend;
     static ArgusApi api;
     static Path probeWorkDir;
 
     @BeforeAll
     static void startArgus() throws Exception {
-        TestEnvironment.reset();
-        int port = freePort();
-        probeWorkDir = Files.createTempDirectory("argus-e2e-probe");
-        List<String> shared = List.of(
-                "--spring.rabbitmq.host=" + TestEnvironment.RABBIT_HOST,
-                "--spring.rabbitmq.virtual-host=" + TestEnvironment.VHOST,
-                "--spring.datasource.url=" + TestEnvironment.JDBC_URL);
-        brain = new ArgusProcess("brain", shared);
-        probe = new ArgusProcess("probe", concat(shared,
-                "--argus.probe.work-dir=" + probeWorkDir,
-                "--argus.probe.clamav.database-directory=" + TestEnvironment.CLAMAV_DB,
-                "--argus.probe.yara.rules-dir=/var/lib/argus-ci/yara",
-                "--argus.probe.hashlist.dir=/var/lib/argus-ci/hashlists",
-                "--argus.probe.cli.config-dir=" + TestEnvironment.CLI_ENGINES,
-                "--argus.probe.cli.variables.clamscan.database=" + TestEnvironment.CLAMAV_DB));
-        frontend = new ArgusProcess("frontend", concat(shared,
-                "--server.port=" + port,
-                "--argus.upload.max-file-size=" + SIZE_LIMIT_MB + "MB"));
-        brain.start();
-        probe.start();
-        frontend.start();
-        api = new ArgusApi(port);
-        await("clamav and clamscan probes online through brain and frontend").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> api.probeOnline("clamav") && api.probeOnline("clamscan"));
+        stack = ArgusStack.start("pipeline", TestEnvironment.PROBES,
+                "--argus.upload.max-file-size=" + SIZE_LIMIT_MB + "MB");
+        brain = stack.brain;
+        probe = stack.probe;
+        api = stack.api;
+        probeWorkDir = stack.probeWorkDir;
     }
 
     @AfterAll
     static void stopArgus() throws InterruptedException {
-        for (ArgusProcess process : new ArgusProcess[] {frontend, probe, brain}) {
-            if (process != null) {
-                process.stop();
-            }
+        if (stack != null) {
+            stack.stop();
         }
     }
 
@@ -264,13 +241,4 @@ class PipelineEndToEndTests {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static List<String> concat(List<String> first, String... more) {
-        return java.util.stream.Stream.concat(first.stream(), java.util.stream.Stream.of(more)).toList();
-    }
 }

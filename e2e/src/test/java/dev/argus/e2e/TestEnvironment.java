@@ -19,11 +19,17 @@ final class TestEnvironment {
     static final String DB_USER = "argus";
     static final String DB_PASSWORD = "argus";
     static final String CLAMAV_DB = env("ARGUS_E2E_CLAMAV_DB", "/var/lib/argus-ci/clamav/db");
+    /** The test YARA rules and hash lists .ci/services.sh installs. */
+    static final String YARA_RULES = env("ARGUS_E2E_YARA_RULES", "/var/lib/argus-ci/yara");
+    static final String HASH_LISTS = env("ARGUS_E2E_HASH_LISTS", "/var/lib/argus-ci/hashlists");
     /** The command-line engines run by default: engines/cli/ of the repository (the tests run in e2e/). */
     static final String CLI_ENGINES = Path.of(System.getProperty("user.dir")).getParent().resolve("engines/cli")
             .toString();
     /** Every probe the run starts: clamav (clamd) and clamscan (engines/cli/clamscan.yaml). */
     static final List<String> PROBES = List.of("clamav", "clamscan");
+    /** Debian's chromium and its driver (packages chromium and chromium-driver); never downloaded. */
+    static final String CHROMIUM = env("ARGUS_E2E_CHROMIUM", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = env("ARGUS_E2E_CHROMEDRIVER", "/usr/bin/chromedriver");
 
     /** The engines a probe may run here; their job queues are emptied too. */
     static final List<String> ENGINES = List.of("clamav", "yara", "hashlist", "metadata", "clamscan", "icap");

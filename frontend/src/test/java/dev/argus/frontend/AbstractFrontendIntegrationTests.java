@@ -404,6 +404,26 @@ abstract class AbstractFrontendIntegrationTests {
     }
 
     @Test
+    void servesTheWebUiAtTheRootWhileUnknownApiRoutesStayProblems() {
+        HttpResponse<String> index = http.get("/");
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/html"));
+        assertThat(index.body()).contains("<main id=\"main\"", "js/app.js");
+
+        HttpResponse<String> module = http.get("/js/api.js");
+        assertThat(module.statusCode()).isEqualTo(200);
+        assertThat(module.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .contains("javascript"));
+        assertThat(module.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value)
+                .contains("no-cache"));
+
+        assertThat(http.get("/js/no-such-module.js").statusCode()).isEqualTo(404);
+        assertProblem(http.get("/api/v1/index.html"), 404, "not-found");
+        assertProblem(http.get("/api/v1/nothing-here"), 404, "not-found");
+    }
+
+    @Test
     void servesTheOpenApiDocument() {
         HttpResponse<String> response = http.get("/v3/api-docs");
 

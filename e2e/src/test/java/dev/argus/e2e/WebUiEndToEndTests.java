@@ -1,0 +1,299 @@
+package dev.argus.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+
+/**
+ * The web UI in a real browser (headless chromium) against the three packaged jars: upload through the form,
+ * live results over SSE, search, the file, probes and recent-scans pages, keyboard reach and a narrow screen.
+ * Every page is saved as a screenshot in target/screenshots/. The tests share one scan, so they run in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiEndToEndTests {
+
+    static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+    static final String EICAR_MD5 = "44d88612fea8a8f36de82e1278abb02f";
+    static final String EICAR_SHA1 = "3395856ce81f2b7382dee72602f798b642f14140";
+    static final String EICAR_SHA256 = "275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f";
+
+    static ArgusStack stack;
+    static Browser browser;
+    static String scanId;
+
+    @BeforeAll
+    static void startArgusAndBrowser() throws Exception {
+        stack = ArgusStack.start("webui", List.of("clamav"));
+        browser = Browser.start(stack.baseUrl());
+    }
+
+    @AfterAll
+    static void stopBrowserAndArgus() throws Exception {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (stack != null) {
+                stack.stop();
+            }
+        }
+    }
+
+    @AfterEach
+    void pageLoggedNoErrors() {
+        List<LogEntry> errors = browser.console().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
+        assertThat(errors).as("errors in the browser console").isEmpty();
+    }
+
+    /** Waits until the scan page shows its final state and checks that the scan finished. */
+    private static void awaitFinalScanPage() {
+        browser.find(By.cssSelector("main[data-scan-state=final]"));
+        assertThat(browser.find(By.cssSelector(".scan-status .badge")).getText()).isEqualTo("finished");
+    }
+
+    @Test
+    @Order(1)
+    void uploadsEicarThroughTheFormAndShowsMaliciousLiveWithoutAReload() throws Exception {
+        browser.open("#/");
+        browser.find(By.id("engine-clamav"));
+        browser.script("window.argusPageMarker = 'same page';");
+        Path eicar = Files.createTempDirectory("argus-e2e-upload").resolve("eicar.com");
+        Files.writeString(eicar, EICAR, StandardCharsets.US_ASCII);
+
+        browser.find(By.id("upload-files")).sendKeys(eicar.toString());
+        browser.until(d -> d.findElement(By.cssSelector(".chosen")).getText().contains("eicar.com"));
+        browser.screenshot("01-upload-form");
+        browser.find(By.cssSelector("form.upload-form button[type=submit]")).click();
+
+        browser.until(d -> browser.route().startsWith("#/scans/"));
+        scanId = browser.route().substring("#/scans/".length());
+        browser.until(d -> d.findElement(By.cssSelector("tr[data-probe=clamav] td.col-category")).getText()
+                .equals("malicious"));
+        awaitFinalScanPage();
+        assertThat(browser.script("return window.argusPageMarker")).as("no page reload").isEqualTo("same page");
+        assertThat(browser.find(By.cssSelector("tr[data-probe=clamav] td.col-category .badge")).getAttribute("class"))
+                .contains("badge-cat-malicious");
+        assertThat(browser.find(By.cssSelector("tr[data-probe=clamav] td.col-result")).getText()).contains("Eicar");
+        assertThat(browser.find(By.cssSelector("tr[data-probe=clamav] td.col-version")).getText())
+                .as("engine version").matches("\\d+\\.\\d+.*");
+        assertThat(browser.find(By.cssSelector(".file-card .ratio-value")).getText()).isEqualTo("1 / 1");
+        assertThat(browser.find(By.cssSelector(".file-card .ratio-caption")).getText())
+                .isEqualTo("engine flagged this file");
+        browser.screenshot("02-scan");
+    }
+
+    @Test
+    @Order(2)
+    void fillsTheTableLiveWhenTheResultArrivesAfterThePageOpened() throws Exception {
+        browser.open("#/");
+        browser.find(By.id("engine-clamav"));
+        browser.script("window.argusPageMarker = 'same page';");
+        Path live = Files.createTempDirectory("argus-e2e-upload").resolve("live.com");
+        Files.writeString(live, EICAR, StandardCharsets.US_ASCII);
+        stack.probe.pause();
+        try {
+            browser.find(By.id("upload-files")).sendKeys(live.toString());
+            browser.find(By.id("upload-force")).click();
+            browser.find(By.cssSelector("form.upload-form button[type=submit]")).click();
+
+            browser.until(d -> d.findElement(By.cssSelector(".live-indicator")).getText().equals("Live"));
+            assertThat(browser.find(By.cssSelector("tr[data-probe=clamav] td.col-category")).getText())
+                    .as("no result while the probe is paused").isEqualTo("pending");
+            assertThat(browser.find(By.cssSelector(".file-card .ratio-value")).getText()).isEqualTo("0 / 1");
+            browser.screenshot("03-scan-pending-live");
+        } finally {
+            stack.probe.resume();
+        }
+
+        browser.until(d -> d.findElement(By.cssSelector("tr[data-probe=clamav] td.col-category")).getText()
+                .equals("malicious"));
+        awaitFinalScanPage();
+        assertThat(browser.script("return window.argusPageMarker")).as("no page reload").isEqualTo("same page");
+        assertThat(browser.find(By.cssSelector(".file-card .ratio-value")).getText()).isEqualTo("1 / 1");
+        assertThat(browser.driver().findElements(By.cssSelector("tr[data-probe=clamav] .badge-cached")).isEmpty())
+                .as("force: scanned again, not taken from the cache").isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void scansTwoFilesWithATagAndFindsThemByTheTag() throws Exception {
+        browser.open("#/");
+        browser.find(By.id("engine-clamav"));
+        Path directory = Files.createTempDirectory("argus-e2e-upload");
+        Path notes = Files.writeString(directory.resolve("notes.txt"), "meeting notes " + UUID.randomUUID());
+        Path again = Files.writeString(directory.resolve("invoice.com"), EICAR, StandardCharsets.US_ASCII);
+
+        browser.find(By.id("upload-files")).sendKeys(notes + "\n" + again);
+        browser.find(By.id("upload-tags")).sendKeys("e2e-batch, web-ui");
+        browser.find(By.cssSelector("form.upload-form button[type=submit]")).click();
+
+        awaitFinalScanPage();
+        assertThat(browser.driver().findElements(By.cssSelector(".file-card"))).hasSize(2);
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Scan of 2 files");
+        List<String> categories = browser.driver().findElements(By.cssSelector("tr[data-probe=clamav] td.col-category"))
+                .stream().map(WebElement::getText).toList();
+        assertThat(categories).containsExactly("undetected", "malicious");
+        assertThat(browser.find(By.cssSelector("dl.meta")).getText()).contains("e2e-batch, web-ui");
+        browser.screenshot("04-scan-two-files");
+
+        browser.open("#/search?q=" + "tag:e2e-batch");
+        browser.until(d -> d.findElements(By.cssSelector("a.file-link")).size() == 2);
+        assertThat(browser.find(By.cssSelector(".result-count")).getText()).startsWith("2 files");
+    }
+
+    @Test
+    @Order(4)
+    void findsTheFileByMd5AndItsPageShowsTheHashesAndTheClamavResult() throws Exception {
+        browser.open("#/probes");
+        WebElement search = browser.find(By.id("header-q"));
+        search.sendKeys(EICAR_MD5, Keys.ENTER);
+
+        WebElement link = browser.find(By.cssSelector("a.file-link"));
+        assertThat(browser.find(By.cssSelector(".result-count")).getText()).startsWith("1 file");
+        assertThat(link.getText()).isEqualTo("eicar.com (+2 other names)");
+        browser.screenshot("05-search-md5");
+        link.click();
+
+        browser.until(d -> browser.route().equals("#/files/" + EICAR_SHA256)
+                && d.findElement(By.tagName("h1")).getText().equals("eicar.com"));
+        String facts = browser.find(By.cssSelector("dl.facts")).getText();
+        assertThat(facts).contains(EICAR_SHA256, EICAR_SHA1, EICAR_MD5, "68 B", "text/plain");
+        assertThat(browser.find(By.cssSelector("tr[data-probe=clamav] td.col-category")).getText())
+                .isEqualTo("malicious");
+        assertThat(browser.find(By.cssSelector(".file-overview .ratio-value")).getText()).isEqualTo("1 / 1");
+        assertThat(browser.find(By.cssSelector("section[aria-labelledby=scans-title]")).getText()).contains(scanId);
+        browser.screenshot("06-file");
+    }
+
+    @Test
+    @Order(5)
+    void listsClamavOnlineOnTheProbesPage() throws Exception {
+        browser.open("#/probes");
+
+        WebElement row = browser.until(d -> d.findElements(By.cssSelector("table.data tbody tr")).stream()
+                .filter(tr -> tr.getText().contains("clamav")).findFirst().orElse(null));
+        assertThat(row.findElement(By.cssSelector(".badge")).getText()).isEqualTo("online");
+        assertThat(row.findElement(By.cssSelector("td.col-num")).getText()).isEqualTo("1");
+        assertThat(row.getText()).contains("antivirus", "ago");
+        browser.screenshot("07-probes");
+    }
+
+    @Test
+    @Order(6)
+    void listsTheScanAmongRecentScans() throws Exception {
+        browser.open("#/");
+
+        WebElement link = browser.find(By.cssSelector("a.scan-link[href='#/scans/" + scanId + "']"));
+        assertThat(link.getText()).isEqualTo("eicar.com");
+        WebElement row = link.findElement(By.xpath("./ancestor::tr"));
+        assertThat(row.getText()).contains("finished", "1 / 1");
+        browser.screenshot("08-home-recent-scans");
+    }
+
+    @Test
+    @Order(7)
+    void reachesTheFileInputByKeyboard() {
+        browser.open("#/");
+        browser.driver().navigate().refresh();
+        browser.find(By.id("engine-clamav"));
+        Actions keyboard = new Actions(browser.driver());
+
+        keyboard.sendKeys(Keys.TAB).perform();
+        assertThat(browser.script("return document.activeElement.className")).isEqualTo("skip-link");
+        for (int i = 0; i < 12 && !"upload-files".equals(browser.script("return document.activeElement.id")); i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+        }
+        assertThat(browser.script("return document.activeElement.id")).as("the file input, by Tab")
+                .isEqualTo("upload-files");
+    }
+
+    @Test
+    @Order(8)
+    void addsDroppedFilesToTheChosenListAndRemovesThemAgain() {
+        browser.open("#/");
+        WebElement dropzone = browser.find(By.cssSelector(".dropzone"));
+
+        browser.script("const files = new DataTransfer();"
+                + "files.items.add(new File(['dropped content'], 'dropped.txt', {type: 'text/plain'}));"
+                + "arguments[0].dispatchEvent(new DragEvent('drop', {dataTransfer: files, bubbles: true,"
+                + " cancelable: true}));", dropzone);
+
+        assertThat(browser.find(By.cssSelector(".chosen")).getText()).contains("dropped.txt", "15 B");
+        assertThat(browser.find(By.cssSelector(".chosen-summary")).getText()).isEqualTo("1 file chosen, 15 B");
+        browser.find(By.cssSelector("button[aria-label='Remove dropped.txt']")).click();
+        assertThat(browser.driver().findElements(By.cssSelector(".chosen li"))).isEmpty();
+        assertThat(browser.script("return document.activeElement.id")).as("focus back on the file input")
+                .isEqualTo("upload-files");
+    }
+
+    @Test
+    @Order(9)
+    void stacksTheResultsTableOnANarrowScreen() throws Exception {
+        browser.resize(new Dimension(400, 900));
+        try {
+            browser.open("#/scans/" + scanId);
+            awaitFinalScanPage();
+            WebElement cell = browser.find(By.cssSelector("tr[data-probe=clamav] td.col-category"));
+            assertThat(cell.getText()).isEqualTo("malicious");
+            assertThat(cell.getCssValue("display")).as("table cells become label/value rows").isEqualTo("grid");
+            assertThat(browser.scrollsSideways()).as("no horizontal scrolling").isFalse();
+            browser.screenshot("09-scan-narrow");
+
+            browser.open("#/");
+            browser.find(By.cssSelector("a.scan-link"));
+            assertThat(browser.scrollsSideways()).as("no horizontal scrolling").isFalse();
+            browser.screenshot("10-home-narrow");
+        } finally {
+            browser.resize(Browser.DESKTOP);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void followsTheSystemDarkMode() throws Exception {
+        browser.emulateDarkMode(true);
+        try {
+            browser.open("#/scans/" + scanId);
+            awaitFinalScanPage();
+            assertThat(browser.script("return getComputedStyle(document.body).backgroundColor"))
+                    .isEqualTo("rgb(15, 20, 32)");
+            browser.screenshot("11-scan-dark");
+        } finally {
+            browser.emulateDarkMode(false);
+        }
+    }
+
+    @Test
+    @Order(11)
+    void showsTheApiProblemForAnUnknownScan() throws Exception {
+        String unknown = UUID.randomUUID().toString();
+        browser.open("#/scans/" + unknown);
+
+        browser.until(d -> d.findElement(By.tagName("h1")).getText().equals("Scan not found"));
+        assertThat(browser.find(By.cssSelector("[role=alert]")).getText()).contains("Scan not found", unknown);
+        browser.screenshot("12-scan-not-found");
+        assertThat(browser.console()).as("only the failed request itself is logged")
+                .allSatisfy(entry -> assertThat(entry.getMessage()).contains("/api/v1/scans/" + unknown, "404"));
+    }
+}

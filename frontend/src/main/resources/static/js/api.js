@@ -1,0 +1,110 @@
+// The only module that talks to the server: every call of the public REST API goes through here, so a
+// header (the API key of the security issue) can be added in one place: requestHeaders().
+
+const BASE = '/api/v1';
+
+/** A failed call: the HTTP status (0 when the server could not be reached) and the RFC 9457 problem. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.title = problem.title || (status ? `HTTP ${status}` : 'Network error');
+    this.detail = problem.detail || '';
+    this.type = problem.type || '';
+  }
+}
+
+/** Headers sent with every request; the future Authorization header goes here. */
+function requestHeaders(extra = {}) {
+  return { Accept: 'application/json, application/problem+json', ...extra };
+}
+
+function query(params) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') {
+      search.set(name, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function problemFrom(status, text) {
+  try {
+    const parsed = JSON.parse(text);
+    if (parsed && typeof parsed === 'object') {
+      return parsed;
+    }
+  } catch {
+    // not JSON: fall through
+  }
+  return { title: `HTTP ${status}`, detail: text ? text.slice(0, 200) : '' };
+}
+
+async function call(method, path, body) {
+  const init = { method, headers: requestHeaders(), cache: 'no-store' };
+  if (body !== undefined) {
+    init.headers = requestHeaders({ 'Content-Type': 'application/json' });
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(BASE + path, init);
+  } catch {
+    throw new ApiError(0, { title: 'Network error', detail: 'the Argus server could not be reached' });
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    throw new ApiError(response.status, problemFrom(response.status, text));
+  }
+  return text ? JSON.parse(text) : null;
+}
+
+const id = (value) => encodeURIComponent(value);
+
+export const api = {
+  scan: (scanId) => call('GET', `/scans/${id(scanId)}`),
+  scans: ({ page = 0, size = 10, status } = {}) => call('GET', `/scans${query({ page, size, status })}`),
+  cancelScan: (scanId) => call('POST', `/scans/${id(scanId)}/cancel`),
+  rescan: (sha256s, { force = true, probes } = {}) => call('POST', '/scans', { sha256: sha256s, force, probes }),
+  file: (hash) => call('GET', `/files/${id(hash)}`),
+  searchFiles: ({ query: text, page = 0, size = 20 } = {}) => call('GET', `/files${query({ query: text, page, size })}`),
+  probes: () => call('GET', '/probes'),
+
+  /**
+   * POST /api/v1/scans as multipart/form-data through XMLHttpRequest, the one browser API that reports
+   * upload progress. onProgress(loaded, total) is called while the body is sent. Returns
+   * {promise, abort}; the promise resolves with the Scan (202) or rejects with an ApiError.
+   */
+  upload(formData, onProgress) {
+    const xhr = new XMLHttpRequest();
+    const promise = new Promise((resolve, reject) => {
+      xhr.open('POST', `${BASE}/scans`);
+      for (const [name, value] of Object.entries(requestHeaders())) {
+        xhr.setRequestHeader(name, value);
+      }
+      xhr.upload.addEventListener('progress', (event) => {
+        if (event.lengthComputable) {
+          onProgress(event.loaded, event.total);
+        }
+      });
+      xhr.addEventListener('load', () => {
+        if (xhr.status >= 200 && xhr.status < 300) {
+          resolve(JSON.parse(xhr.responseText));
+        } else {
+          reject(new ApiError(xhr.status, problemFrom(xhr.status, xhr.responseText)));
+        }
+      });
+      xhr.addEventListener('error', () => reject(new ApiError(0,
+        { title: 'Network error', detail: 'the upload did not reach the Argus server' })));
+      xhr.addEventListener('abort', () => reject(new ApiError(0,
+        { title: 'Upload cancelled', detail: 'nothing was submitted' })));
+      xhr.send(formData);
+    });
+    return { promise, abort: () => xhr.abort() };
+  },
+
+  /** The scan's live events (Server-Sent Events: scan, result, status). */
+  scanEvents: (scanId) => new EventSource(`${BASE}/scans/${id(scanId)}/events`),
+};

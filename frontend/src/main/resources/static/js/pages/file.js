@@ -1,0 +1,90 @@
+// #/files/{hash}: one file across all scans: hashes, names, tags, the latest result per engine, every scan.
+import { api } from '../api.js';
+import { resultsTable } from '../results.js';
+import { breakdown, bytes, dateTime, h, heading, loading, mono, problem, ratio, fill, setTitle, statusBadge, table }
+  from '../ui.js';
+
+export function render(main, { params: [hash] }) {
+  setTitle('File');
+  main.append(heading('File'), loading('Loading the file report…'));
+  let disposed = false;
+
+  api.file(hash).then((report) => {
+    if (!disposed) {
+      draw(main, report);
+    }
+  }).catch((error) => {
+    if (!disposed) {
+      setTitle('File not found');
+      fill(main, heading(error.status === 404 ? 'File not found' : 'File'), problem(error));
+    }
+  });
+
+  return () => {
+    disposed = true;
+  };
+}
+
+function draw(main, report) {
+  const name = report.names[0] || 'unnamed file';
+  setTitle(name);
+  const focused = document.activeElement?.tagName === 'H1' && main.contains(document.activeElement);
+  const probes = Object.keys(report.results);
+  const results = resultsTable(probes, report.results, { caption: 'Latest result of each engine' });
+  const rescanErrors = h('div', {});
+  const rescan = h('button', { type: 'button', class: 'button' }, 'Scan again');
+  rescan.addEventListener('click', async () => {
+    rescan.disabled = true;
+    try {
+      const scan = await api.rescan([report.sha256], { force: true });
+      location.hash = `#/scans/${scan.id}`;
+    } catch (error) {
+      rescan.disabled = false;
+      fill(rescanErrors, problem(error, 'Rescan failed'));
+    }
+  });
+
+  const scans = table([
+    { label: 'Submitted', cell: (scan) => h('a', { href: `#/scans/${scan.id}` }, dateTime(scan.createdAt)) },
+    { label: 'Status', cell: (scan) => statusBadge(scan.status) },
+    { label: 'Scan id', cell: (scan) => mono(scan.id) },
+  ], report.scans, { caption: 'Scans of this file, newest first', empty: 'No scan.' });
+
+  fill(main,
+    h('div', { class: 'page-head' },
+      heading(name),
+      h('div', { class: 'page-head-side' }, rescan)),
+    rescanErrors,
+    h('section', { class: 'card file-overview', 'aria-label': 'Summary' },
+      h('div', { class: 'file-summary' },
+        ratio(report.stats, probes.length, true, `${probes.length === 1 ? 'engine' : 'engines'} flagged this file`),
+        breakdown(report.stats)),
+      h('dl', { class: 'facts' },
+        fact('SHA-256', mono(report.sha256)),
+        fact('SHA-1', mono(report.sha1)),
+        fact('MD5', mono(report.md5)),
+        fact('Size', `${bytes(report.size)} (${report.size.toLocaleString()} bytes)`),
+        fact('Type', report.mimeType || 'unknown'),
+        fact('First seen', dateTime(report.firstSeen)),
+        fact('Last seen', dateTime(report.lastSeen)),
+        fact('Names', report.names.length
+          ? h('ul', { class: 'plain-list' }, report.names.map((each) => h('li', {}, each)))
+          : '–'),
+        fact('Tags', report.tags.length
+          ? h('ul', { class: 'tag-list' }, report.tags.map((tag) => h('li', {},
+            h('a', { class: 'tag', href: `#/search?q=${encodeURIComponent(`tag:${tag}`)}` }, tag))))
+          : '–'))),
+    h('section', { class: 'card', 'aria-labelledby': 'latest-title' },
+      h('h2', { id: 'latest-title' }, 'Latest result per engine'),
+      results.element),
+    h('section', { class: 'card', 'aria-labelledby': 'scans-title' },
+      h('h2', { id: 'scans-title' }, `Scans (${report.scans.length})`),
+      scans.element));
+  if (focused) {
+    main.querySelector('h1').focus({ preventScroll: true });
+  }
+}
+
+function fact(label, value) {
+  return h('div', {}, h('dt', {}, label), h('dd', {}, value));
+}
