@@ -42,19 +42,25 @@ class ScanEventStreams {
         this.timeout = properties.sseTimeout();
     }
 
-    /** Opens a stream for the scan (404 when unknown); registered before the first read, so nothing is missed. */
+    /**
+     * Opens a stream for the scan (404 when unknown). It is registered before the scan is read, so nothing is
+     * missed, and the emitter's lock is held until the {@code scan} event is sent, so a result committed
+     * meanwhile is sent after it (and may repeat what the snapshot already shows), never before it.
+     */
     SseEmitter open(UUID scanId) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        register(scanId, emitter);
-        Optional<ScanView> scan = views.find(scanId);
-        if (scan.isEmpty()) {
-            unregister(scanId, emitter);
-            throw ApiException.notFound("scan-not-found", "no scan with id " + scanId);
-        }
-        send(scanId, emitter, "scan", scan.get());
-        if (!scan.get().status().isActive()) {
-            unregister(scanId, emitter);
-            emitter.complete();
+        synchronized (emitter) {
+            register(scanId, emitter);
+            Optional<ScanView> scan = views.find(scanId);
+            if (scan.isEmpty()) {
+                unregister(scanId, emitter);
+                throw ApiException.notFound("scan-not-found", "no scan with id " + scanId);
+            }
+            send(scanId, emitter, "scan", scan.get());
+            if (!scan.get().status().isActive()) {
+                unregister(scanId, emitter);
+                emitter.complete();
+            }
         }
         return emitter;
     }
@@ -103,7 +109,9 @@ class ScanEventStreams {
 
     private void send(UUID scanId, SseEmitter emitter, String name, Object data) {
         try {
-            emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+            synchronized (emitter) {
+                emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+            }
         } catch (IOException | IllegalStateException e) {
             log.debug("dropping a live stream of scan {}: {}", scanId, e.getMessage());
             unregister(scanId, emitter);
