@@ -32,7 +32,8 @@ final class TestEnvironment {
     static final String CHROMEDRIVER = env("ARGUS_E2E_CHROMEDRIVER", "/usr/bin/chromedriver");
 
     /** The engines a probe may run here; their job queues are emptied too. */
-    static final List<String> ENGINES = List.of("clamav", "yara", "hashlist", "metadata", "clamscan", "icap");
+    static final List<String> ENGINES = List.of("clamav", "yara", "hashlist", "metadata", "executable",
+            "clamscan", "icap");
 
     private static final List<String> QUEUES = java.util.stream.Stream.concat(
             java.util.stream.Stream.of("argus.brain.scans", "argus.brain.results", "argus.brain.probes",

@@ -1,6 +1,6 @@
 package dev.argus.probe.engine.metadata;
 
-import dev.argus.probe.engine.metadata.binary.ByteHistogram;
+import dev.argus.probe.engine.binary.ByteHistogram;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -2,10 +2,6 @@ package dev.argus.probe.engine.metadata;
 
 import dev.argus.common.message.Category;
 import dev.argus.common.message.ProbeCategory;
-import dev.argus.probe.engine.metadata.binary.BinaryFile;
-import dev.argus.probe.engine.metadata.binary.RegionEntropy;
-import dev.argus.probe.engine.metadata.elf.ElfParser;
-import dev.argus.probe.engine.metadata.pe.PeParser;
 import dev.argus.probe.spi.EngineException;
 import dev.argus.probe.spi.EngineVersions;
 import dev.argus.probe.spi.ScanEngine;
@@ -19,11 +15,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Describes every file without judging it: size, MD5/SHA-1/SHA-256/SHA-512, Shannon entropy, the mime type Apache
- * Tika detects with its description, and for PE and ELF files their structure (headers, sections with entropy,
- * imports/exports or needed libraries/dynamic symbols). The result is always {@code undetected} with no threat name;
- * everything is in the details. Malformed executables give partial details with {@code warnings}. Runs in the probe's
- * JVM, needs nothing outside it. Thread-safe: nothing is shared between scans but the immutable Tika detector.
+ * Describes every file without judging it: size, MD5/SHA-1/SHA-256/SHA-512, Shannon entropy, and the mime type Apache
+ * Tika detects with its description. The result is always {@code undetected} with no threat name; everything is in
+ * the details. The structure of PE and ELF files is the {@code executable} engine's job. Runs in the probe's JVM,
+ * needs nothing outside it. Thread-safe: nothing is shared between scans but the immutable Tika detector.
  */
 public final class MetadataEngine implements ScanEngine {
 
@@ -31,9 +26,9 @@ public final class MetadataEngine implements ScanEngine {
 
     /**
      * The version of what this engine extracts. Bump it whenever the details change, so that the brain stops
-     * reusing cached results made by the previous version.
+     * reusing cached results made by the previous version. 1.1: PE/ELF structure moved to the executable engine.
      */
-    static final String EXTRACTOR_VERSION = "1.0";
+    static final String EXTRACTOR_VERSION = "1.1";
 
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
 
@@ -98,13 +93,6 @@ public final class MetadataEngine implements ScanEngine {
             details.put("mimeType", detected.mimeType());
             if (detected.description() != null) {
                 details.put("mimeDescription", detected.description());
-            }
-            BinaryFile binary = new BinaryFile(channel);
-            RegionEntropy regions = new RegionEntropy(binary, 4 * facts.size() + (1 << 20));
-            if (PeParser.isPe(binary)) {
-                details.put("pe", new PeParser(binary, regions, properties.maxEntries()).parse());
-            } else if (ElfParser.isElf(binary)) {
-                details.put("elf", new ElfParser(binary, regions, properties.maxEntries()).parse());
             }
             return new ScanOutcome(Category.UNDETECTED, null, details, versions);
         } catch (ClosedByInterruptException e) {

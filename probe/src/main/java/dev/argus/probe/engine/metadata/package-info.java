@@ -1,2 +1,2 @@
-/** The metadata engine: hashes, entropy, mime type, and PE/ELF structure of every file; never a verdict. */
+/** The metadata engine: hashes, entropy and mime type of every file; never a verdict. */
 package dev.argus.probe.engine.metadata;

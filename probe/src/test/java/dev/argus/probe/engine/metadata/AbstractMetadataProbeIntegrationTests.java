@@ -9,7 +9,8 @@ import dev.argus.common.message.ProbeJob;
 import dev.argus.common.message.ProbeRegistered;
 import dev.argus.common.message.ProbeResult;
 import dev.argus.common.store.FileStore;
-import dev.argus.probe.engine.metadata.pe.TinyPe;
+import dev.argus.probe.engine.executable.ExecutableEngine;
+import dev.argus.probe.engine.executable.pe.TinyPe;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -30,10 +31,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The metadata engine inside the probe: a job in through {@code argus.probes}, the file from the FTP store, the
- * result out through {@code argus.brain.results}, registration through {@code argus.brain.probes}.
+ * The metadata and executable engines inside one probe: a job in through {@code argus.probes}, the file from the FTP
+ * store, the result out through {@code argus.brain.results}, registration through {@code argus.brain.probes}.
  */
-@SpringBootTest(properties = {"argus.probe.engines=metadata", "argus.probe.concurrency=1",
+@SpringBootTest(properties = {"argus.probe.engines=metadata,executable", "argus.probe.concurrency=1",
         "argus.probe.heartbeat-interval=300ms"})
 @ActiveProfiles("test")
 abstract class AbstractMetadataProbeIntegrationTests {
@@ -55,16 +56,12 @@ abstract class AbstractMetadataProbeIntegrationTests {
     }
 
     @Test
-    void describesAWindowsExecutableFromTheStore() throws Exception {
+    void metadataDescribesAWindowsExecutableWithoutItsStructure() throws Exception {
         byte[] pe = TinyPe.pe32();
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pe));
-        store.store(sha256, new ByteArrayInputStream(pe));
-        ProbeJob job = new ProbeJob(UUID.randomUUID(), UUID.randomUUID(), sha256, "metadata",
-                "application/x-msdownload; format=pe32", 1, Instant.now().plusSeconds(60));
+        String sha256 = storeFile(pe);
 
-        rabbit.convertAndSend(Topology.PROBE_EXCHANGE, "metadata", job);
+        ProbeResult result = scan("metadata", sha256);
 
-        ProbeResult result = receive(Topology.RESULTS_QUEUE, ProbeResult.class, r -> r.jobId().equals(job.jobId()));
         assertThat(result.probe()).isEqualTo("metadata");
         assertThat(result.retryable()).isFalse();
         assertThat(result.result().category()).isEqualTo(Category.UNDETECTED);
@@ -72,27 +69,67 @@ abstract class AbstractMetadataProbeIntegrationTests {
         assertThat(result.result().error()).isNull();
         assertThat(result.result().engineVersion()).startsWith("argus-metadata ");
         assertThat(result.result().signatureVersion()).startsWith("tika-mimetypes ");
+        assertThat(result.result().details()).containsEntry("sha256", sha256).containsEntry("size", pe.length)
+                .containsEntry("mimeType", "application/x-msdownload; format=pe32")
+                .doesNotContainKeys("pe", "elf", "format");
+    }
+
+    @Test
+    void executableDescribesTheStructureOfAWindowsExecutable() throws Exception {
+        String sha256 = storeFile(TinyPe.pe32());
+
+        ProbeResult result = scan("executable", sha256);
+
+        assertThat(result.probe()).isEqualTo("executable");
+        assertThat(result.retryable()).isFalse();
+        assertThat(result.result().category()).isEqualTo(Category.UNDETECTED);
+        assertThat(result.result().result()).isNull();
+        assertThat(result.result().error()).isNull();
+        assertThat(result.result().engineVersion()).startsWith("argus-executable ");
+        assertThat(result.result().signatureVersion()).isNotBlank();
         Map<String, Object> details = result.result().details();
-        assertThat(details).containsEntry("sha256", sha256).containsEntry("size", pe.length)
-                .containsEntry("mimeType", "application/x-msdownload; format=pe32");
+        assertThat(details).containsEntry("format", "pe").doesNotContainKeys("sha256", "mimeType");
         assertThat(details.get("pe")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("imports", Map.of("KERNEL32.dll", List.of("ExitProcess")))
                 .containsEntry("format", "PE32");
     }
 
     @Test
-    void registersAsAMetadataProbeForEveryType() {
+    void registersBothEnginesOnlyTheExecutableOneWithAMimeFilter() {
         ProbeRegistered registered = receive(Topology.PROBES_QUEUE, ProbeRegistered.class,
-                r -> r.engines().stream().anyMatch(engine -> engine.name().equals("metadata")));
+                r -> r.engines().stream().map(engine -> engine.name()).toList()
+                        .containsAll(List.of("metadata", "executable")));
 
-        assertThat(registered.engines()).singleElement().satisfies(metadata -> {
+        assertThat(registered.engines()).hasSize(2).anySatisfy(metadata -> {
+            assertThat(metadata.name()).isEqualTo("metadata");
             assertThat(metadata.category()).isEqualTo(ProbeCategory.METADATA);
             assertThat(metadata.displayName()).isEqualTo("Metadata");
             assertThat(metadata.mimeTypes()).isNull();
             assertThat(metadata.timeoutMs()).isEqualTo(60_000);
             assertThat(metadata.engineVersion()).startsWith("argus-metadata ");
             assertThat(metadata.signatureVersion()).startsWith("tika-mimetypes ");
+        }).anySatisfy(executable -> {
+            assertThat(executable.name()).isEqualTo("executable");
+            assertThat(executable.category()).isEqualTo(ProbeCategory.METADATA);
+            assertThat(executable.displayName()).isEqualTo("Executable structure (PE/ELF)");
+            assertThat(executable.mimeTypes()).isEqualTo(ExecutableEngine.MIME_TYPES);
+            assertThat(executable.timeoutMs()).isEqualTo(60_000);
+            assertThat(executable.engineVersion()).startsWith("argus-executable ");
+            assertThat(executable.signatureVersion()).isNotBlank();
         });
+    }
+
+    private String storeFile(byte[] content) throws Exception {
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        store.store(sha256, new ByteArrayInputStream(content));
+        return sha256;
+    }
+
+    private ProbeResult scan(String probe, String sha256) {
+        ProbeJob job = new ProbeJob(UUID.randomUUID(), UUID.randomUUID(), sha256, probe,
+                "application/x-msdownload; format=pe32", 1, Instant.now().plusSeconds(60));
+        rabbit.convertAndSend(Topology.PROBE_EXCHANGE, probe, job);
+        return receive(Topology.RESULTS_QUEUE, ProbeResult.class, r -> r.jobId().equals(job.jobId()));
     }
 
     private <T> T receive(String queue, Class<T> type, Predicate<T> matching) {

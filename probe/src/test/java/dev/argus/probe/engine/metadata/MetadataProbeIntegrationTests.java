@@ -1,5 +1,5 @@
 package dev.argus.probe.engine.metadata;
 
-/** Against the services on this machine: RabbitMQ (vhost argus-test by default) and vsftpd on 2121. */
+/** Both engines against the services on this machine: RabbitMQ (vhost argus-test by default) and vsftpd on 2121. */
 class MetadataProbeIntegrationTests extends AbstractMetadataProbeIntegrationTests {
 }

@@ -1,2 +1,2 @@
 /** A small, defensive reader of ELF files: header, sections and segments with entropy, DT_NEEDED, dynamic symbols. */
-package dev.argus.probe.engine.metadata.elf;
+package dev.argus.probe.engine.executable.elf;

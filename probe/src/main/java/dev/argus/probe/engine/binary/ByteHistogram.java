@@ -1,4 +1,4 @@
-package dev.argus.probe.engine.metadata.binary;
+package dev.argus.probe.engine.binary;
 
 /** Counts of each byte value in some data, and the Shannon entropy they give. Not thread-safe. */
 public final class ByteHistogram {

@@ -1,4 +1,4 @@
-package dev.argus.probe.engine.metadata.binary;
+package dev.argus.probe.engine.binary;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

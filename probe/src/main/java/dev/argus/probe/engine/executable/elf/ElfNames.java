@@ -1,6 +1,6 @@
-package dev.argus.probe.engine.metadata.elf;
+package dev.argus.probe.engine.executable.elf;
 
-import static dev.argus.probe.engine.metadata.binary.Flags.table;
+import static dev.argus.probe.engine.binary.Flags.table;
 
 import java.util.Map;
 

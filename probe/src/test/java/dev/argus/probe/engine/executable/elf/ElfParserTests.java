@@ -1,10 +1,10 @@
-package dev.argus.probe.engine.metadata.elf;
+package dev.argus.probe.engine.executable.elf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.argus.probe.engine.metadata.binary.BinaryFile;
-import dev.argus.probe.engine.metadata.binary.RegionEntropy;
+import dev.argus.probe.engine.binary.BinaryFile;
+import dev.argus.probe.engine.binary.RegionEntropy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;

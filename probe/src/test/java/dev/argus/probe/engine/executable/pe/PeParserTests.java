@@ -1,11 +1,11 @@
-package dev.argus.probe.engine.metadata.pe;
+package dev.argus.probe.engine.executable.pe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.argus.probe.engine.metadata.binary.BinaryFile;
-import dev.argus.probe.engine.metadata.binary.ByteHistogram;
-import dev.argus.probe.engine.metadata.binary.RegionEntropy;
+import dev.argus.probe.engine.binary.BinaryFile;
+import dev.argus.probe.engine.binary.ByteHistogram;
+import dev.argus.probe.engine.binary.RegionEntropy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;

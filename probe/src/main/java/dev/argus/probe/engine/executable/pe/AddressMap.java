@@ -1,4 +1,4 @@
-package dev.argus.probe.engine.metadata.pe;
+package dev.argus.probe.engine.executable.pe;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
-package dev.argus.probe.engine.metadata.pe;
+package dev.argus.probe.engine.executable.pe;
 
-import static dev.argus.probe.engine.metadata.binary.Flags.table;
+import static dev.argus.probe.engine.binary.Flags.table;
 
 import java.util.Map;
 

@@ -1,10 +1,10 @@
-package dev.argus.probe.engine.metadata.pe;
+package dev.argus.probe.engine.executable.pe;
 
-import static dev.argus.probe.engine.metadata.binary.BinaryFile.hex;
-import static dev.argus.probe.engine.metadata.binary.BinaryFile.u32;
-import static dev.argus.probe.engine.metadata.binary.BinaryFile.u64;
+import static dev.argus.probe.engine.binary.BinaryFile.hex;
+import static dev.argus.probe.engine.binary.BinaryFile.u32;
+import static dev.argus.probe.engine.binary.BinaryFile.u64;
 
-import dev.argus.probe.engine.metadata.binary.BinaryFile;
+import dev.argus.probe.engine.binary.BinaryFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.argus.probe.engine.metadata.binary;
+package dev.argus.probe.engine.binary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

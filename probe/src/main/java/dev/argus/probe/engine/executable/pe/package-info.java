@@ -1,2 +1,2 @@
 /** A small, defensive reader of Windows PE files: headers, sections with entropy, imports and exports. */
-package dev.argus.probe.engine.metadata.pe;
+package dev.argus.probe.engine.executable.pe;
