@@ -7,6 +7,7 @@ import dev.argus.standalone.clamd.ClamdLauncher;
 import dev.argus.standalone.database.EmbeddedDatabase;
 import dev.argus.standalone.ftp.EmbeddedFtpServer;
 import dev.argus.standalone.launch.ArgusContexts;
+import dev.argus.standalone.launch.ServiceGates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -55,29 +57,40 @@ public final class Standalone implements AutoCloseable {
         StandaloneProperties settings = StandaloneProperties.bind(args);
         Path dataDir = settings.dataDir().toAbsolutePath().normalize();
         createDirectory(dataDir);
-        FreePorts ports = new FreePorts();
         Deque<AutoCloseable> running = new ArrayDeque<>();
+        running.push(DataDirectoryLock.acquire(dataDir));
+        FreePorts ports = new FreePorts();
+        int databasePort = ports.next();
+        int brokerPort = ports.next();
+        int ftpPort = ports.next();
+        String brokerPassword = Secrets.password();
+        String ftpPassword = Secrets.password();
+        long started = System.nanoTime();
         ExecutorService starter = Executors.newFixedThreadPool(3, Thread.ofPlatform().name("service-start-", 1)
                 .factory());
+        CompletableFuture<EmbeddedDatabase> database = async(starter, () -> timed("PostgreSQL", started,
+                () -> EmbeddedDatabase.start(dataDir.resolve("postgres"), dataDir.resolve("runtime"), databasePort)));
+        CompletableFuture<EmbeddedBroker> broker = async(starter, () -> timed("AMQP broker", started,
+                () -> EmbeddedBroker.start(dataDir.resolve("broker"), brokerPort, brokerPassword)));
+        CompletableFuture<EmbeddedFtpServer> ftp = async(starter, () -> EmbeddedFtpServer.start(
+                dataDir.resolve("files"), ftpPort, ftpPassword));
+        starter.shutdown();
+        ClamdEndpoint clamd = null;
         try {
-            CompletableFuture<EmbeddedDatabase> database = async(starter, () -> EmbeddedDatabase.start(
-                    dataDir.resolve("postgres"), dataDir.resolve("runtime"), ports.next()));
-            CompletableFuture<EmbeddedBroker> broker = async(starter, () -> EmbeddedBroker.start(
-                    dataDir.resolve("broker"), ports.next(), Secrets.password()));
-            CompletableFuture<ClamdEndpoint> clamd = async(starter, () -> locateClamd(args, settings, dataDir, ports));
-            EmbeddedFtpServer ftp = startFtp(dataDir, ports, running, database, broker);
-            collect(running, clamd);
-            ClamdEndpoint clamav = clamd.join();
-            log.info("{}", clamav.description());
-            reportClamdFailure(clamav);
+            clamd = locateClamd(args, settings, dataDir, ports);
+            log.info("{}", clamd.description());
+            reportClamdFailure(clamd);
+            ServiceGates gates = new ServiceGates(database, CompletableFuture.allOf(broker, ftp));
             ArgusContexts contexts = ArgusContexts.start(new ArgusContexts.Plan(dataDir,
-                    wiring(database.join(), broker.join(), ftp), clamav, settings.clamd().probeWait(), args));
+                    wiring(databasePort, brokerPort, brokerPassword, ftpPort, ftpPassword), clamd, gates,
+                    settings.clamd().probeWait(), args));
+            keepStarted(running, database, broker, ftp, clamd);
             return new Standalone(dataDir, running, contexts);
         } catch (RuntimeException e) {
+            RuntimeException failure = firstServiceFailure(e, database, broker, ftp);
+            keepStarted(running, database, broker, ftp, clamd);
             closeAll(running);
-            throw e;
-        } finally {
-            starter.shutdown();
+            throw failure;
         }
     }
 
@@ -103,29 +116,6 @@ public final class Standalone implements AutoCloseable {
         closeAll(running);
     }
 
-    /** Starts the FTP server meanwhile; stopped after clamd, before the broker and the database. */
-    private static EmbeddedFtpServer startFtp(Path dataDir, FreePorts ports, Deque<AutoCloseable> running,
-                                              CompletableFuture<EmbeddedDatabase> database,
-                                              CompletableFuture<EmbeddedBroker> broker) {
-        EmbeddedFtpServer ftp;
-        try {
-            ftp = EmbeddedFtpServer.start(dataDir.resolve("files"), ports.next(), Secrets.password());
-        } catch (RuntimeException e) {
-            try {
-                collect(running, database, broker);
-            } catch (RuntimeException other) {
-                e.addSuppressed(other);
-            }
-            throw e;
-        }
-        try {
-            collect(running, database, broker);
-        } finally {
-            running.push(ftp);
-        }
-        return ftp;
-    }
-
     private static ClamdEndpoint locateClamd(String[] args, StandaloneProperties settings, Path dataDir,
                                              FreePorts ports) {
         ClamavProperties clamav = Binder.get(StandaloneProperties.environment(args))
@@ -144,47 +134,70 @@ public final class Standalone implements AutoCloseable {
     }
 
     /** The embedded services' addresses and passwords, the same for the three applications. */
-    private static Map<String, Object> wiring(EmbeddedDatabase database, EmbeddedBroker broker,
-                                              EmbeddedFtpServer ftp) {
+    private static Map<String, Object> wiring(int databasePort, int brokerPort, String brokerPassword, int ftpPort,
+                                              String ftpPassword) {
         Map<String, Object> wiring = new LinkedHashMap<>();
         wiring.put("spring.rabbitmq.host", "127.0.0.1");
-        wiring.put("spring.rabbitmq.port", Integer.toString(broker.port()));
+        wiring.put("spring.rabbitmq.port", Integer.toString(brokerPort));
         wiring.put("spring.rabbitmq.username", EmbeddedBroker.USERNAME);
-        wiring.put("spring.rabbitmq.password", broker.password());
+        wiring.put("spring.rabbitmq.password", brokerPassword);
         wiring.put("spring.rabbitmq.virtual-host", EmbeddedBroker.VIRTUAL_HOST);
-        wiring.put("spring.datasource.url", database.jdbcUrl());
+        wiring.put("spring.datasource.url", EmbeddedDatabase.jdbcUrl(databasePort));
         wiring.put("spring.datasource.username", EmbeddedDatabase.DATABASE);
         wiring.put("spring.datasource.password", "");
         wiring.put("argus.ftp.host", "127.0.0.1");
-        wiring.put("argus.ftp.port", Integer.toString(ftp.port()));
+        wiring.put("argus.ftp.port", Integer.toString(ftpPort));
         wiring.put("argus.ftp.username", EmbeddedFtpServer.USERNAME);
-        wiring.put("argus.ftp.password", ftp.password());
+        wiring.put("argus.ftp.password", ftpPassword);
         return wiring;
+    }
+
+    /**
+     * Waits for every service start to end and keeps the started ones for closing, in the order they are to stop:
+     * clamd, the FTP server, the broker, PostgreSQL (a deque: the last pushed stops first).
+     */
+    private static void keepStarted(Deque<AutoCloseable> running, CompletableFuture<EmbeddedDatabase> database,
+                                    CompletableFuture<EmbeddedBroker> broker, CompletableFuture<EmbeddedFtpServer> ftp,
+                                    ClamdEndpoint clamd) {
+        for (CompletableFuture<? extends AutoCloseable> service : List.of(database, broker, ftp)) {
+            try {
+                running.push(service.join());
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                // reported by firstServiceFailure
+            }
+        }
+        if (clamd != null) {
+            running.push(clamd);
+        }
+    }
+
+    /** A service that did not start explains a failed start better than the context that waited for it. */
+    @SafeVarargs
+    private static RuntimeException firstServiceFailure(RuntimeException failure,
+                                                        CompletableFuture<? extends AutoCloseable>... services) {
+        for (CompletableFuture<? extends AutoCloseable> service : services) {
+            try {
+                service.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    if (cause != failure) {
+                        cause.addSuppressed(failure);
+                    }
+                    return cause;
+                }
+            }
+        }
+        return failure;
+    }
+
+    private static <T> T timed(String service, long since, Supplier<T> start) {
+        T result = start.get();
+        log.info("{} up after {} ms", service, (System.nanoTime() - since) / 1_000_000);
+        return result;
     }
 
     private static <T> CompletableFuture<T> async(ExecutorService executor, Supplier<T> start) {
         return CompletableFuture.supplyAsync(start, executor);
-    }
-
-    /** Waits for every service; keeps those that started (to close them) and rethrows the first failure. */
-    @SafeVarargs
-    private static void collect(Deque<AutoCloseable> running, CompletableFuture<? extends AutoCloseable>... starts) {
-        RuntimeException failure = null;
-        for (CompletableFuture<? extends AutoCloseable> start : starts) {
-            try {
-                running.push(start.join());
-            } catch (CompletionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
-                if (failure == null) {
-                    failure = cause;
-                } else {
-                    failure.addSuppressed(cause);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
     }
 
     private static void closeAll(Deque<AutoCloseable> running) {

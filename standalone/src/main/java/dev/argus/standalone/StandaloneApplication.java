@@ -17,13 +17,20 @@ public final class StandaloneApplication {
         long startedAt = System.nanoTime();
         StandaloneLogging.configure(args);
         Logger log = LoggerFactory.getLogger(StandaloneApplication.class);
-        StandaloneLogging.logToFile(StandaloneProperties.bind(args).dataDir().toAbsolutePath().normalize());
+        StandaloneProperties settings = StandaloneProperties.bind(args);
+        StandaloneLogging.logToFile(settings.dataDir().toAbsolutePath().normalize());
         Standalone argus;
         try {
             argus = Standalone.start(args);
         } catch (RuntimeException e) {
             log.error("Argus did not start: {}", e.getMessage(), e);
             System.exit(1);
+            return;
+        }
+        if (settings.exitWhenReady()) {
+            log.info("Argus was ready at {} after {} ms; stopping (--argus.standalone.exit-when-ready)", argus.url(),
+                    (System.nanoTime() - startedAt) / 1_000_000);
+            argus.close();
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -12,9 +12,9 @@ import org.springframework.asm.Opcodes;
 
 /**
  * Loads the classes of Qpid Broker-J ({@code org.apache.qpid.*}) itself, from the class files its parent sees, and
- * points their calls to {@code Subject.getSubject(AccessControlContext)} and
- * {@code AccessController.doPrivileged(action, AccessControlContext)} at {@link SubjectBridge}: without this the
- * broker cannot start on JDK 24 or newer. Every other class comes from the parent. The broker must be started with
+ * points their calls to {@code Subject.getSubject(AccessControlContext)},
+ * {@code AccessController.doPrivileged(action, AccessControlContext)} and {@code Runtime.add/removeShutdownHook} at
+ * {@link QpidBridge}: without the first two the broker cannot start on JDK 24 or newer. Every other class comes from the parent. The broker must be started with
  * this loader as the thread's context class loader, so that the broker's plugins (found with
  * {@link java.util.ServiceLoader}) are loaded here too; the broker's own threads inherit it.
  */
@@ -27,6 +27,7 @@ final class QpidClassLoader extends ClassLoader {
     private static final String QPID_PACKAGE = "org.apache.qpid.";
     private static final byte[] GET_SUBJECT = "getSubject".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DO_PRIVILEGED = "doPrivileged".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SHUTDOWN_HOOK = "ShutdownHook".getBytes(StandardCharsets.US_ASCII);
     private static final String CONTEXT = "Ljava/security/AccessControlContext;";
 
     QpidClassLoader(ClassLoader parent) {
@@ -62,9 +63,10 @@ final class QpidClassLoader extends ClassLoader {
         }
     }
 
-    /** The class file with the two JDK calls replaced; unchanged (the same array) when it has neither. */
+    /** The class file with the JDK calls replaced; unchanged (the same array) when it has none of them. */
     static byte[] rewrite(byte[] classFile) {
-        if (!contains(classFile, GET_SUBJECT) && !contains(classFile, DO_PRIVILEGED)) {
+        if (!contains(classFile, GET_SUBJECT) && !contains(classFile, DO_PRIVILEGED)
+                && !contains(classFile, SHUTDOWN_HOOK)) {
             return classFile;
         }
         ClassReader reader = new ClassReader(classFile);
@@ -89,7 +91,12 @@ final class QpidClassLoader extends ClassLoader {
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             if (opcode == Opcodes.INVOKESTATIC && redirected(owner, name, descriptor)) {
-                super.visitMethodInsn(opcode, SubjectBridge.INTERNAL_NAME, name, descriptor, false);
+                super.visitMethodInsn(opcode, QpidBridge.INTERNAL_NAME, name, descriptor, false);
+            } else if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("java/lang/Runtime")
+                    && (name.equals("addShutdownHook") || name.equals("removeShutdownHook"))) {
+                // the receiver becomes the first argument: same stack effect
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, QpidBridge.INTERNAL_NAME, name,
+                        "(Ljava/lang/Runtime;" + descriptor.substring(1), false);
             } else {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             }

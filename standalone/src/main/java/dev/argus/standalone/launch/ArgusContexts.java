@@ -41,17 +41,19 @@ public final class ArgusContexts implements AutoCloseable {
      * @param wiring    properties every context gets with the highest precedence but the command line: the embedded
      *                  services' addresses and passwords
      * @param clamd     where the ClamAV engine finds clamd
+     * @param gates     the embedded services still starting
      * @param probeWait how long the probe waits for a clamd that is still starting
      * @param args      the standalone's command line, passed to every context
      */
-    public record Plan(Path dataDir, Map<String, Object> wiring, ClamdEndpoint clamd, Duration probeWait,
-                       String[] args) {
+    public record Plan(Path dataDir, Map<String, Object> wiring, ClamdEndpoint clamd, ServiceGates gates,
+                       Duration probeWait, String[] args) {
     }
 
     private final Plan plan;
     private final ExecutorService executor = Executors.newFixedThreadPool(3, Thread.ofPlatform()
             .name("argus-start-", 1).factory());
-    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    /** Started contexts with their application, in start order. */
+    private final List<Map.Entry<ArgusApplication, ConfigurableApplicationContext>> contexts = new ArrayList<>();
     private ConfigurableApplicationContext frontend;
     private boolean closed;
 
@@ -129,12 +131,12 @@ public final class ArgusContexts implements AutoCloseable {
         }
         long started = System.nanoTime();
         ConfigurableApplicationContext context = ContextLauncher.run(application, wiringFor(application), defaults,
-                plan.args());
+                plan.gates(), plan.args());
         boolean keep;
         synchronized (this) {
             keep = !closed;
             if (keep) {
-                contexts.add(context);
+                contexts.add(Map.entry(application, context));
             }
         }
         if (!keep) {
@@ -166,7 +168,7 @@ public final class ArgusContexts implements AutoCloseable {
     /** Stops every context: the frontend (no new uploads) and the probes first, then the brain. */
     @Override
     public void close() {
-        List<ConfigurableApplicationContext> stopping;
+        List<Map.Entry<ArgusApplication, ConfigurableApplicationContext>> stopping;
         synchronized (this) {
             if (closed) {
                 return;
@@ -177,15 +179,20 @@ public final class ArgusContexts implements AutoCloseable {
         }
         executor.shutdownNow();
         List<CompletableFuture<Void>> closing = stopping.stream()
-                .filter(context -> !isBrain(context))
-                .map(context -> CompletableFuture.runAsync(context::close))
+                .filter(entry -> entry.getKey() != ArgusApplication.BRAIN)
+                .map(entry -> CompletableFuture.runAsync(() -> closeQuietly(entry)))
                 .toList();
         CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).join();
-        stopping.stream().filter(ArgusContexts::isBrain).forEach(ConfigurableApplicationContext::close);
+        stopping.stream().filter(entry -> entry.getKey() == ArgusApplication.BRAIN)
+                .forEach(ArgusContexts::closeQuietly);
     }
 
-    private static boolean isBrain(ConfigurableApplicationContext context) {
-        return context.getBeanNamesForType(dev.argus.brain.BrainApplication.class).length > 0;
+    private static void closeQuietly(Map.Entry<ArgusApplication, ConfigurableApplicationContext> entry) {
+        try {
+            entry.getValue().close();
+        } catch (RuntimeException e) {
+            log.warn("{} did not stop cleanly: {}", entry.getKey().displayName(), e.toString());
+        }
     }
 
     private static boolean await(CompletableFuture<Void> future, Duration timeout) {

@@ -31,7 +31,7 @@ final class ContextLauncher {
     }
 
     static ConfigurableApplicationContext run(ArgusApplication application, Map<String, Object> wiring,
-                                              Map<String, Object> defaults, String[] args) {
+                                              Map<String, Object> defaults, ServiceGates gates, String[] args) {
         StandardEnvironment environment = application.webType() == WebApplicationType.SERVLET
                 ? new StandardServletEnvironment() : new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("argus-standalone-wiring",
@@ -42,6 +42,7 @@ final class ContextLauncher {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
+                .initializers(gates.initializer())
                 .properties(defaultProperties(application, defaults))
                 .run(args);
     }
