@@ -54,6 +54,7 @@ public final class Standalone implements AutoCloseable {
      *             property for the applications, e.g. {@code --server.port=9090}
      */
     public static Standalone start(String... args) {
+        StandaloneLogging.shareOneLogback();
         StandaloneProperties settings = StandaloneProperties.bind(args);
         Path dataDir = settings.dataDir().toAbsolutePath().normalize();
         createDirectory(dataDir);
@@ -203,8 +204,11 @@ public final class Standalone implements AutoCloseable {
     private static void closeAll(Deque<AutoCloseable> running) {
         while (!running.isEmpty()) {
             AutoCloseable service = running.pop();
+            long started = System.nanoTime();
             try {
                 service.close();
+                log.debug("{} stopped in {} ms", service.getClass().getSimpleName(),
+                        (System.nanoTime() - started) / 1_000_000);
             } catch (Exception e) {
                 log.warn("{} did not stop cleanly: {}", service.getClass().getSimpleName(), e.toString());
             }

@@ -31,7 +31,7 @@ public final class StandaloneApplication {
             log.info("Argus was ready at {} after {} ms; stopping (--argus.standalone.exit-when-ready)", argus.url(),
                     (System.nanoTime() - startedAt) / 1_000_000);
             argus.close();
-            return;
+            System.exit(0);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("argus-stop").unstarted(() -> {

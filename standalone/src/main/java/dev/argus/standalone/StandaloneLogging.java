@@ -28,11 +28,22 @@ final class StandaloneLogging {
     private StandaloneLogging() {
     }
 
-    /** Must run before the first Spring context starts. */
-    static void configure(String[] args) {
+    /**
+     * Switches Spring Boot's logging system off for the contexts (they share this JVM's Logback) and sends
+     * {@code java.util.logging} (Tomcat) to SLF4J, as Spring Boot would. Must run before the first context starts;
+     * {@link Standalone#start} does.
+     */
+    static void shareOneLogback() {
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
+
+    /** Applies {@code logging.level.*} from the arguments, system properties and environment. */
+    static void configure(String[] args) {
+        shareOneLogback();
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Map<String, String> levels = Binder.get(StandaloneProperties.environment(args))
                 .bind("logging.level", Bindable.mapOf(String.class, String.class)).orElse(Map.of());

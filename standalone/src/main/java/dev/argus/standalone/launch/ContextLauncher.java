@@ -1,10 +1,14 @@
 package dev.argus.standalone.launch;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -13,8 +17,9 @@ import org.springframework.web.context.support.StandardServletEnvironment;
 /**
  * Runs one Argus application as its own Spring context. Its configuration, from strongest to weakest:
  * <ol>
+ *   <li>the wiring to the embedded services and to clamd (ports, passwords: decided at start, nothing outside
+ *       changes them; a command-line argument for one of these is dropped);</li>
  *   <li>the command line of the standalone (all three applications see it);</li>
- *   <li>the wiring to the embedded services (ports, passwords: nothing outside may change these);</li>
  *   <li>system properties and environment variables;</li>
  *   <li>{@code argus-standalone.properties} in the working directory or {@code ./config/} (Spring Boot's usual
  *       {@code application.properties} lookup, renamed so that the modules' own files are not picked up);</li>
@@ -45,6 +50,26 @@ final class ContextLauncher {
                 .initializers(gates.initializer())
                 .properties(defaultProperties(application, defaults))
                 .run(args);
+    }
+
+    /**
+     * The arguments without those that set a wired property (e.g. {@code --argus.probe.clamav.port=3310} once the
+     * standalone started its own clamd elsewhere): Spring puts the command line above every other source.
+     */
+    static String[] withoutWiredArguments(String[] args, Set<String> wired) {
+        Set<ConfigurationPropertyName> names = wired.stream().map(ConfigurationPropertyName::of)
+                .collect(Collectors.toSet());
+        return Arrays.stream(args).filter(arg -> !names.contains(argumentName(arg))).toArray(String[]::new);
+    }
+
+    private static ConfigurationPropertyName argumentName(String arg) {
+        if (!arg.startsWith("--")) {
+            return null;
+        }
+        int equals = arg.indexOf('=');
+        String name = arg.substring(2, equals < 0 ? arg.length() : equals);
+        return ConfigurationPropertyName.isValid(name) ? ConfigurationPropertyName.of(name)
+                : ConfigurationPropertyName.adapt(name, '.');
     }
 
     static Map<String, Object> defaultProperties(ArgusApplication application, Map<String, Object> defaults) {

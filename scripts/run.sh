@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs Argus in one process (standalone mode): frontend, brain and probe with an embedded AMQP broker, PostgreSQL
+# and FTP server, and clamd found or started. Data in ./argus-data (override: --argus.standalone.data-dir=DIR);
+# serves http://localhost:8080 (override: --server.port=PORT). Extra arguments go to the application.
+#
+# First run only: builds the jar (./mvnw package), unpacks it next to itself, and on JDK 25+ records a JVM AOT cache
+# with one training run (start and stop on a scratch data directory, about a minute): later starts take a few
+# seconds instead of about twenty. The plain `java -jar standalone/target/argus-standalone.jar` works too, slower.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/java-home.sh
+
+jar=standalone/target/argus-standalone.jar
+app=standalone/target/argus-standalone
+aot=standalone/target/argus-standalone.aot
+
+if [ ! -f "$jar" ]; then
+  echo "[argus] building (first run only; takes a few minutes)"
+  ./mvnw -B -q -ntp -DskipTests -pl standalone -am package
+fi
+
+# The unpacked layout (plain jars on the class path) starts faster and is what an AOT cache can describe.
+if [ ! -f "$app/argus-standalone.jar" ] || [ "$jar" -nt "$app/argus-standalone.jar" ]; then
+  rm -rf "$app" "$aot"
+  java -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null
+fi
+
+java_major=$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+aot_flags=()
+if [ "${java_major:-0}" -ge 25 ]; then
+  if [ ! -f "$aot" ]; then
+    echo "[argus] one-time training run for a faster start (about a minute; log: standalone/target/aot-training.log)"
+    scratch=$(mktemp -d)
+    if java -XX:AOTCacheOutput="$aot" -jar "$app/argus-standalone.jar" --argus.standalone.data-dir="$scratch" \
+         --argus.standalone.exit-when-ready=true --server.port=0 >standalone/target/aot-training.log 2>&1; then
+      echo "[argus] training done"
+    else
+      echo "[argus] training run failed (see standalone/target/aot-training.log); starting without the AOT cache"
+      rm -f "$aot"
+    fi
+    rm -rf "$scratch"
+  fi
+  [ -f "$aot" ] && aot_flags=(-XX:AOTCache="$aot")
+fi
+
+exec java "${aot_flags[@]}" -jar "$app/argus-standalone.jar" "$@"
