@@ -70,7 +70,8 @@ public final class Standalone implements AutoCloseable {
         ExecutorService starter = Executors.newFixedThreadPool(3, Thread.ofPlatform().name("service-start-", 1)
                 .factory());
         CompletableFuture<EmbeddedDatabase> database = async(starter, () -> timed("PostgreSQL", started,
-                () -> EmbeddedDatabase.start(dataDir.resolve("postgres"), dataDir.resolve("runtime"), databasePort)));
+                () -> EmbeddedDatabase.start(dataDir.resolve("postgres"), settings.runtimeDirOrDefault(),
+                        databasePort)));
         CompletableFuture<EmbeddedBroker> broker = async(starter, () -> timed("AMQP broker", started,
                 () -> EmbeddedBroker.start(dataDir.resolve("broker"), brokerPort, brokerPassword)));
         CompletableFuture<EmbeddedFtpServer> ftp = async(starter, () -> EmbeddedFtpServer.start(

@@ -16,11 +16,18 @@ import org.springframework.core.env.StandardEnvironment;
  * @param dataDir where everything is kept: database, broker store, stored files, clamd's configuration
  *                ({@code ARGUS_STANDALONE_DATADIR}), default {@code ./argus-data}
  * @param clamd   how clamd is found or started
+ * @param runtimeDir where the PostgreSQL binaries are unpacked, once ({@code ARGUS_STANDALONE_RUNTIMEDIR}), default
+ *                   {@code <dataDir>/runtime}; must allow executing programs
  * @param exitWhenReady stop again as soon as everything is up ({@code --argus.standalone.exit-when-ready}): for a
  *                      smoke test, or a training run that records a JVM AOT cache (see scripts/run.sh)
  */
 public record StandaloneProperties(@DefaultValue("argus-data") Path dataDir, @DefaultValue Clamd clamd,
-                                   boolean exitWhenReady) {
+                                   Path runtimeDir, boolean exitWhenReady) {
+
+    /** {@link #runtimeDir()}, or its default under the data directory. */
+    public Path runtimeDirOrDefault() {
+        return (runtimeDir != null ? runtimeDir : dataDir.resolve("runtime")).toAbsolutePath().normalize();
+    }
 
     /**
      * How the standalone mode finds a clamd, in this order: one answering at {@code argus.probe.clamav.host/port}

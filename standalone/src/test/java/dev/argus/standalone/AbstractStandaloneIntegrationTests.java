@@ -33,6 +33,8 @@ abstract class AbstractStandaloneIntegrationTests {
     /** Starts Argus on {@link #dataDir} with a free HTTP port and the given extra arguments. */
     Standalone start(String... extraArgs) {
         String[] args = Stream.concat(Stream.of("--argus.standalone.data-dir=" + dataDir, "--server.port=0",
+                // unpacked once for every test run, not once per test
+                "--argus.standalone.runtime-dir=" + Path.of("target", "postgres-runtime").toAbsolutePath(),
                 // scans must not wait for the default 10 s directory broadcast when a probe appears
                 "--argus.brain.directory-interval=1s"), Stream.of(extraArgs)).toArray(String[]::new);
         Standalone argus = Standalone.start(args);
