@@ -22,6 +22,8 @@ install_packages() {
   command -v clamdscan >/dev/null || missing+=(clamdscan)
   command -v yara >/dev/null || missing+=(yara)
   command -v vsftpd >/dev/null || missing+=(vsftpd)
+  # the standalone mode unpacks its PostgreSQL binaries with tar and xz
+  command -v xz >/dev/null || missing+=(xz-utils)
   command -v docker-compose >/dev/null || missing+=(docker-compose)
   if ((${#missing[@]})); then
     log "installing ${missing[*]}"

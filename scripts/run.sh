@@ -10,6 +10,17 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/java-home.sh
 
+# The ClamAV engine needs clamd: a running one is used, else the installed binary is started by Argus.
+if ! command -v clamd >/dev/null && [ ! -x /usr/sbin/clamd ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "[argus] installing clamav-daemon for the ClamAV engine (first run only)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clamav-daemon >/dev/null; } \
+      || echo "[argus] could not install clamav-daemon: ClamAV stays off"
+  else
+    echo "[argus] clamd is not installed: ClamAV stays off (Debian: apt-get install clamav-daemon)"
+  fi
+fi
+
 jar=standalone/target/argus-standalone.jar
 app=standalone/target/argus-standalone
 aot=standalone/target/argus-standalone.aot
