@@ -51,7 +51,8 @@ if [ "${java_major:-0}" -ge 25 ]; then
     fi
     rm -rf "$scratch"
   fi
-  [ -f "$aot" ] && aot_flags=(-XX:AOTCache="$aot")
+  # -Xlog: the JVM warns about parts of the cache it cannot use, which it then simply does without
+  [ -f "$aot" ] && aot_flags=(-XX:AOTCache="$aot" -Xlog:aot*=off)
 fi
 
 exec java "${aot_flags[@]}" -jar "$app/argus-standalone.jar" "$@"

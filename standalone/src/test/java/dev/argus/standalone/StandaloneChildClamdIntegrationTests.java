@@ -8,7 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * No clamd answers where the probe looks, so the standalone mode starts the installed clamd itself, on a free port,
- * with the bundled test signatures, and stops it again.
+ * with the bundled test signatures, and stops it again. The probe does not wait for it ({@code probe-wait=0s}), as
+ * when clamd loads the official database: ClamAV comes online through the second, ClamAV-only probe instance.
  */
 class StandaloneChildClamdIntegrationTests extends AbstractStandaloneIntegrationTests {
 
@@ -17,7 +18,8 @@ class StandaloneChildClamdIntegrationTests extends AbstractStandaloneIntegration
         int nothingThere = new FreePorts().next();
         Standalone argus = start("--argus.probe.clamav.port=" + nothingThere,
                 "--argus.standalone.clamd.socket=" + dataDir.resolve("no-such.sock"),
-                "--argus.standalone.clamd.system-database=" + dataDir.resolve("no-official-signatures"));
+                "--argus.standalone.clamd.system-database=" + dataDir.resolve("no-official-signatures"),
+                "--argus.standalone.clamd.probe-wait=0s");
 
         JsonNode scan = scanEicar(new ArgusHttp(argus.httpPort()));
         assertThat(clamavResult(scan).path("category").asString()).isEqualTo("malicious");

@@ -1,6 +1,7 @@
 package dev.argus.standalone.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -11,6 +12,7 @@ import dev.argus.standalone.FreePorts;
 import dev.argus.standalone.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,7 @@ class EmbeddedBrokerIntegrationTests {
             channel.confirmSelect();
             channel.basicPublish("argus.test", "nowhere", true, new AMQP.BasicProperties(), new byte[] {1});
             assertThat(channel.waitForConfirms(5_000)).isFalse();
-            assertThat(returned.get()).isNotNull();
+            await().atMost(Duration.ofSeconds(5)).until(() -> returned.get() != null);
             assertThat(channel.isOpen()).isTrue();
         }
     }
