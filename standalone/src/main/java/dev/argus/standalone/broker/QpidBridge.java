@@ -14,7 +14,8 @@ import javax.security.auth.SubjectDomainCombiner;
  *   <li>{@code Subject.getSubject(AccessControlContext)}, which always throws since the Security Manager was removed
  *       (JDK 24), and {@code AccessController.doPrivileged(action, context)}, which no longer runs the action as the
  *       context's subject. Qpid Broker-J (10.0) binds each connection's subject to an {@link AccessControlContext}
- *       through a {@link SubjectDomainCombiner}; the JDK still keeps the combiner, so the subject can be read back.</li>
+ *       through a {@link SubjectDomainCombiner}; the JDK still keeps the combiner, so the subject can be read
+ *       back.</li>
  *   <li>{@code Runtime.addShutdownHook}: the broker would close every connection as soon as the JVM begins to exit,
  *       while the applications are still finishing their work; the standalone mode stops the broker itself, after
  *       them.</li>

@@ -14,9 +14,10 @@ import org.springframework.asm.Opcodes;
  * Loads the classes of Qpid Broker-J ({@code org.apache.qpid.*}) itself, from the class files its parent sees, and
  * points their calls to {@code Subject.getSubject(AccessControlContext)},
  * {@code AccessController.doPrivileged(action, AccessControlContext)} and {@code Runtime.add/removeShutdownHook} at
- * {@link QpidBridge}: without the first two the broker cannot start on JDK 24 or newer. Every other class comes from the parent. The broker must be started with
- * this loader as the thread's context class loader, so that the broker's plugins (found with
- * {@link java.util.ServiceLoader}) are loaded here too; the broker's own threads inherit it.
+ * {@link QpidBridge}: without the first two the broker cannot start on JDK 24 or newer. Every other class comes
+ * from the parent. The broker must be started with this loader as the thread's context class loader, so that the
+ * broker's plugins (found with {@link java.util.ServiceLoader}) are loaded here too; the broker's own threads
+ * inherit it.
  */
 final class QpidClassLoader extends ClassLoader {
 

@@ -77,7 +77,8 @@ final class ClamdProcess implements AutoCloseable {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     ready.completeExceptionally(new IllegalStateException("clamd exited with status "
-                            + process.exitValue() + " before answering; see " + config.directory().resolve("clamd.log")));
+                            + process.exitValue() + " before answering; see "
+                            + config.directory().resolve("clamd.log")));
                     return;
                 }
                 if (ClamdPing.answers(address, Duration.ofSeconds(1))) {

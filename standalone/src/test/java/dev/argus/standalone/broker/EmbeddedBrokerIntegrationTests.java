@@ -33,7 +33,8 @@ class EmbeddedBrokerIntegrationTests {
             Channel channel = connection.createChannel();
             channel.exchangeDeclare("argus.test", "direct", true);
             // RabbitMQ-only arguments are ignored, not refused
-            channel.queueDeclare("argus.test.q", true, false, false, Map.of("x-message-ttl", 1000));
+            channel.queueDeclare("argus.test.q", true, false, false,
+                    Map.of("x-message-ttl", 1000, "x-argus-unknown", "1"));
             channel.queueBind("argus.test.q", "argus.test", "k");
             channel.confirmSelect();
             channel.basicPublish("argus.test", "k", true, new AMQP.BasicProperties.Builder().deliveryMode(2).build(),

@@ -25,6 +25,7 @@ class ClamdLauncherTests {
     void ignoresAClamdFileThatIsNotExecutable() throws Exception {
         Path bin = Files.createDirectories(temp.resolve("bin"));
         Files.createFile(bin.resolve("clamd"));
-        assertThat(ClamdLauncher.findBinary(bin.toString()).map(Path::getParent)).isNotEqualTo(java.util.Optional.of(bin));
+        assertThat(ClamdLauncher.findBinary(bin.toString()).map(Path::getParent))
+                .isNotEqualTo(java.util.Optional.of(bin));
     }
 }

@@ -17,7 +17,8 @@ class SignatureDirectoryTests {
         Path database = temp.resolve("db");
         SignatureDirectory.Contents contents = SignatureDirectory.prepare(database, temp.resolve("missing"));
         assertThat(contents.bundled()).contains("argus-test.hdb", "argus-test.ndb");
-        assertThat(database.resolve("argus-test.hdb")).isRegularFile().content().contains("44d88612fea8a8f36de82e1278abb02f");
+        assertThat(database.resolve("argus-test.hdb")).isRegularFile().content()
+                .contains("44d88612fea8a8f36de82e1278abb02f");
         assertThat(contents.official()).isEmpty();
     }
 

@@ -26,8 +26,8 @@ class ContextLauncherTests {
 
     @Test
     void keepsDatabaseAutoConfigurationOutOfTheProbe() {
-        assertThat(ContextLauncher.defaultProperties(ArgusApplication.PROBE, Map.of()).get("spring.autoconfigure.exclude"))
-                .asString()
+        assertThat(ContextLauncher.defaultProperties(ArgusApplication.PROBE, Map.of())
+                .get("spring.autoconfigure.exclude")).asString()
                 .contains("DataSourceAutoConfiguration", "FlywayAutoConfiguration", "HibernateJpaAutoConfiguration");
         assertThat(ContextLauncher.defaultProperties(ArgusApplication.BRAIN, Map.of()))
                 .doesNotContainKey("spring.autoconfigure.exclude");
