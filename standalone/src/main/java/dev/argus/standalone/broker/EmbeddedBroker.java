@@ -110,6 +110,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         context.put("qpid.broker.networkBufferSize", "65536");
         context.put("broker.directByteBufferPoolSize", "64");
         context.put("broker.housekeepingThreadCount", "1");
+        // The message store's cache (BDB JE): a budget, filled as messages are read; 64 MiB is plenty for jobs.
+        context.put("qpid.broker.bdbTotalCacheSize", Long.toString(64L * 1024 * 1024));
 
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("type", "JSON");
