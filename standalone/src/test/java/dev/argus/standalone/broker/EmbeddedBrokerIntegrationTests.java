@@ -1,0 +1,78 @@
+package dev.argus.standalone.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import dev.argus.standalone.FreePorts;
+import dev.argus.standalone.Secrets;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedBrokerIntegrationTests {
+
+    @TempDir
+    Path dataDir;
+
+    private final FreePorts ports = new FreePorts();
+
+    @Test
+    void confirmsPersistentMessagesAndKeepsThemAcrossARestart() throws Exception {
+        Path directory = dataDir.resolve("broker");
+        try (EmbeddedBroker broker = EmbeddedBroker.start(directory, ports.next(), Secrets.password());
+             Connection connection = connect(broker)) {
+            Channel channel = connection.createChannel();
+            channel.exchangeDeclare("argus.test", "direct", true);
+            // RabbitMQ-only arguments are ignored, not refused
+            channel.queueDeclare("argus.test.q", true, false, false,
+                    Map.of("x-message-ttl", 1000, "x-argus-unknown", "1"));
+            channel.queueBind("argus.test.q", "argus.test", "k");
+            channel.confirmSelect();
+            channel.basicPublish("argus.test", "k", true, new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+                    "kept".getBytes(StandardCharsets.UTF_8));
+            channel.waitForConfirmsOrDie(5_000);
+        }
+        try (EmbeddedBroker broker = EmbeddedBroker.start(directory, ports.next(), Secrets.password());
+             Connection connection = connect(broker)) {
+            GetResponse message = connection.createChannel().basicGet("argus.test.q", true);
+            assertThat(message).isNotNull();
+            assertThat(new String(message.getBody(), StandardCharsets.UTF_8)).isEqualTo("kept");
+        }
+    }
+
+    /** Unlike RabbitMQ, which returns and then acks such a message, Broker-J returns it and nacks it. */
+    @Test
+    void returnsAndNacksAnUnroutableMandatoryMessage() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir.resolve("broker"), ports.next(), Secrets.password());
+             Connection connection = connect(broker)) {
+            Channel channel = connection.createChannel();
+            channel.exchangeDeclare("argus.test", "direct", true);
+            AtomicReference<String> returned = new AtomicReference<>();
+            channel.addReturnListener(r -> returned.set(r.getReplyText()));
+            channel.confirmSelect();
+            channel.basicPublish("argus.test", "nowhere", true, new AMQP.BasicProperties(), new byte[] {1});
+            assertThat(channel.waitForConfirms(5_000)).isFalse();
+            await().atMost(Duration.ofSeconds(5)).until(() -> returned.get() != null);
+            assertThat(channel.isOpen()).isTrue();
+        }
+    }
+
+    private static Connection connect(EmbeddedBroker broker) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setPort(broker.port());
+        factory.setUsername(EmbeddedBroker.USERNAME);
+        factory.setPassword(broker.password());
+        factory.setVirtualHost(EmbeddedBroker.VIRTUAL_HOST);
+        return factory.newConnection();
+    }
+}
