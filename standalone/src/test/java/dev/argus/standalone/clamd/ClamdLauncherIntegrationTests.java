@@ -51,7 +51,10 @@ class ClamdLauncherIntegrationTests {
         assertThat(endpoint.port()).isEqualTo(3310);
         assertThat(endpoint.started()).isFalse();
         assertThat(endpoint.ready()).isCompleted();
-        assertThat(temp.resolve("clamd")).doesNotExist();
+        assertThat(temp.resolve("clamd").resolve("clamd.conf")).as("no clamd of our own configured").doesNotExist();
+        assertThat(temp.resolve("clamd").resolve("db"))
+                .as("the signatures are still prepared, for the clamscan engine")
+                .isDirectoryContaining(path -> path.getFileName().toString().endsWith(".hdb"));
     }
 
     @Test
