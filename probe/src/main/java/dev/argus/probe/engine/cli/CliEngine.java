@@ -1,14 +1,13 @@
 package dev.argus.probe.engine.cli;
 
 import dev.argus.common.message.Category;
-import dev.argus.common.message.ProbeCategory;
+import dev.argus.probe.engine.configfile.ConfiguredEngine;
 import dev.argus.probe.engine.configfile.PathDigest;
 import dev.argus.probe.engine.configfile.Template;
 import dev.argus.probe.engine.configfile.Verdict;
 import dev.argus.probe.spi.EngineDependency;
 import dev.argus.probe.spi.EngineException;
 import dev.argus.probe.spi.EngineVersions;
-import dev.argus.probe.spi.ScanEngine;
 import dev.argus.probe.spi.ScanOutcome;
 import dev.argus.probe.spi.TerminalEngineException;
 import java.io.IOException;
@@ -27,7 +26,7 @@ import java.util.Optional;
  * output by a regex. The versions come from version commands or a digest of the signature files. Thread-safe: each
  * scan is its own process.
  */
-final class CliEngine implements ScanEngine {
+final class CliEngine extends ConfiguredEngine {
 
     /**
      * The engine's own limit is the configured timeout plus this margin, so that normally the probe's timeout
@@ -41,36 +40,12 @@ final class CliEngine implements ScanEngine {
     private volatile EngineVersions versions = EngineVersions.UNKNOWN;
 
     CliEngine(CliEngineSpec spec) {
+        super(spec.identity(), "command-line engine file " + spec.file());
         this.spec = spec;
     }
 
     CliEngineSpec spec() {
         return spec;
-    }
-
-    @Override
-    public String name() {
-        return spec.identity().name();
-    }
-
-    @Override
-    public String displayName() {
-        return spec.identity().displayName();
-    }
-
-    @Override
-    public ProbeCategory category() {
-        return spec.identity().category();
-    }
-
-    @Override
-    public String mimeTypes() {
-        return spec.identity().mimeTypes();
-    }
-
-    @Override
-    public String origin() {
-        return "command-line engine file " + spec.file();
     }
 
     /** The program ({@code command[0]}), and the signature path when a digest is configured. */

@@ -1,10 +1,9 @@
 package dev.argus.probe.engine.remote;
 
-import dev.argus.common.message.ProbeCategory;
+import dev.argus.probe.engine.configfile.ConfiguredEngine;
 import dev.argus.probe.spi.EngineDependency;
 import dev.argus.probe.spi.EngineException;
 import dev.argus.probe.spi.EngineVersions;
-import dev.argus.probe.spi.ScanEngine;
 import dev.argus.probe.spi.ScanOutcome;
 import dev.argus.probe.spi.TerminalEngineException;
 import java.io.FileNotFoundException;
@@ -27,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * map the final answer to the verdict, threat name and versions. Thread-safe: the JDK HTTP client is shared, every
  * scan has its own requests.
  */
-final class RemoteEngine implements ScanEngine, AutoCloseable {
+final class RemoteEngine extends ConfiguredEngine implements AutoCloseable {
 
     /** As for command-line engines, the probe's own timeout (same value) normally fires first. */
     static final Duration BACKSTOP = Duration.ofSeconds(1);
@@ -38,6 +37,7 @@ final class RemoteEngine implements ScanEngine, AutoCloseable {
     private volatile EngineVersions versions = EngineVersions.UNKNOWN;
 
     RemoteEngine(RemoteEngineSpec spec) {
+        super(spec.identity(), "HTTP scanning service file " + spec.file());
         this.spec = spec;
         this.client = new ServiceClient(spec);
         this.reader = new AnswerReader(spec.answer(), spec.identity().displayName());
@@ -45,31 +45,6 @@ final class RemoteEngine implements ScanEngine, AutoCloseable {
 
     RemoteEngineSpec spec() {
         return spec;
-    }
-
-    @Override
-    public String name() {
-        return spec.identity().name();
-    }
-
-    @Override
-    public String displayName() {
-        return spec.identity().displayName();
-    }
-
-    @Override
-    public ProbeCategory category() {
-        return spec.identity().category();
-    }
-
-    @Override
-    public String mimeTypes() {
-        return spec.identity().mimeTypes();
-    }
-
-    @Override
-    public String origin() {
-        return "HTTP scanning service file " + spec.file();
     }
 
     /** The service's host and port accept connections (the health URL's when set, else the submit URL's). */
