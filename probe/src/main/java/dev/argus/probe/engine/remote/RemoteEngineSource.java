@@ -1,16 +1,12 @@
 package dev.argus.probe.engine.remote;
 
-import dev.argus.probe.engine.configfile.ConfigCheck;
-import dev.argus.probe.engine.configfile.ConfigFiles;
-import dev.argus.probe.engine.configfile.InvalidEngineConfigurationException;
+import dev.argus.probe.engine.configfile.SpecDirectory;
 import dev.argus.probe.spi.EngineSource;
 import dev.argus.probe.spi.ScanEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,36 +47,10 @@ public final class RemoteEngineSource implements EngineSource, AutoCloseable {
     }
 
     private List<RemoteEngine> load() {
-        List<Path> files = ConfigFiles.list(configDir, PROPERTY);
-        if (files.isEmpty()) {
-            log.info("no HTTP scanning service configured: {} ({}) has no *.yaml file", configDir, PROPERTY);
-        }
-        List<String> problems = new ArrayList<>();
-        Map<String, Path> byName = new HashMap<>();
-        List<RemoteEngineSpec> specs = new ArrayList<>();
-        for (Path file : files) {
-            ConfigCheck check = new ConfigCheck(file);
-            Optional<RemoteEngineSpec> spec = RemoteEngineSpecs.read(file, overrides, environment, check);
-            problems.addAll(check.problems());
-            if (spec.isEmpty()) {
-                continue;
-            }
-            String name = spec.get().identity().name();
-            Path previous = byName.putIfAbsent(name, file);
-            if (previous != null) {
-                problems.add(file + ": field 'name' '" + name + "' is already the name of the engine in " + previous
-                        + "; engine names must be unique.");
-                continue;
-            }
-            specs.add(spec.get());
-        }
-        overrides.keySet().stream().filter(name -> !byName.containsKey(name)).forEach(name -> log.warn(
-                "argus.probe.remote.variables.{} is set, but no file in {} describes an engine named '{}'", name,
-                configDir, name));
-        if (!problems.isEmpty()) {
-            throw new InvalidEngineConfigurationException("HTTP scanning service configuration (" + PROPERTY + "="
-                    + configDir + ")", problems);
-        }
+        List<RemoteEngineSpec> specs = new SpecDirectory<RemoteEngineSpec>(configDir, PROPERTY,
+                "HTTP scanning service", overrides.keySet())
+                .readAll((file, check) -> RemoteEngineSpecs.read(file, overrides, environment, check),
+                        spec -> spec.identity().name());
         List<RemoteEngine> loaded = new ArrayList<>();
         for (RemoteEngineSpec spec : specs) {
             log.info("HTTP scanning service '{}' ({}) from {}: {} {} ({}), {}, timeout {} ms",
