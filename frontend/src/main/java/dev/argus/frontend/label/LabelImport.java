@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -65,6 +66,7 @@ class LabelImport {
         if (progress.imported > 0) {
             events.publishEvent(new LabelsChanged(progress.imported));
         }
+        progress.rejected.sort(Comparator.comparingLong(ImportReport.Rejection::line));
         return new ImportReport(progress.imported, progress.rejectedCount, progress.rejected);
     }
 

@@ -1,6 +1,7 @@
 package dev.argus.frontend.label;
 
 import dev.argus.frontend.web.ApiException;
+import dev.argus.frontend.web.DataSizes;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ final class SizeLimitedInputStream extends FilterInputStream {
         count += n;
         if (count > limit.toBytes()) {
             throw ApiException.contentTooLarge("labels-too-large",
-                    "a label import may be at most " + limit + "; nothing was imported");
+                    "a label import may be at most " + DataSizes.describe(limit) + "; nothing was imported");
         }
     }
 }

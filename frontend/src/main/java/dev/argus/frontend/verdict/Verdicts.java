@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +22,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class Verdicts {
 
-    private final CurrentModel current;
+    private final Supplier<Optional<StoredModel>> current;
     private final VerdictProperties properties;
 
+    @Autowired
     Verdicts(CurrentModel current, VerdictProperties properties) {
+        this(current::get, properties);
+    }
+
+    Verdicts(Supplier<Optional<StoredModel>> current, VerdictProperties properties) {
         this.current = current;
         this.properties = properties;
     }
