@@ -2,6 +2,7 @@
 // Server-Sent Events (scan, result, status); the stream is closed once the scan is over.
 import { api } from '../api.js';
 import { resultsTable } from '../results.js';
+import { verdictPanel } from '../verdict.js';
 import { announce, breakdown, bytes, dateTime, flagged, h, heading, loading, mono, problem, ratio, setTitle,
   statsOf, statusBadge, fill } from '../ui.js';
 
@@ -146,7 +147,8 @@ export function render(main, { params: [id] }) {
     fill(summary,
       ratio(file.stats, probes.length, complete,
         `${probes.length === 1 ? 'engine' : 'engines'} flagged this file`),
-      breakdown(file.stats, isActive(scan.status) ? probes.length - answered : 0));
+      breakdown(file.stats, isActive(scan.status) ? probes.length - answered : 0),
+      verdictPanel(file.verdict));
   }
 
   function applyResult(event) {
