@@ -96,7 +96,7 @@ function labelSection(sha256) {
   const show = (history) => {
     const latest = history[0];
     fill(current, latest
-      ? [`Labelled ${latest.label}`, latest.source ? ` (${latest.source})` : '', ` on ${dateTime(latest.labelledAt)}`,
+      ? [`Labelled ${latest.label}`, latest.source ? ` (${latest.source})` : '', ' on ', dateTime(latest.labelledAt),
         history.length > 1 ? `; ${history.length - 1} earlier label${history.length > 2 ? 's' : ''} kept` : '']
       : 'Not labelled. Labels are the ground truth the verdict model learns from.');
   };

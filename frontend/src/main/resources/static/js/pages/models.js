@@ -57,8 +57,8 @@ function draw(body, model) {
   }
   const number = (value) => value.toFixed(3);
   fill(body,
-    h('p', { class: 'lead' }, `Model ${model.id}, trained ${dateTime(model.createdAt)} on ${model.samples} labelled `
-      + `files over ${model.engines.length} engines.`),
+    h('p', { class: 'lead' }, `Model ${model.id}, trained `, dateTime(model.createdAt),
+      ` on ${model.samples} labelled files over ${model.engines.length} engines.`),
     h('section', { class: 'card', 'aria-labelledby': 'tree-title' },
       h('h2', { id: 'tree-title' }, 'Decision tree'),
       h('p', { class: 'hint' }, 'Each box splits on an engine\'s answer; a leaf shows the smoothed share of '

@@ -46,9 +46,9 @@ public final class ModelTrainer {
                 .toList();
         int folds = Math.min(options.folds(), Math.min(counts.malicious(), counts.benign()));
         Map<String, Metrics> metrics = comparison(folds).evaluate(samples, engines, trainers());
-        Evaluation evaluation = new Evaluation(folds, options.threshold(), metrics.get(TREE),
-                Map.of("anyEngine", metrics.get("anyEngine"), "majority", metrics.get("majority"),
-                        "threshold", metrics.get("threshold")),
+        Map<String, Metrics> baselines = new LinkedHashMap<>();
+        List.of("anyEngine", "majority", "threshold").forEach(name -> baselines.put(name, metrics.get(name)));
+        Evaluation evaluation = new Evaluation(folds, options.threshold(), metrics.get(TREE), baselines,
                 new Evaluation.SecondOpinion(SmileTreeTrainer.NAME, metrics.get(SmileTreeTrainer.NAME)));
         return new TrainedModel(samples.size(), tree, ranking, evaluation);
     }
