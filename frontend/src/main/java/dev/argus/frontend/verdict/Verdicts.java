@@ -62,6 +62,7 @@ public class Verdicts {
         return new Verdict(Verdict.Label.SUSPICIOUS, round(p), method(Optional.of(model)), explanation);
     }
 
+    /** Malicious at {@code threshold} detections, or when every engine that reached a conclusion detects it. */
     private Verdict byThreshold(Map<String, Category> categories) {
         long conclusive = categories.values().stream().filter(Category::isConclusive).count();
         long detections = categories.values().stream().filter(c -> c == Category.MALICIOUS).count();
@@ -72,9 +73,10 @@ public class Verdicts {
                 explanation.add(probe + "=" + category.wireName());
             }
         });
+        long needed = Math.min(properties.threshold(), conclusive);
         explanation.add(String.format(Locale.ROOT, "%d of %d engines detect it (threshold %d)", detections,
-                conclusive, properties.threshold()));
-        if (detections >= properties.threshold()) {
+                conclusive, needed));
+        if (detections >= needed) {
             return new Verdict(Verdict.Label.MALICIOUS, round(detections / (double) conclusive), "threshold",
                     explanation);
         }

@@ -79,7 +79,17 @@ class VerdictsTests {
         assertThat(two.explanation()).containsExactly("clamav=malicious", "yara=malicious",
                 "2 of 3 engines detect it (threshold 2)");
         assertThat(one.label()).isEqualTo(Verdict.Label.SUSPICIOUS);
+        assertThat(one.confidence()).isEqualTo(0.5);
         assertThat(none.label()).isEqualTo(Verdict.Label.CLEAN);
+    }
+
+    @Test
+    void withoutAModelASingleEngineThatDetectsIsEnough() {
+        Verdict verdict = withoutModel.judge(categories("clamav", Category.MALICIOUS, "yara", Category.FAILURE));
+
+        assertThat(verdict.label()).isEqualTo(Verdict.Label.MALICIOUS);
+        assertThat(verdict.confidence()).isEqualTo(1.0);
+        assertThat(verdict.explanation()).containsExactly("clamav=malicious", "1 of 1 engines detect it (threshold 1)");
     }
 
     @Test
