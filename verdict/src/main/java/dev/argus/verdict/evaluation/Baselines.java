@@ -27,12 +27,18 @@ public final class Baselines {
         };
     }
 
-    /** VirusTotal style: malicious when at least {@code k} engines detect it. */
+    /**
+     * VirusTotal style: malicious when at least {@code k} engines detect it, or every engine that reached a
+     * conclusion when fewer than {@code k} did (as Argus' {@code threshold} verdict does).
+     */
     public static ClassifierTrainer threshold(int k) {
         if (k < 1) {
             throw new IllegalArgumentException("the detection threshold must be at least 1, was " + k);
         }
-        return (training, engines) -> sample -> detections(sample, engines) >= k;
+        return (training, engines) -> sample -> {
+            long conclusive = engines.stream().filter(e -> CONCLUSIVE.contains(sample.answer(e))).count();
+            return conclusive > 0 && detections(sample, engines) >= Math.min(k, conclusive);
+        };
     }
 
     /** How many of the engines answered {@code malicious}. */

@@ -38,5 +38,7 @@ class BaselinesTests {
 
         assertThat(two.isMalicious(ONE_OF_THREE)).isFalse();
         assertThat(two.isMalicious(TWO_OF_THREE)).isTrue();
+        assertThat(two.isMalicious(new Sample(Map.of("a", "malicious", "b", "failure"), true)))
+                .as("the only engine that concluded detects it").isTrue();
     }
 }
