@@ -507,10 +507,8 @@ abstract class AbstractFrontendIntegrationTests {
 
     @Test
     void trainsAModelOnLabelledFilesAndJudgesFinishedFilesWithIt() {
-        List<byte[]> files = Stream.generate(AbstractFrontendIntegrationTests::uniqueContent).limit(12).toList();
-        TestHttp.Multipart form = new TestHttp.Multipart().field("probes", "clamav,yara");
-        files.forEach(f -> form.file("train.bin", f));
-        UUID id = uploadAndReceive(form);
+        List<byte[]> files = uniqueContents(12);
+        UUID id = uploadAndReceive(form(files, "train.bin", "clamav,yara"));
         StringBuilder csv = new StringBuilder();
         for (int i = 0; i < files.size(); i++) {
             boolean malicious = i % 2 == 0;
@@ -559,10 +557,8 @@ abstract class AbstractFrontendIntegrationTests {
 
     @Test
     void retrainsInTheBackgroundAfterEnoughNewLabels() {
-        List<byte[]> files = Stream.generate(AbstractFrontendIntegrationTests::uniqueContent).limit(30).toList();
-        TestHttp.Multipart form = new TestHttp.Multipart().field("probes", "clamav");
-        files.forEach(f -> form.file("auto.bin", f));
-        UUID id = uploadAndReceive(form);
+        List<byte[]> files = uniqueContents(30);
+        UUID id = uploadAndReceive(form(files, "auto.bin", "clamav"));
         StringBuilder csv = new StringBuilder();
         for (int i = 0; i < files.size(); i++) {
             String sha256 = sha256(files.get(i));
@@ -606,6 +602,16 @@ abstract class AbstractFrontendIntegrationTests {
                 .containsExactly("malicious", "suspicious", "clean", "unknown");
         assertThat(stats.get("verdicts").get("sampled").asInt()).isPositive();
         assertProblem(http.get("/api/v1/stats?days=0"), 400, "invalid-parameter");
+    }
+
+    static List<byte[]> uniqueContents(int count) {
+        return Stream.generate(AbstractFrontendIntegrationTests::uniqueContent).limit(count).toList();
+    }
+
+    static TestHttp.Multipart form(List<byte[]> files, String name, String probes) {
+        TestHttp.Multipart form = new TestHttp.Multipart().field("probes", probes);
+        files.forEach(content -> form.file(name, content));
+        return form;
     }
 
     HttpResponse<String> putLabel(String sha256, String body) {
