@@ -151,6 +151,20 @@ export function render(main, { params: [id] }) {
       verdictPanel(file.verdict));
   }
 
+  /** The server judges a file once all its results are in; the live events carry no verdict, so ask for it. */
+  function fetchVerdictWhenComplete(entry) {
+    if (entry.file.verdict || Object.keys(entry.file.results).length < entry.probes.length) {
+      return;
+    }
+    api.scan(id).then((latest) => {
+      const judged = latest.files.find((each) => each.sha256 === entry.file.sha256);
+      if (!disposed && judged?.verdict && !entry.file.verdict) {
+        entry.file.verdict = judged.verdict;
+        drawSummary(entry.file.sha256);
+      }
+    }).catch(() => {});
+  }
+
   function applyResult(event) {
     const entry = files.get(event.sha256);
     if (!entry || !scan) {
@@ -160,6 +174,7 @@ export function render(main, { params: [id] }) {
     entry.file.stats = statsOf(entry.file.results);
     entry.table.update(event.probe, event.result);
     drawSummary(event.sha256);
+    fetchVerdictWhenComplete(entry);
     if (event.progress.done >= scan.progress.done) {
       scan.progress = event.progress;
     }
