@@ -3,7 +3,9 @@ package dev.argus.verdict.dataset;
 import dev.argus.verdict.evaluation.Metrics;
 import dev.argus.verdict.model.ModelTrainer;
 import dev.argus.verdict.model.RankedEngine;
+import dev.argus.verdict.model.TrainedModel;
 import dev.argus.verdict.model.TrainingOptions;
+import dev.argus.verdict.tree.DecisionTree;
 import dev.argus.verdict.tree.Sample;
 import java.io.PrintStream;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.Map;
  */
 public final class ComparisonTable {
 
+    private static final int VERDICT_ROUNDS = 20;
+
     private ComparisonTable() {
     }
 
@@ -24,6 +28,23 @@ public final class ComparisonTable {
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
         print(files, seed, System.out);
+    }
+
+    /** Mean time of one classification, after a warm-up round; the checksum keeps the JIT from dropping the work. */
+    private static double nanosPerVerdict(DecisionTree tree, List<Sample> samples) {
+        long malicious = 0;
+        samples.forEach(s -> tree.classify(s.answers()));
+        long started = System.nanoTime();
+        for (int round = 0; round < VERDICT_ROUNDS; round++) {
+            for (Sample sample : samples) {
+                malicious += tree.classify(sample.answers()).malicious() ? 1 : 0;
+            }
+        }
+        long elapsed = System.nanoTime() - started;
+        if (malicious < 0) {
+            throw new IllegalStateException("unreachable");
+        }
+        return elapsed / (double) (VERDICT_ROUNDS * samples.size());
     }
 
     /** Generates the set, cross-validates every classifier and prints both tables. */
@@ -42,10 +63,15 @@ public final class ComparisonTable {
         out.println("|---|---|---|---|---|");
         metrics.forEach((name, m) -> out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f |%n", name,
                 m.accuracy(), m.precision(), m.recall(), m.f1()));
+        started = System.nanoTime();
+        TrainedModel model = trainer.train(samples, names);
+        long trainMillis = (System.nanoTime() - started) / 1_000_000;
+        out.printf(Locale.ROOT, "%ntraining with evaluation: %d ms; one verdict: %.0f ns (mean over %d files x %d)%n",
+                trainMillis, nanosPerVerdict(model.tree(), samples), samples.size(), VERDICT_ROUNDS);
         out.println();
         out.println("| engine | information gain (bits) | depth in tree |");
         out.println("|---|---|---|");
-        for (RankedEngine engine : trainer.train(samples, names).engineRanking()) {
+        for (RankedEngine engine : model.engineRanking()) {
             out.printf(Locale.ROOT, "| %s | %.4f | %s |%n", engine.probe(), engine.informationGain(),
                     engine.depth() == null ? "-" : engine.depth());
         }
