@@ -2,6 +2,7 @@ package dev.argus.frontend.label;
 
 import dev.argus.frontend.catalog.Hash;
 import dev.argus.frontend.web.ApiException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -73,7 +74,7 @@ public class Labels {
         jdbc.sql("""
                         insert into file_label (sha256, label, source, labelled_by, labelled_at, current)
                         values (?, ?, ?, ?, ?, true)""")
-                .params(sha256, truth.wireName(), source, labelledBy, java.sql.Timestamp.from(now))
+                .params(sha256, truth.wireName(), source, labelledBy, Timestamp.from(now))
                 .update();
     }
 

@@ -7,6 +7,7 @@ import dev.argus.verdict.model.TrainingOptions;
 import dev.argus.verdict.tree.ClassCounts;
 import dev.argus.verdict.tree.TreeOptions;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ public class Models {
             current.replace(stored);
             log.info("trained verdict model {} on {} files over {} engines in {} ms (F1 {})", stored.id(),
                     model.samples(), snapshot.engines().size(), (System.nanoTime() - started) / 1_000_000,
-                    String.format(java.util.Locale.ROOT, "%.3f", model.evaluation().model().f1()));
+                    String.format(Locale.ROOT, "%.3f", model.evaluation().model().f1()));
             return ModelView.of(stored);
         } finally {
             training.unlock();
