@@ -71,6 +71,11 @@ export const api = {
   file: (hash) => call('GET', `/files/${id(hash)}`),
   searchFiles: ({ query: text, page = 0, size = 20 } = {}) => call('GET', `/files${query({ query: text, page, size })}`),
   probes: () => call('GET', '/probes'),
+  label: (sha256, label, source) => call('PUT', `/files/${id(sha256)}/label`, { label, source }),
+  labels: (sha256) => call('GET', `/files/${id(sha256)}/labels`),
+  currentModel: () => call('GET', '/models/current'),
+  trainModel: () => call('POST', '/models'),
+  stats: (days = 30) => call('GET', `/stats${query({ days })}`),
 
   /**
    * POST /api/v1/scans as multipart/form-data through XMLHttpRequest, the one browser API that reports

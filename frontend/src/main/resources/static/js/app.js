@@ -1,4 +1,5 @@
-// Hash router: #/ (upload + recent scans), #/scans/{id}, #/files/{hash}, #/search?q=, #/probes.
+// Hash router: #/ (upload + recent scans), #/scans/{id}, #/files/{hash}, #/search?q=, #/probes, #/models,
+// #/stats.
 // Each page module exports render(main, {params, query}) and may return a cleanup function
 // (closing a live stream, stopping a timer) that runs when the user navigates away.
 import * as home from './pages/home.js';
@@ -6,6 +7,8 @@ import * as scan from './pages/scan.js';
 import * as file from './pages/file.js';
 import * as search from './pages/search.js';
 import * as probes from './pages/probes.js';
+import * as models from './pages/models.js';
+import * as stats from './pages/stats.js';
 import * as notFound from './pages/not-found.js';
 
 const ROUTES = [
@@ -14,6 +17,8 @@ const ROUTES = [
   { pattern: /^\/files\/([0-9a-fA-F]{32,64})$/, page: file, nav: 'search' },
   { pattern: /^\/search$/, page: search, nav: 'search' },
   { pattern: /^\/probes$/, page: probes, nav: 'probes' },
+  { pattern: /^\/models$/, page: models, nav: 'models' },
+  { pattern: /^\/stats$/, page: stats, nav: 'stats' },
 ];
 
 const main = document.getElementById('main');

@@ -38,6 +38,12 @@ final class ArgusApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    Response send(String method, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Polls the scan until it reaches a final status and returns it. */
     JsonNode awaitFinished(String scanId, Duration atMost) {
         JsonNode[] last = new JsonNode[1];

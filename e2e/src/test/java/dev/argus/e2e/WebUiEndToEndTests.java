@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The web UI in a real browser (headless chromium) against the three packaged jars: upload through the form,
@@ -41,7 +44,9 @@ class WebUiEndToEndTests {
 
     @BeforeAll
     static void startArgusAndBrowser() throws Exception {
-        stack = ArgusStack.start("webui", List.of("clamav"));
+        // small verdict rules, so that the handful of files of these tests trains a tree that splits
+        stack = ArgusStack.start("webui", List.of("clamav"), "--argus.frontend.verdict.min-training-files=4",
+                "--argus.frontend.verdict.min-samples-per-node=1");
         browser = Browser.start(stack.baseUrl());
     }
 
@@ -295,5 +300,78 @@ class WebUiEndToEndTests {
         browser.screenshot("12-scan-not-found");
         assertThat(browser.console()).as("only the failed request itself is logged")
                 .allSatisfy(entry -> assertThat(entry.getMessage()).contains("/api/v1/scans/" + unknown, "404"));
+    }
+
+    @Test
+    @Order(12)
+    void labelsOnTheFilePageTrainsOnTheModelPageAndShowsTheTreeTheRankingAndTheVerdict() throws Exception {
+        Upload clean = new Upload(Map.of("probes", "clamav"));
+        for (int i = 0; i < 3; i++) {
+            clean.file("clean-" + i + ".bin", 512, 1000 + i);
+        }
+        ArgusApi.Response submitted = stack.api.submit(clean);
+        JsonNode cleanScan = stack.api.awaitFinished(submitted.body().get("id").asString(), Duration.ofMinutes(2));
+        StringBuilder csv = new StringBuilder("sha256,label,source\n");
+        cleanScan.get("files").forEach(file -> csv.append(file.get("sha256").asString()).append(",benign,e2e\n"));
+        // a malicious file clamav misses: the truth, not an engine, says what a file is
+        csv.append(cleanScan.get("files").get(0).get("sha256").asString()).append(",malicious,e2e\n");
+        assertThat(stack.api.send("POST", "/api/v1/labels", "text/csv", csv.toString()).body()
+                .get("imported").asInt()).isEqualTo(4);
+        JsonNode batch = stack.api.get("/api/v1/files?query=tag:e2e-batch").body();
+        batch.get("items").forEach(file -> {
+            if (!file.get("sha256").asString().equals(EICAR_SHA256)) {
+                assertThat(send("PUT", "/api/v1/files/" + file.get("sha256").asString() + "/label",
+                        "{\"label\":\"benign\"}")).isEqualTo(200);
+            }
+        });
+
+        browser.open("#/scans/" + scanId);
+        awaitFinalScanPage();
+        WebElement threshold = browser.find(By.cssSelector(".file-card .verdict"));
+        assertThat(threshold.getAttribute("data-verdict")).isEqualTo("malicious");
+        assertThat(threshold.getText()).contains("detection threshold", "clamav=malicious");
+
+        browser.open("#/files/" + EICAR_SHA256);
+        browser.until(d -> d.findElement(By.cssSelector("section[aria-labelledby=label-title]")).getText()
+                .contains("Not labelled"));
+        browser.find(By.id("label-source")).sendKeys("EICAR test file");
+        browser.find(By.xpath("//button[text()='Label malicious']")).click();
+        browser.until(d -> d.findElement(By.cssSelector("section[aria-labelledby=label-title]")).getText()
+                .contains("Labelled malicious (EICAR test file)"));
+        browser.screenshot("13-file-labelled");
+
+        browser.open("#/models");
+        browser.until(d -> d.findElement(By.tagName("main")).getText().contains("No model was trained yet"));
+        assertThat(browser.console()).as("only the 404 of the current model, which does not exist yet")
+                .allSatisfy(entry -> assertThat(entry.getMessage()).contains("/api/v1/models/current", "404"));
+        browser.find(By.xpath("//button[text()='Train now']")).click();
+        WebElement root = browser.find(By.cssSelector("svg.tree g.tree-split[data-probe=clamav]"));
+        assertThat(root.getText()).contains("clamav");
+        assertThat(browser.driver().findElements(By.cssSelector("svg.tree g.tree-leaf"))).hasSizeGreaterThanOrEqualTo(2);
+        List<WebElement> ranking = browser.driver().findElements(By.cssSelector("table.ranking tbody tr"));
+        assertThat(ranking).hasSize(1);
+        assertThat(ranking.getFirst().getText()).contains("clamav").endsWith("0");
+        assertThat(browser.driver().findElements(By.cssSelector("table.evaluation tbody tr"))).hasSize(5);
+        browser.screenshot("14-model");
+
+        browser.open("#/scans/" + scanId);
+        awaitFinalScanPage();
+        WebElement verdict = browser.find(By.cssSelector(".file-card .verdict"));
+        assertThat(verdict.getText()).contains("decision tree (model 1)", "clamav=malicious");
+        browser.screenshot("15-scan-verdict");
+
+        browser.open("#/stats");
+        WebElement engines = browser.find(By.cssSelector("section[aria-labelledby=engines-title] tbody"));
+        assertThat(engines.getText()).contains("clamav");
+        assertThat(browser.driver().findElements(By.cssSelector(".bars li"))).hasSize(4);
+        browser.screenshot("16-stats");
+    }
+
+    private static int send(String method, String path, String json) {
+        try {
+            return stack.api.send(method, path, "application/json", json).status();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 // #/files/{hash}: one file across all scans: hashes, names, tags, the latest result per engine, every scan.
 import { api } from '../api.js';
 import { resultsTable } from '../results.js';
+import { verdictPanel } from '../verdict.js';
 import { breakdown, bytes, dateTime, h, heading, loading, mono, problem, ratio, fill, setTitle, statusBadge, table }
   from '../ui.js';
 
@@ -58,7 +59,8 @@ function draw(main, report) {
     h('section', { class: 'card file-overview', 'aria-label': 'Summary' },
       h('div', { class: 'file-summary' },
         ratio(report.stats, probes.length, true, `${probes.length === 1 ? 'engine' : 'engines'} flagged this file`),
-        breakdown(report.stats)),
+        breakdown(report.stats),
+        verdictPanel(report.verdict)),
       h('dl', { class: 'facts' },
         fact('SHA-256', mono(report.sha256)),
         fact('SHA-1', mono(report.sha1)),
@@ -74,6 +76,7 @@ function draw(main, report) {
           ? h('ul', { class: 'tag-list' }, report.tags.map((tag) => h('li', {},
             h('a', { class: 'tag', href: `#/search?q=${encodeURIComponent(`tag:${tag}`)}` }, tag))))
           : '–'))),
+    labelSection(report.sha256),
     h('section', { class: 'card', 'aria-labelledby': 'latest-title' },
       h('h2', { id: 'latest-title' }, 'Latest result per engine'),
       results.element),
@@ -83,6 +86,39 @@ function draw(main, report) {
   if (focused) {
     main.querySelector('h1').focus({ preventScroll: true });
   }
+}
+
+/** The file's ground-truth label: the current one, its history, and buttons to set it. */
+function labelSection(sha256) {
+  const current = h('p', {}, 'Loading the label…');
+  const errors = h('div', {});
+  const source = h('input', { id: 'label-source', type: 'text', maxlength: 500, placeholder: 'e.g. sandbox report 17' });
+  const show = (history) => {
+    const latest = history[0];
+    fill(current, latest
+      ? [`Labelled ${latest.label}`, latest.source ? ` (${latest.source})` : '', ' on ', dateTime(latest.labelledAt),
+        history.length > 1 ? `; ${history.length - 1} earlier label${history.length > 2 ? 's' : ''} kept` : '']
+      : 'Not labelled. Labels are the ground truth the verdict model learns from.');
+  };
+  const set = async (label) => {
+    fill(errors);
+    try {
+      await api.label(sha256, label, source.value.trim() || null);
+      show(await api.labels(sha256));
+    } catch (error) {
+      fill(errors, problem(error, 'The label was not saved'));
+    }
+  };
+  api.labels(sha256).then(show).catch((error) => fill(errors, problem(error, 'Labels could not be loaded')));
+  return h('section', { class: 'card', 'aria-labelledby': 'label-title' },
+    h('h2', { id: 'label-title' }, 'Ground truth'),
+    current,
+    h('div', { class: 'label-form' },
+      h('label', { for: 'label-source' }, 'Source'), source,
+      h('button', { type: 'button', class: 'button button-danger button-small', onclick: () => set('malicious') },
+        'Label malicious'),
+      h('button', { type: 'button', class: 'button button-small', onclick: () => set('benign') }, 'Label benign')),
+    errors);
 }
 
 function fact(label, value) {

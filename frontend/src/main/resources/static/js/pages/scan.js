@@ -2,6 +2,7 @@
 // Server-Sent Events (scan, result, status); the stream is closed once the scan is over.
 import { api } from '../api.js';
 import { resultsTable } from '../results.js';
+import { verdictPanel } from '../verdict.js';
 import { announce, breakdown, bytes, dateTime, flagged, h, heading, loading, mono, problem, ratio, setTitle,
   statsOf, statusBadge, fill } from '../ui.js';
 
@@ -146,7 +147,22 @@ export function render(main, { params: [id] }) {
     fill(summary,
       ratio(file.stats, probes.length, complete,
         `${probes.length === 1 ? 'engine' : 'engines'} flagged this file`),
-      breakdown(file.stats, isActive(scan.status) ? probes.length - answered : 0));
+      breakdown(file.stats, isActive(scan.status) ? probes.length - answered : 0),
+      verdictPanel(file.verdict));
+  }
+
+  /** The server judges a file once all its results are in; the live events carry no verdict, so ask for it. */
+  function fetchVerdictWhenComplete(entry) {
+    if (entry.file.verdict || Object.keys(entry.file.results).length < entry.probes.length) {
+      return;
+    }
+    api.scan(id).then((latest) => {
+      const judged = latest.files.find((each) => each.sha256 === entry.file.sha256);
+      if (!disposed && judged?.verdict && !entry.file.verdict) {
+        entry.file.verdict = judged.verdict;
+        drawSummary(entry.file.sha256);
+      }
+    }).catch(() => {});
   }
 
   function applyResult(event) {
@@ -158,6 +174,7 @@ export function render(main, { params: [id] }) {
     entry.file.stats = statsOf(entry.file.results);
     entry.table.update(event.probe, event.result);
     drawSummary(event.sha256);
+    fetchVerdictWhenComplete(entry);
     if (event.progress.done >= scan.progress.done) {
       scan.progress = event.progress;
     }

@@ -52,10 +52,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * The frontend against real PostgreSQL, RabbitMQ and FTP. The test plays the brain: it reads what the frontend
  * sends to {@code argus.brain.scans} and publishes {@code ProbeDirectoryUpdated}, {@code ScanDispatched} and
- * {@code ResultReported} to {@code argus.frontend}. The upload limit is 1KB so the 413 case needs no big file.
+ * {@code ResultReported} to {@code argus.frontend}. The upload limit is 1KB so the 413 case needs no big file;
+ * the label import limit is 64KB and a model is retrained after 30 new labels.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "argus.upload.max-file-size=1KB")
+        properties = {"argus.upload.max-file-size=1KB", "argus.frontend.verdict.max-label-import-size=64KB",
+                "argus.frontend.verdict.retrain-after-labels=30"})
 @ActiveProfiles("test")
 abstract class AbstractFrontendIntegrationTests {
 
@@ -430,6 +432,190 @@ abstract class AbstractFrontendIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("paths").has("/api/v1/scans")).isTrue();
         assertThat(json(response).get("paths").has("/api/v1/files/{hash}")).isTrue();
+    }
+
+    // --- verdicts: labels, models, statistics ---
+
+    @Test
+    void labelsAFileKeepsTheHistoryAndRejectsBadLabels() {
+        byte[] content = uniqueContent();
+        String sha256 = sha256(content);
+        uploadAndReceive(new TestHttp.Multipart().file("labelled.bin", content));
+
+        HttpResponse<String> first = putLabel(sha256, "{\"label\":\"malicious\",\"source\":\"sandbox run 17\"}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(json(first).get("label").asString()).isEqualTo("malicious");
+        assertThat(json(first).get("source").asString()).isEqualTo("sandbox run 17");
+        assertThat(putLabel(sha256.toUpperCase(), "{\"label\":\"BENIGN\"}").statusCode()).isEqualTo(200);
+
+        JsonNode history = json(http.get("/api/v1/files/" + sha256 + "/labels"));
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.get(0).get("label").asString()).isEqualTo("benign");
+        assertThat(history.get(0).get("current").asBoolean()).isTrue();
+        assertThat(history.get(1).get("label").asString()).isEqualTo("malicious");
+        assertThat(history.get(1).get("current").asBoolean()).isFalse();
+
+        assertProblem(putLabel(sha256, "{\"label\":\"evil\"}"), 400, "invalid-field");
+        assertThat(json(putLabel(sha256, "{\"label\":\"evil\"}")).get("detail").asString()).contains("'label'");
+        assertProblem(putLabel("abc", "{\"label\":\"benign\"}"), 400, "invalid-hash");
+        assertProblem(putLabel("0".repeat(64), "{\"label\":\"benign\"}"), 404, "file-not-found");
+        assertProblem(putLabel(sha256, "{\"label\":"), 400, "malformed-json");
+    }
+
+    @Test
+    void importsLabelsFromCsvAndReportsEveryRejectedLine() {
+        byte[] one = uniqueContent();
+        byte[] two = uniqueContent();
+        uploadAndReceive(new TestHttp.Multipart().file("one.bin", one).file("two.bin", two));
+        String csv = "sha256,label,source\n"
+                + sha256(one) + ",malicious,feed\n"
+                + sha256(two).toUpperCase() + ",benign,\"ticket 4, closed\"\n"
+                + "ab".repeat(32) + ",malicious,feed\n"
+                + "xyz,malicious,feed\n"
+                + sha256(one) + ",unsure,feed\n";
+
+        HttpResponse<String> response = http.send("POST", "/api/v1/labels", "text/csv", csv);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode report = json(response);
+        assertThat(report.get("imported").asInt()).isEqualTo(2);
+        assertThat(report.get("rejectedCount").asInt()).isEqualTo(3);
+        assertThat(report.get("rejected").valueStream().map(r -> r.get("line").asInt()).toList())
+                .containsExactly(4, 5, 6);
+        assertThat(report.get("rejected").get(0).get("reason").asString()).contains("unknown file");
+        assertThat(report.get("rejected").get(2).get("reason").asString()).contains("'malicious' or 'benign'");
+        JsonNode label = json(http.get("/api/v1/files/" + sha256(two) + "/labels")).get(0);
+        assertThat(label.get("label").asString()).isEqualTo("benign");
+        assertThat(label.get("source").asString()).isEqualTo("ticket 4, closed");
+
+        assertProblem(http.send("POST", "/api/v1/labels", "text/plain", csv), 415, "unsupported-media-type");
+    }
+
+    @Test
+    void rejectsALabelImportOverTheSizeLimitWith413AndImportsNothing() {
+        byte[] content = uniqueContent();
+        uploadAndReceive(new TestHttp.Multipart().file("big-import.bin", content));
+        String line = sha256(content) + ",malicious,feed\n";
+
+        HttpResponse<String> response = http.send("POST", "/api/v1/labels", "text/csv",
+                line.repeat(65 * 1024 / line.length() + 1));
+
+        assertProblem(response, 413, "labels-too-large");
+        assertThat(json(response).get("detail").asString()).contains("64KB");
+        assertThat(json(http.get("/api/v1/files/" + sha256(content) + "/labels")).isEmpty()).isTrue();
+    }
+
+    @Test
+    void trainsAModelOnLabelledFilesAndJudgesFinishedFilesWithIt() {
+        List<byte[]> files = uniqueContents(12);
+        UUID id = uploadAndReceive(form(files, "train.bin", "clamav,yara"));
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < files.size(); i++) {
+            boolean malicious = i % 2 == 0;
+            String sha256 = sha256(files.get(i));
+            report(id, sha256, "clamav", malicious ? Category.MALICIOUS : Category.UNDETECTED, null);
+            report(id, sha256, "yara", i % 3 == 0 ? Category.MALICIOUS : Category.UNDETECTED, null);
+            csv.append(sha256).append(malicious ? ",malicious,test\n" : ",benign,test\n");
+        }
+        await().untilAsserted(() -> assertThat(scan(id).get("status").asString()).isEqualTo("finished"));
+        assertThat(http.send("POST", "/api/v1/labels", "text/csv", csv.toString()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> trained = http.post("/api/v1/models");
+
+        assertThat(trained.statusCode()).as(trained.body()).isEqualTo(201);
+        JsonNode model = json(trained);
+        long modelId = model.get("id").asLong();
+        assertThat(trained.headers().firstValue("Location")).contains("/api/v1/models/" + modelId);
+        assertThat(model.get("samples").asInt()).isGreaterThanOrEqualTo(12);
+        assertThat(model.get("tree").get("probe").asString()).isEqualTo("clamav");
+        assertThat(model.get("engineRanking").get(0).get("probe").asString()).isEqualTo("clamav");
+        assertThat(model.get("engineRanking").get(0).get("depth").asInt()).isZero();
+        JsonNode evaluation = model.get("evaluation");
+        assertThat(evaluation.get("folds").asInt()).isBetween(2, 10);
+        assertThat(evaluation.get("model").get("f1").asDouble()).isEqualTo(1.0);
+        assertThat(evaluation.get("baselines").has("anyEngine")).isTrue();
+        assertThat(evaluation.get("baselines").get("majority").has("precision")).isTrue();
+        assertThat(evaluation.get("baselines").get("threshold").has("recall")).isTrue();
+        assertThat(evaluation.get("secondOpinion").get("name").asString()).isEqualTo("smileCart");
+        assertThat(json(http.get("/api/v1/models/" + modelId)).get("id").asLong()).isEqualTo(modelId);
+        assertThat(json(http.get("/api/v1/models/current")).get("id").asLong()).isGreaterThanOrEqualTo(modelId);
+        assertProblem(http.get("/api/v1/models/" + Long.MAX_VALUE), 404, "model-not-found");
+
+        JsonNode malicious = scan(id).get("files").get(0);
+        JsonNode verdict = malicious.get("verdict");
+        assertThat(verdict.get("label").asString()).isEqualTo("malicious");
+        assertThat(verdict.get("method").asString()).startsWith("model:");
+        assertThat(verdict.get("confidence").asDouble()).isGreaterThan(0.7);
+        assertThat(verdict.get("explanation").get(0).asString()).isEqualTo("clamav=malicious");
+        assertThat(scan(id).get("files").get(1).get("verdict").get("label").asString()).isEqualTo("clean");
+        JsonNode report = json(http.get("/api/v1/files/" + sha256(files.get(0))));
+        assertThat(report.get("verdict").get("label").asString()).isEqualTo("malicious");
+
+        UUID pending = uploadAndReceive(new TestHttp.Multipart().file("pending.bin", uniqueContent()));
+        assertThat(scan(pending).get("files").get(0).get("verdict").isNull()).isTrue();
+    }
+
+    @Test
+    void retrainsInTheBackgroundAfterEnoughNewLabels() {
+        List<byte[]> files = uniqueContents(30);
+        UUID id = uploadAndReceive(form(files, "auto.bin", "clamav"));
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < files.size(); i++) {
+            String sha256 = sha256(files.get(i));
+            report(id, sha256, "clamav", i % 2 == 0 ? Category.MALICIOUS : Category.UNDETECTED, null);
+            csv.append(sha256).append(i % 2 == 0 ? ",malicious\n" : ",benign\n");
+        }
+        await().untilAsserted(() -> assertThat(scan(id).get("status").asString()).isEqualTo("finished"));
+        long before = jdbc.sql("select coalesce(max(id), 0) from verdict_model").query(Long.class).single();
+
+        HttpResponse<String> imported = http.send("POST", "/api/v1/labels", "text/csv", csv.toString());
+
+        assertThat(imported.statusCode()).isEqualTo(200);
+        await().untilAsserted(() -> assertThat(jdbc.sql("select coalesce(max(id), 0) from verdict_model")
+                .query(Long.class).single()).isGreaterThan(before));
+        await().untilAsserted(() -> assertThat(json(http.get("/api/v1/models/current")).path("id").asLong())
+                .isGreaterThan(before));
+    }
+
+    @Test
+    void reportsStatisticsPerEnginePerDayAndPerVerdict() {
+        byte[] content = uniqueContent();
+        UUID id = uploadAndReceive(new TestHttp.Multipart().file("stats.bin", content).field("probes", "clamav,yara"));
+        report(id, sha256(content), "clamav", Category.MALICIOUS, "Eicar-Test-Signature");
+        report(id, sha256(content), "yara", Category.MALICIOUS, "eicar");
+        await().untilAsserted(() -> assertThat(scan(id).get("status").asString()).isEqualTo("finished"));
+
+        JsonNode stats = json(http.get("/api/v1/stats?days=7"));
+
+        assertThat(stats.get("files").asLong()).isPositive();
+        assertThat(stats.get("scans").asLong()).isPositive();
+        JsonNode clamav = stats.get("engines").valueStream()
+                .filter(e -> e.get("probe").asString().equals("clamav")).findFirst().orElseThrow();
+        assertThat(clamav.get("malicious").asLong()).isPositive();
+        assertThat(clamav.get("detectionRate").asDouble()).isBetween(0.0, 1.0);
+        assertThat(stats.get("agreement").valueStream().map(a -> a.get("probes").toString()))
+                .contains("[\"clamav\",\"yara\"]");
+        assertThat(stats.get("perDay").size()).isEqualTo(7);
+        assertThat(stats.get("perDay").get(6).get("files").asLong()).isPositive();
+        assertThat(stats.get("perDay").get(6).get("scans").asLong()).isPositive();
+        assertThat(stats.get("verdicts").get("counts").propertyNames())
+                .containsExactly("malicious", "suspicious", "clean", "unknown");
+        assertThat(stats.get("verdicts").get("sampled").asInt()).isPositive();
+        assertProblem(http.get("/api/v1/stats?days=0"), 400, "invalid-parameter");
+    }
+
+    static List<byte[]> uniqueContents(int count) {
+        return Stream.generate(AbstractFrontendIntegrationTests::uniqueContent).limit(count).toList();
+    }
+
+    static TestHttp.Multipart form(List<byte[]> files, String name, String probes) {
+        TestHttp.Multipart form = new TestHttp.Multipart().field("probes", probes);
+        files.forEach(content -> form.file(name, content));
+        return form;
+    }
+
+    HttpResponse<String> putLabel(String sha256, String body) {
+        return http.send("PUT", "/api/v1/files/" + sha256 + "/label", "application/json", body);
     }
 
     // --- acting as the brain ---

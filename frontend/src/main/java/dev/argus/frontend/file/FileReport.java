@@ -3,6 +3,7 @@ package dev.argus.frontend.file;
 import dev.argus.frontend.scan.ResultView;
 import dev.argus.frontend.scan.ScanStatus;
 import dev.argus.frontend.scan.Stats;
+import dev.argus.frontend.verdict.Verdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,12 @@ import java.util.UUID;
  * @param stats     categories over {@code results}
  * @param results   the latest result of each probe, by probe name
  * @param scans     the scans it was part of, newest first (at most {@value FileReports#MAX_SCANS})
+ * @param verdict   the verdict from the latest results, null while the file has none
  */
 public record FileReport(String sha256, String md5, String sha1, long size, String mimeType, List<String> names,
                          List<String> tags, Instant firstSeen, Instant lastSeen, Stats stats,
-                         Map<String, ResultView> results, List<ScanRef> scans) {
+                         Map<String, ResultView> results, List<ScanRef> scans,
+                         Verdict verdict) {
 
     /** A scan a file was part of. */
     public record ScanRef(UUID id, Instant createdAt, ScanStatus status) {

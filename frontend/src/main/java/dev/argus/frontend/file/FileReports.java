@@ -10,6 +10,7 @@ import dev.argus.frontend.scan.ScanRepository;
 import dev.argus.frontend.scan.ScanResult;
 import dev.argus.frontend.scan.ScanResultRepository;
 import dev.argus.frontend.scan.Stats;
+import dev.argus.frontend.verdict.Verdicts;
 import dev.argus.frontend.web.ApiException;
 import dev.argus.frontend.web.PageView;
 import dev.argus.frontend.web.Paging;
@@ -38,9 +39,11 @@ class FileReports {
     private final FileSearchRepository search;
     private final ScanResultRepository results;
     private final ScanRepository scans;
+    private final Verdicts verdicts;
 
     FileReports(StoredFileRepository files, FileNameRepository names, FileSearchRepository search,
-                ScanResultRepository results, ScanRepository scans) {
+                ScanResultRepository results, ScanRepository scans, Verdicts verdicts) {
+        this.verdicts = verdicts;
         this.files = files;
         this.names = names;
         this.search = search;
@@ -60,7 +63,8 @@ class FileReports {
                 .toList();
         return new FileReport(file.sha256(), file.md5(), file.sha1(), file.size(), file.mimeType(), details.names(),
                 details.tags(), file.firstSeen(), file.lastSeen(), Stats.of(details.results().values()),
-                details.results(), scanRefs);
+                details.results(), scanRefs, details.results().isEmpty() ? null
+                        : verdicts.judge(ResultView.categories(details.results())));
     }
 
     /** A page of files matching the query (see {@link FileQuery}). */

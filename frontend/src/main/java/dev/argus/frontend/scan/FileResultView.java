@@ -1,11 +1,12 @@
 package dev.argus.frontend.scan;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.argus.frontend.verdict.Verdict;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One file of a scan with its per-engine results (the API's FileResult). {@code verdict} is not produced yet.
+ * One file of a scan with its per-engine results (the API's FileResult).
  *
  * @param sha256   lower-case hex
  * @param md5      lower-case hex
@@ -16,9 +17,11 @@ import java.util.Map;
  * @param status   pending while results are expected
  * @param stats    category counts over {@code results}
  * @param results  by probe name, in the scan's probe order; a probe is absent until its result arrives
+ * @param verdict  the verdict once every result is in, null while pending
  */
 public record FileResultView(String sha256, String md5, String sha1, long size, String name, String mimeType,
-                             Status status, Stats stats, Map<String, ResultView> results) {
+                             Status status, Stats stats, Map<String, ResultView> results,
+                             Verdict verdict) {
 
     /** {@code pending} while a result is missing and the scan is active, else {@code done}. */
     public enum Status {

@@ -2,6 +2,7 @@ package dev.argus.frontend.scan;
 
 import dev.argus.frontend.catalog.StoredFile;
 import dev.argus.frontend.catalog.StoredFileRepository;
+import dev.argus.frontend.verdict.Verdicts;
 import dev.argus.frontend.web.PageView;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +26,11 @@ public class ScanViews {
     private final ScanFileRepository scanFiles;
     private final ScanResultRepository results;
     private final StoredFileRepository files;
+    private final Verdicts verdicts;
 
     ScanViews(ScanRepository scans, ScanFileRepository scanFiles, ScanResultRepository results,
-              StoredFileRepository files) {
+              StoredFileRepository files, Verdicts verdicts) {
+        this.verdicts = verdicts;
         this.scans = scans;
         this.scanFiles = scanFiles;
         this.results = results;
@@ -78,13 +81,13 @@ public class ScanViews {
         return views;
     }
 
-    private static FileResultView fileView(Scan scan, ScanFile file, StoredFile stored,
+    private FileResultView fileView(Scan scan, ScanFile file, StoredFile stored,
                                            Map<String, ResultView> results) {
         Map<String, ResultView> ordered = inProbeOrder(scan.probes(), results);
         boolean done = !scan.status().isActive() || ordered.size() >= scan.probes().size();
         return new FileResultView(file.sha256(), stored.md5(), stored.sha1(), stored.size(), file.name(),
                 stored.mimeType(), done ? FileResultView.Status.DONE : FileResultView.Status.PENDING,
-                Stats.of(ordered.values()), ordered);
+                Stats.of(ordered.values()), ordered, done ? verdicts.judge(ResultView.categories(ordered)) : null);
     }
 
     /** Results keyed by probe, in the given probe order, any other probe after them. */

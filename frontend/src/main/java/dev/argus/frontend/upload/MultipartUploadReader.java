@@ -2,6 +2,7 @@ package dev.argus.frontend.upload;
 
 import dev.argus.frontend.UploadProperties;
 import dev.argus.frontend.web.ApiException;
+import dev.argus.frontend.web.DataSizes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,7 +100,7 @@ class MultipartUploadReader {
             content = spooler.spool(in);
         } catch (FileTooLargeException e) {
             throw ApiException.contentTooLarge("file-too-large", "file " + (name == null ? "" : "'" + name + "' ")
-                            + "is larger than the upload limit of " + describe(maxFileSize))
+                            + "is larger than the upload limit of " + DataSizes.describe(maxFileSize))
                     .with("maxFileSize", e.limit());
         }
         in.close();
@@ -120,21 +121,6 @@ class MultipartUploadReader {
         }
         in.close();
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    /** A size as people write it: 256MB, 1KB, or bytes when it is not a round number. */
-    static String describe(DataSize size) {
-        long bytes = size.toBytes();
-        if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) {
-            return size.toGigabytes() + "GB (" + bytes + " bytes)";
-        }
-        if (bytes >= 1L << 20 && bytes % (1L << 20) == 0) {
-            return size.toMegabytes() + "MB (" + bytes + " bytes)";
-        }
-        if (bytes >= 1L << 10 && bytes % (1L << 10) == 0) {
-            return size.toKilobytes() + "KB (" + bytes + " bytes)";
-        }
-        return bytes + " bytes";
     }
 
     /** Creates the temp directory and removes spool files a crashed process left behind. */

@@ -1,0 +1,64 @@
+package dev.argus.frontend.model;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The newest model, kept in memory so that a verdict costs no database round trip. Loaded on first use, replaced
+ * when this frontend trains, and checked every {@code reload-interval} for a model another frontend trained.
+ */
+@Component
+public class CurrentModel {
+
+    private static final Logger log = LoggerFactory.getLogger(CurrentModel.class);
+
+    private final ModelStore store;
+    private final AtomicReference<Optional<StoredModel>> cached = new AtomicReference<>();
+
+    CurrentModel(ModelStore store) {
+        this.store = store;
+    }
+
+    /** The newest model, or empty while none was trained (or the database could not be read yet). */
+    public Optional<StoredModel> get() {
+        Optional<StoredModel> model = cached.get();
+        if (model == null) {
+            reload();
+            model = cached.get();
+        }
+        return model == null ? Optional.empty() : model;
+    }
+
+    void replace(StoredModel model) {
+        cached.accumulateAndGet(Optional.of(model), (old, now) -> old != null && old.isPresent()
+                && old.get().id() > model.id() ? old : now);
+    }
+
+    @Scheduled(fixedDelayString = "${argus.frontend.verdict.reload-interval:30s}")
+    void reloadIfNewer() {
+        Optional<StoredModel> model = cached.get();
+        try {
+            long newest = store.latestId();
+            if (model == null || newest != model.map(StoredModel::id).orElse(0L)) {
+                reload();
+            }
+        } catch (DataAccessException e) {
+            log.warn("could not check for a newer verdict model: {}", e.getMessage());
+        }
+    }
+
+    private void reload() {
+        try {
+            Optional<StoredModel> latest = store.latest();
+            latest.ifPresentOrElse(this::replace, () -> cached.compareAndSet(null, Optional.empty()));
+        } catch (DataAccessException e) {
+            log.warn("could not load the verdict model, verdicts use the threshold until it loads: {}",
+                    e.getMessage());
+        }
+    }
+}

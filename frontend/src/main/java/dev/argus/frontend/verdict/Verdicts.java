@@ -1,0 +1,97 @@
+package dev.argus.frontend.verdict;
+
+import dev.argus.common.message.Category;
+import dev.argus.frontend.model.CurrentModel;
+import dev.argus.frontend.model.StoredModel;
+import dev.argus.frontend.model.VerdictProperties;
+import dev.argus.verdict.tree.Decision;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Judges a file from its per-engine categories, in memory: with the current model's tree when one exists, else by
+ * counting detections against the threshold. Thread-safe.
+ */
+@Component
+public class Verdicts {
+
+    private final Supplier<Optional<StoredModel>> current;
+    private final VerdictProperties properties;
+
+    @Autowired
+    Verdicts(CurrentModel current, VerdictProperties properties) {
+        this(current::get, properties);
+    }
+
+    Verdicts(Supplier<Optional<StoredModel>> current, VerdictProperties properties) {
+        this.current = current;
+        this.properties = properties;
+    }
+
+    /** The verdict on a file whose results are all in, from its categories by probe. */
+    public Verdict judge(Map<String, Category> categories) {
+        if (categories.values().stream().noneMatch(Category::isConclusive)) {
+            return new Verdict(Verdict.Label.UNKNOWN, 0, method(current.get()),
+                    List.of("no engine reached a conclusion"));
+        }
+        Optional<StoredModel> model = current.get();
+        return model.isPresent() ? byModel(model.get(), categories) : byThreshold(categories);
+    }
+
+    private Verdict byModel(StoredModel model, Map<String, Category> categories) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        categories.forEach((probe, category) -> answers.put(probe, category.wireName()));
+        Decision decision = model.model().tree().classify(answers);
+        double p = decision.maliciousProbability();
+        List<String> explanation = new ArrayList<>(decision.path());
+        explanation.add(String.format(Locale.ROOT, "%d of %d training files like it were malicious",
+                decision.counts().malicious(), decision.counts().total()));
+        if (p >= properties.maliciousAt()) {
+            return new Verdict(Verdict.Label.MALICIOUS, round(p), method(Optional.of(model)), explanation);
+        }
+        if (p <= properties.cleanAt()) {
+            return new Verdict(Verdict.Label.CLEAN, round(1 - p), method(Optional.of(model)), explanation);
+        }
+        return new Verdict(Verdict.Label.SUSPICIOUS, round(p), method(Optional.of(model)), explanation);
+    }
+
+    /** Malicious at {@code threshold} detections, or when every engine that reached a conclusion detects it. */
+    private Verdict byThreshold(Map<String, Category> categories) {
+        long conclusive = categories.values().stream().filter(Category::isConclusive).count();
+        long detections = categories.values().stream().filter(c -> c == Category.MALICIOUS).count();
+        long flagged = detections + categories.values().stream().filter(c -> c == Category.SUSPICIOUS).count();
+        List<String> explanation = new ArrayList<>();
+        categories.forEach((probe, category) -> {
+            if (category == Category.MALICIOUS || category == Category.SUSPICIOUS) {
+                explanation.add(probe + "=" + category.wireName());
+            }
+        });
+        long needed = Math.min(properties.threshold(), conclusive);
+        explanation.add(String.format(Locale.ROOT, "%d of %d engines detect it (threshold %d)", detections,
+                conclusive, needed));
+        if (detections >= needed) {
+            return new Verdict(Verdict.Label.MALICIOUS, round(detections / (double) conclusive), "threshold",
+                    explanation);
+        }
+        if (flagged > 0) {
+            return new Verdict(Verdict.Label.SUSPICIOUS, round(flagged / (double) conclusive), "threshold",
+                    explanation);
+        }
+        return new Verdict(Verdict.Label.CLEAN, 1.0, "threshold", explanation);
+    }
+
+    private static String method(Optional<StoredModel> model) {
+        return model.map(m -> "model:" + m.id()).orElse("threshold");
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.argus.frontend.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.argus.common.message.Category;
+import dev.argus.frontend.model.StoredModel;
+import dev.argus.frontend.model.VerdictProperties;
+import dev.argus.verdict.model.TrainedModel;
+import dev.argus.verdict.tree.ClassCounts;
+import dev.argus.verdict.tree.DecisionTree;
+import dev.argus.verdict.tree.TreeNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+class VerdictsTests {
+
+    private static final VerdictProperties PROPERTIES = new VerdictProperties(50, 10, 5, 6, 10, 2, 0.7, 0.3,
+            DataSize.ofMegabytes(1), Duration.ofSeconds(30));
+
+    /** clamav=malicious: 98 of 100 malicious; clamav=undetected then yara decides. */
+    private static final StoredModel MODEL = new StoredModel(7, Instant.now(), 0, new TrainedModel(200,
+            new DecisionTree(new TreeNode("clamav", 110, 90, Map.of(
+                    "malicious", TreeNode.leaf(new ClassCounts(98, 2)),
+                    "undetected", new TreeNode("yara", 12, 88, Map.of(
+                            "malicious", TreeNode.leaf(new ClassCounts(6, 4)),
+                            "undetected", TreeNode.leaf(new ClassCounts(6, 84)))))), List.of("clamav", "yara")),
+            List.of(), null));
+
+    private final Verdicts withModel = new Verdicts(() -> Optional.of(MODEL), PROPERTIES);
+    private final Verdicts withoutModel = new Verdicts(Optional::empty, PROPERTIES);
+
+    @Test
+    void aModelVerdictFollowsTheTreeAndExplainsThePath() {
+        Verdict verdict = withModel.judge(categories("clamav", Category.MALICIOUS, "yara", Category.UNDETECTED));
+
+        assertThat(verdict.label()).isEqualTo(Verdict.Label.MALICIOUS);
+        assertThat(verdict.method()).isEqualTo("model:7");
+        assertThat(verdict.confidence()).isEqualTo(0.971);
+        assertThat(verdict.explanation()).containsExactly("clamav=malicious",
+                "98 of 100 training files like it were malicious");
+    }
+
+    @Test
+    void aLeafBetweenTheCutOffsIsSuspiciousAndALowOneClean() {
+        Verdict suspicious = withModel.judge(categories("clamav", Category.UNDETECTED, "yara", Category.MALICIOUS));
+        Verdict clean = withModel.judge(categories("clamav", Category.UNDETECTED, "yara", Category.UNDETECTED));
+
+        assertThat(suspicious.label()).isEqualTo(Verdict.Label.SUSPICIOUS);
+        assertThat(suspicious.confidence()).isEqualTo(0.583);
+        assertThat(clean.label()).isEqualTo(Verdict.Label.CLEAN);
+        assertThat(clean.confidence()).isEqualTo(0.924);
+        assertThat(clean.explanation()).startsWith("clamav=undetected", "yara=undetected");
+    }
+
+    @Test
+    void anEngineThatDidNotRunFollowsTheNotRunBranchOrFallsBackToTheParent() {
+        Verdict verdict = withModel.judge(categories("yara", Category.UNDETECTED));
+
+        assertThat(verdict.explanation()).first().isEqualTo("clamav=not-run (unseen in training)");
+        assertThat(verdict.label()).isEqualTo(Verdict.Label.SUSPICIOUS);
+    }
+
+    @Test
+    void withoutAModelTheThresholdDecides() {
+        Verdict two = withoutModel.judge(categories("clamav", Category.MALICIOUS, "yara", Category.MALICIOUS,
+                "hashlist", Category.UNDETECTED));
+        Verdict one = withoutModel.judge(categories("clamav", Category.MALICIOUS, "yara", Category.UNDETECTED));
+        Verdict none = withoutModel.judge(categories("clamav", Category.UNDETECTED, "yara", Category.TIMEOUT));
+
+        assertThat(two.label()).isEqualTo(Verdict.Label.MALICIOUS);
+        assertThat(two.method()).isEqualTo("threshold");
+        assertThat(two.confidence()).isEqualTo(0.667);
+        assertThat(two.explanation()).containsExactly("clamav=malicious", "yara=malicious",
+                "2 of 3 engines detect it (threshold 2)");
+        assertThat(one.label()).isEqualTo(Verdict.Label.SUSPICIOUS);
+        assertThat(one.confidence()).isEqualTo(0.5);
+        assertThat(none.label()).isEqualTo(Verdict.Label.CLEAN);
+    }
+
+    @Test
+    void withoutAModelASingleEngineThatDetectsIsEnough() {
+        Verdict verdict = withoutModel.judge(categories("clamav", Category.MALICIOUS, "yara", Category.FAILURE));
+
+        assertThat(verdict.label()).isEqualTo(Verdict.Label.MALICIOUS);
+        assertThat(verdict.confidence()).isEqualTo(1.0);
+        assertThat(verdict.explanation()).containsExactly("clamav=malicious", "1 of 1 engines detect it (threshold 1)");
+    }
+
+    @Test
+    void isUnknownWhenNoEngineReachedAConclusion() {
+        Verdict verdict = withModel.judge(categories("clamav", Category.FAILURE, "yara", Category.TIMEOUT));
+
+        assertThat(verdict.label()).isEqualTo(Verdict.Label.UNKNOWN);
+        assertThat(verdict.confidence()).isZero();
+        assertThat(verdict.method()).isEqualTo("model:7");
+    }
+
+    private static Map<String, Category> categories(Object... pairs) {
+        Map<String, Category> categories = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            categories.put((String) pairs[i], (Category) pairs[i + 1]);
+        }
+        return categories;
+    }
+}

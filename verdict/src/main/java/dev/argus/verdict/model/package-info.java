@@ -1,0 +1,2 @@
+/** Training a verdict model: the tree, the engines' ranking and the cross-validated comparison, in one step. */
+package dev.argus.verdict.model;
