@@ -177,8 +177,8 @@ abstract class AbstractFrontendIntegrationTests {
         String sha256 = sha256(content);
         UUID id = uploadAndReceive(new TestHttp.Multipart().file("live.bin", content).field("probes", "clamav"));
         List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(http.uri("/api/v1/scans/" + id + "/events"))
-                .header("Accept", "text/event-stream").build();
+        HttpRequest request = http.authorized(HttpRequest.newBuilder(http.uri("/api/v1/scans/" + id + "/events"))
+                .header("Accept", "text/event-stream")).build();
         CompletableFuture<Integer> stream = http.client().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenApplyAsync(response -> {
                     response.body().forEach(lines::add);
