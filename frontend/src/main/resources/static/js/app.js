@@ -7,6 +7,7 @@ import * as file from './pages/file.js';
 import * as search from './pages/search.js';
 import * as probes from './pages/probes.js';
 import * as notFound from './pages/not-found.js';
+import { logout } from './api.js';
 
 const ROUTES = [
   { pattern: /^\/?$/, page: home, nav: 'home' },
@@ -59,6 +60,7 @@ function route() {
 }
 
 function wireHeader() {
+  document.getElementById('logout').addEventListener('click', () => logout());
   const form = document.getElementById('header-search');
   form.addEventListener('submit', (event) => {
     event.preventDefault();
