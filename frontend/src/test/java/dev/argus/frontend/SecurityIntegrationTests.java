@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.common.amqp.Topology;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -195,7 +199,7 @@ class SecurityIntegrationTests {
         assertProblem(anonymous.get("/api/v1/probes"), 401, "unauthorized");
         assertProblem(admin.withKey("argus_not-a-key-at-all-but-long-enough-to-look-real").get("/api/v1/probes"),
                 401, "unauthorized");
-        HttpResponse<String> basic = anonymous.send(java.net.http.HttpRequest.newBuilder(admin.uri("/api/v1/probes"))
+        HttpResponse<String> basic = anonymous.send(HttpRequest.newBuilder(admin.uri("/api/v1/probes"))
                 .header("Authorization", "Basic YWRtaW46YWRtaW4="));
         assertProblem(basic, 401, "unauthorized");
     }
@@ -245,6 +249,66 @@ class SecurityIntegrationTests {
         assertThat(admin.withKey(null).get("/js/api.js").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aWebSessionNeedsTheCsrfTokenToChangeAnythingAndEndsWhenItsKeyIsRevokedOrOnLogout() {
+        Browser browser = new Browser();
+        TestHttp analyst = admin.newUser("ANALYST");
+        assertThat(browser.get("/login.html").statusCode()).isEqualTo(200);
+        assertProblem(browser.postForm("/login", "key=" + analyst.key(), false), 403, "csrf-token-invalid");
+        assertProblem(browser.postForm("/login", "key=wrong-key", true), 401, "unauthorized");
+        assertThat(browser.postForm("/login", "key=" + analyst.key(), true).statusCode()).isEqualTo(204);
+
+        assertThat(browser.get("/api/v1/probes").statusCode()).isEqualTo(200);
+        browser.get("/");
+        String unknownScan = "/api/v1/scans/" + UUID.randomUUID() + "/cancel";
+        assertProblem(browser.postForm(unknownScan, "", false), 403, "csrf-token-invalid");
+        assertProblem(browser.postForm(unknownScan, "", true), 404, "scan-not-found");
+
+        String keyId = jdbc.sql("select id::text from api_key where key_hash = ?").param(sha256Hex(analyst.key()))
+                .query(String.class).single();
+        assertThat(admin.send("DELETE", "/api/v1/keys/" + keyId, "application/json", "").statusCode())
+                .isEqualTo(204);
+        assertProblem(browser.get("/api/v1/probes"), 401, "unauthorized");
+
+        browser.get("/login.html");
+        assertThat(browser.postForm("/login", "key=" + TestHttp.ADMIN_KEY, true).statusCode()).isEqualTo(204);
+        browser.get("/");
+        assertThat(browser.get("/api/v1/probes").statusCode()).isEqualTo(200);
+        assertThat(browser.postForm("/logout", "", true).statusCode()).isEqualTo(204);
+        assertProblem(browser.get("/api/v1/probes"), 401, "unauthorized");
+    }
+
+    /** A cookie-keeping client that behaves like the web UI: no Authorization header, the CSRF cookie echoed. */
+    private final class Browser {
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(admin.uri(path)).GET());
+        }
+
+        HttpResponse<String> postForm(String path, String form, boolean withCsrfToken) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(admin.uri(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form));
+            if (withCsrfToken) {
+                String token = cookies.getCookieStore().getCookies().stream()
+                        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
+                        .findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+                request.header("X-XSRF-TOKEN", token);
+            }
+            return send(request);
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) {
+            try {
+                return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private String upload(TestHttp as, String name, byte[] content, String tag) {
         amqpAdmin.purgeQueue(Topology.SCANS_QUEUE, false);
         HttpResponse<String> response = as.upload(new TestHttp.Multipart().file(name, content)
@@ -255,7 +319,7 @@ class SecurityIntegrationTests {
 
     private HttpResponse<byte[]> sendForBytes(String path) {
         try {
-            return admin.client().send(admin.authorized(java.net.http.HttpRequest.newBuilder(admin.uri(path))).build(),
+            return admin.client().send(admin.authorized(HttpRequest.newBuilder(admin.uri(path))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
