@@ -43,6 +43,7 @@ class WebUiEndToEndTests {
     static void startArgusAndBrowser() throws Exception {
         stack = ArgusStack.start("webui", List.of("clamav"));
         browser = Browser.start(stack.baseUrl());
+        browser.logIn(ArgusStack.ADMIN_KEY);
     }
 
     @AfterAll
