@@ -430,6 +430,9 @@ abstract class AbstractFrontendIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("paths").has("/api/v1/scans")).isTrue();
         assertThat(json(response).get("paths").has("/api/v1/files/{hash}")).isTrue();
+        assertThat(json(response).get("components").get("securitySchemes").get("apiKey").get("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(json(response).get("security").toString()).contains("apiKey");
     }
 
     // --- acting as the brain ---
