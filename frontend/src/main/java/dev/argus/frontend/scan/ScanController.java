@@ -52,7 +52,7 @@ class ScanController {
     @PostMapping("/api/v1/scans/{id}/cancel")
     ScanView cancel(@PathVariable UUID id) {
         Caller caller = Callers.current();
-        find(id, caller);
+        find(id, caller); // 404 unless the caller may see the scan
         scans.cancel(id);
         return find(id, caller);
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -44,40 +45,41 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Caller> caller;
+        Caller caller;
         try {
             caller = authenticate(request);
+        } catch (BadCredentialsException e) {
+            ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
+            return;
         } catch (DataAccessException e) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
             ProblemResponses.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                     "the database is unavailable, so the API key cannot be checked; try again later");
             return;
         }
-        if (caller == null) {
-            ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
-                    "the API key is unknown or revoked, or the Authorization header is not 'Bearer <key>'");
-            return;
-        }
-        caller.ifPresent(found -> {
+        if (caller != null) {
             SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(found, null,
-                    List.of(found.role().authority())));
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
+                    List.of(caller.role().authority())));
             SecurityContextHolder.setContext(context);
-            keys.touch(found.keyId());
-        });
+            keys.touch(caller.keyId());
+        }
         chain.doFilter(request, response);
     }
 
-    /** The caller; empty when the request has no credentials; null when its credentials are invalid. */
-    private Optional<Caller> authenticate(HttpServletRequest request) {
+    /**
+     * The caller, or null when the request carries no credentials.
+     *
+     * @throws BadCredentialsException for an Authorization header that is not an active key
+     */
+    private Caller authenticate(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null) {
             if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                return null;
+                throw new BadCredentialsException("the Authorization header must be 'Bearer <API key>'");
             }
-            String key = header.substring(BEARER.length()).strip();
-            Optional<Caller> caller = key.isEmpty() || key.length() > 512 ? Optional.empty() : keys.authenticate(key);
-            return caller.isPresent() ? caller : null;
+            return keys.authenticate(header.substring(BEARER.length()))
+                    .orElseThrow(() -> new BadCredentialsException("the API key is unknown or revoked"));
         }
         Authentication session = SecurityContextHolder.getContext().getAuthentication();
         if (session != null && session.getPrincipal() instanceof Caller previous) {
@@ -89,8 +91,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     httpSession.invalidate();
                 }
             }
-            return current;
+            return current.orElse(null);
         }
-        return Optional.empty();
+        return null;
     }
 }

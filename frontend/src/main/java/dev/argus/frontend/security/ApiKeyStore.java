@@ -34,13 +34,19 @@ public class ApiKeyStore {
         this.jdbc = jdbc;
     }
 
-    /** The caller owning this active key, or empty for an unknown or revoked key. */
+    /** Longer values are not keys; they are refused without a database lookup. */
+    static final int MAX_KEY_LENGTH = 512;
+
+    /** The caller owning this active key, or empty for an unknown, revoked, blank or oversized key. */
     public Optional<Caller> authenticate(String key) {
+        if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            return Optional.empty();
+        }
         return jdbc.sql("""
                         select k.id, u.username, u.role from api_key k join app_user u on u.username = k.username
                         where k.key_hash = :hash and k.revoked_at is null
                         """)
-                .param("hash", ApiKeySecrets.hash(key))
+                .param("hash", ApiKeySecrets.hash(key.strip()))
                 .query(CALLER)
                 .optional();
     }

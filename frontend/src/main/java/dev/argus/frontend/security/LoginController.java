@@ -41,10 +41,8 @@ class LoginController {
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<Void> login(@RequestParam(defaultValue = "") String key, HttpServletRequest request,
                                HttpServletResponse response) {
-        Caller caller = (key.isBlank() || key.length() > 512 ? null : keys.authenticate(key.strip()).orElse(null));
-        if (caller == null) {
-            throw ApiException.unauthorized("unauthorized", "the API key is unknown or revoked");
-        }
+        Caller caller = keys.authenticate(key).orElseThrow(() ->
+                ApiException.unauthorized("unauthorized", "the API key is unknown or revoked"));
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
