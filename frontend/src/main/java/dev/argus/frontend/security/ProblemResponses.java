@@ -43,7 +43,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                     + " token: a web session must send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header");
             return;
         }
-        String role = Callers.currentOrNull() == null ? "anonymous" : Callers.currentOrNull().role().name();
+        Caller caller = Callers.currentOrNull();
+        String role = caller == null ? "anonymous" : caller.role().name();
         write(request, response, HttpStatus.FORBIDDEN, "forbidden",
                 "the role " + role + " may not " + request.getMethod() + " " + request.getRequestURI());
     }
