@@ -10,7 +10,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -100,8 +99,6 @@ class SecurityConfiguration {
         if (SAFE_METHODS.contains(request.getMethod()) || ApiKeyAuthenticationFilter.hasAuthorizationHeader(request)) {
             return false;
         }
-        boolean authenticated = SecurityContextHolder.getContext().getAuthentication() != null
-                && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof Caller;
-        return authenticated || !request.getRequestURI().startsWith("/api/");
+        return Callers.currentOrNull() != null || !request.getRequestURI().startsWith("/api/");
     }
 }
