@@ -15,6 +15,17 @@ if [ ! -f frontend/target/argus-frontend.jar ] || [ ! -f brain/target/argus-brai
 fi
 
 mkdir -p argus-data/logs argus-data/probe-work
+# The first admin's API key: ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY when set, else one made on the first run and kept
+# in argus-data/admin-key (readable by this user only); the frontend's console goes to a log file, so the key
+# it would print there is not used.
+if [ -z "${ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY:-}" ]; then
+  if [ ! -s argus-data/admin-key ]; then
+    (umask 077; head -c 32 /dev/urandom | base64 | tr -d '\n/+=' > argus-data/admin-key)
+  fi
+  ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY=$(cat argus-data/admin-key)
+  echo "[argus] the admin API key is in argus-data/admin-key"
+fi
+export ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY
 pids=()
 stop() { echo "[argus] stopping"; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap stop EXIT
@@ -39,7 +50,7 @@ start probe --argus.probe.work-dir="$PWD/argus-data/probe-work" \
 start frontend
 
 for _ in $(seq 1 120); do
-  if curl -fs http://localhost:8080/api/v1/probes >/dev/null 2>&1; then
+  if curl -fs http://localhost:8080/actuator/health >/dev/null 2>&1; then
     echo "[argus] ready: http://localhost:8080  (API docs: http://localhost:8080/swagger-ui.html)"
     break
   fi

@@ -48,7 +48,10 @@ if [ "${java_major:-0}" -ge 25 ]; then
   if [ ! -f "$aot" ]; then
     echo "[argus] one-time training run for a faster start (about a minute; log: standalone/target/aot-training.log)"
     scratch=$(mktemp -d)
-    if java -XX:AOTCacheOutput="$aot" -jar "$app/argus-standalone.jar" --argus.standalone.data-dir="$scratch" \
+    # a throwaway admin key, so that the scratch instance prints no generated key into the training log
+    training_key=$(head -c 32 /dev/urandom | base64 | tr -d '\n/+=')
+    if ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY="$training_key" \
+       java -XX:AOTCacheOutput="$aot" -jar "$app/argus-standalone.jar" --argus.standalone.data-dir="$scratch" \
          --argus.standalone.exit-when-ready=true --server.port=0 >standalone/target/aot-training.log 2>&1; then
       echo "[argus] training done"
     else

@@ -1,5 +1,7 @@
-// The only module that talks to the server: every call of the public REST API goes through here, so a
-// header (the API key of the security issue) can be added in one place: requestHeaders().
+// The only module that talks to the server: every call of the public REST API goes through here. The browser
+// is authenticated by its session cookie (opened at /login with an API key); requests that change something carry
+// the CSRF token from the XSRF-TOKEN cookie in the X-XSRF-TOKEN header (requestHeaders()). A 401 means the
+// session ended (logout, expiry, revoked key): the page goes to the login form.
 
 const BASE = '/api/v1';
 
@@ -14,9 +16,37 @@ export class ApiError extends Error {
   }
 }
 
-/** Headers sent with every request; the future Authorization header goes here. */
+/** The CSRF token the server left in the XSRF-TOKEN cookie, or ''. */
+function csrfToken() {
+  const cookie = document.cookie.split('; ').find((part) => part.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : '';
+}
+
+/** Headers carrying the CSRF token, for requests that change something. */
+export function csrfHeaders(extra = {}) {
+  const token = csrfToken();
+  return token ? { 'X-XSRF-TOKEN': token, ...extra } : { ...extra };
+}
+
+/** Headers sent with every request: what the UI accepts, and the CSRF token. */
 function requestHeaders(extra = {}) {
-  return { Accept: 'application/json, application/problem+json', ...extra };
+  return csrfHeaders({ Accept: 'application/json, application/problem+json', ...extra });
+}
+
+/** Leaves for the login page when the session is gone. */
+function toLogin(status) {
+  if (status === 401) {
+    location.assign('/login.html');
+  }
+}
+
+/** Ends the session (POST /logout with the CSRF token) and shows the login page. */
+export async function logout() {
+  try {
+    await fetch('/logout', { method: 'POST', headers: csrfHeaders(), cache: 'no-store' });
+  } finally {
+    location.assign('/login.html');
+  }
 }
 
 function query(params) {
@@ -56,6 +86,7 @@ async function call(method, path, body) {
   }
   const text = await response.text();
   if (!response.ok) {
+    toLogin(response.status);
     throw new ApiError(response.status, problemFrom(response.status, text));
   }
   return text ? JSON.parse(text) : null;
@@ -98,6 +129,7 @@ export const api = {
         if (xhr.status >= 200 && xhr.status < 300) {
           resolve(JSON.parse(xhr.responseText));
         } else {
+          toLogin(xhr.status);
           reject(new ApiError(xhr.status, problemFrom(xhr.status, xhr.responseText)));
         }
       });

@@ -10,6 +10,7 @@ import * as probes from './pages/probes.js';
 import * as models from './pages/models.js';
 import * as stats from './pages/stats.js';
 import * as notFound from './pages/not-found.js';
+import { logout } from './api.js';
 
 const ROUTES = [
   { pattern: /^\/?$/, page: home, nav: 'home' },
@@ -64,6 +65,7 @@ function route() {
 }
 
 function wireHeader() {
+  document.getElementById('logout').addEventListener('click', () => logout());
   const form = document.getElementById('header-search');
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -23,9 +23,12 @@ final class ArgusApi {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String apiKey;
 
-    ArgusApi(int port) {
+    /** A client sending {@code Authorization: Bearer <apiKey>}. */
+    ArgusApi(int port, String apiKey) {
         this.base = "http://127.0.0.1:" + port;
+        this.apiKey = apiKey;
     }
 
     Response submit(Upload upload) throws IOException, InterruptedException {
@@ -75,7 +78,8 @@ final class ArgusApi {
     }
 
     private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofMinutes(2)).build(),
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofMinutes(2))
+                        .header("Authorization", "Bearer " + apiKey).build(),
                 HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         JsonNode json = body == null || body.isBlank() ? JSON.nullNode() : parse(body);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One packaged Argus jar running as a child JVM, its output in target/e2e-logs/. */
@@ -15,14 +16,21 @@ final class ArgusProcess {
     private final String name;
     private final String module;
     private final List<String> arguments;
+    private final Map<String, String> environment;
     private Process process;
     private int starts;
 
     /** name: the test class's prefix for the log files; module: frontend, brain or probe. */
     ArgusProcess(String name, String module, List<String> arguments) {
+        this(name, module, arguments, Map.of());
+    }
+
+    /** As above, with environment variables added to the process's (secrets go here, not on the command line). */
+    ArgusProcess(String name, String module, List<String> arguments, Map<String, String> environment) {
         this.name = name;
         this.module = module;
         this.arguments = List.copyOf(arguments);
+        this.environment = Map.copyOf(environment);
     }
 
     void start() throws IOException {
@@ -36,7 +44,9 @@ final class ArgusProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString()));
         command.addAll(arguments);
-        process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(logName()).toFile())
                 .start();

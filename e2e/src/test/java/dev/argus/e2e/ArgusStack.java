@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.Map;
 
 /**
  * The three packaged jars (brain, a probe with the engines a test class asks for, frontend on a free port) started against the run's own
@@ -16,6 +18,9 @@ import java.util.List;
  * tests, so several classes run one after the other in one Maven run.
  */
 final class ArgusStack {
+
+    /** The first admin's key, given to the frontend as ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY. */
+    static final String ADMIN_KEY = "e2e-admin-key-" + UUID.randomUUID();
 
     /** Generous: on a busy two-core machine the three JVMs take a while to start. */
     static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
@@ -47,8 +52,9 @@ final class ArgusStack {
                         "--argus.probe.cli.variables.clamscan.database=" + TestEnvironment.CLAMAV_DB,
                         "--argus.probe.engines=" + String.join(",", engines))));
         this.frontend = new ArgusProcess(name, "frontend", concat(shared,
-                concat(List.of("--server.port=" + port), frontendArguments)));
-        this.api = new ArgusApi(port);
+                concat(List.of("--server.port=" + port), frontendArguments)),
+                Map.of("ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY));
+        this.api = new ArgusApi(port, ADMIN_KEY);
     }
 
     /**

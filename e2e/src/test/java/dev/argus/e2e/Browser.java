@@ -75,6 +75,14 @@ final class Browser {
         return driver;
     }
 
+    /** Logs in on the login page with the API key and waits for the web UI to open. */
+    void logIn(String apiKey) {
+        driver.get(baseUrl + "/login.html");
+        find(By.id("key")).sendKeys(apiKey);
+        find(By.cssSelector("#login-form button[type=submit]")).click();
+        until(d -> !d.getCurrentUrl().contains("login"));
+    }
+
     /** Opens a route of the single-page app, e.g. "#/probes". */
     void open(String route) {
         driver.get(baseUrl + "/" + route);

@@ -48,6 +48,7 @@ class WebUiEndToEndTests {
         stack = ArgusStack.start("webui", List.of("clamav"), "--argus.frontend.verdict.min-training-files=4",
                 "--argus.frontend.verdict.min-samples-per-node=1");
         browser = Browser.start(stack.baseUrl());
+        browser.logIn(ArgusStack.ADMIN_KEY);
     }
 
     @AfterAll
@@ -373,5 +374,27 @@ class WebUiEndToEndTests {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    @Order(13)
+    void logsOutRefusesAWrongKeyAndLogsInAgain() throws Exception {
+        browser.open("#/");
+        browser.find(By.id("logout")).click();
+        browser.until(d -> d.getCurrentUrl().endsWith("/login.html"));
+
+        browser.find(By.id("key")).sendKeys("argus_not-a-key-of-this-server");
+        browser.find(By.cssSelector("#login-form button[type=submit]")).click();
+        browser.until(d -> d.findElement(By.id("login-error")).isDisplayed());
+        assertThat(browser.find(By.id("login-error")).getText()).contains("unknown or revoked");
+        browser.screenshot("17-login-refused");
+        assertThat(browser.console()).as("the only error logged is the refused login")
+                .filteredOn(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .singleElement().satisfies(entry -> assertThat(entry.getMessage()).contains("/login", "401"));
+
+        browser.logIn(ArgusStack.ADMIN_KEY);
+        browser.open("#/probes");
+        browser.until(d -> d.findElements(By.cssSelector("table.data tbody tr")).stream()
+                .anyMatch(tr -> tr.getText().contains("clamav")));
     }
 }

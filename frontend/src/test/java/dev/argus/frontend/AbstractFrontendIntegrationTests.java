@@ -179,8 +179,8 @@ abstract class AbstractFrontendIntegrationTests {
         String sha256 = sha256(content);
         UUID id = uploadAndReceive(new TestHttp.Multipart().file("live.bin", content).field("probes", "clamav"));
         List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(http.uri("/api/v1/scans/" + id + "/events"))
-                .header("Accept", "text/event-stream").build();
+        HttpRequest request = http.authorized(HttpRequest.newBuilder(http.uri("/api/v1/scans/" + id + "/events"))
+                .header("Accept", "text/event-stream")).build();
         CompletableFuture<Integer> stream = http.client().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenApplyAsync(response -> {
                     response.body().forEach(lines::add);
@@ -432,6 +432,9 @@ abstract class AbstractFrontendIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("paths").has("/api/v1/scans")).isTrue();
         assertThat(json(response).get("paths").has("/api/v1/files/{hash}")).isTrue();
+        assertThat(json(response).get("components").get("securitySchemes").get("apiKey").get("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(json(response).get("security").toString()).contains("apiKey");
     }
 
     // --- verdicts: labels, models, statistics ---
@@ -452,6 +455,7 @@ abstract class AbstractFrontendIntegrationTests {
         assertThat(history.size()).isEqualTo(2);
         assertThat(history.get(0).get("label").asString()).isEqualTo("benign");
         assertThat(history.get(0).get("current").asBoolean()).isTrue();
+        assertThat(history.get(0).get("labelledBy").asString()).as("the caller who labelled it").isEqualTo("admin");
         assertThat(history.get(1).get("label").asString()).isEqualTo("malicious");
         assertThat(history.get(1).get("current").asBoolean()).isFalse();
 

@@ -16,6 +16,9 @@ import tools.jackson.databind.JsonNode;
 /** Starts standalone Arguses in this JVM on a temporary data directory and a free HTTP port; stops them after. */
 abstract class AbstractStandaloneIntegrationTests {
 
+    /** The admin key the in-JVM tests bootstrap ({@code argus.security.bootstrap-admin-key}). */
+    static final String ADMIN_KEY = "standalone-test-admin-key-0123456789abcdefghij";
+
     /** The 68-byte EICAR test file. */
     static final byte[] EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
             .getBytes(StandardCharsets.US_ASCII);
@@ -36,10 +39,16 @@ abstract class AbstractStandaloneIntegrationTests {
                 // unpacked once for every test run, not once per test
                 "--argus.standalone.runtime-dir=" + Path.of("target", "postgres-runtime").toAbsolutePath(),
                 // scans must not wait for the default 10 s directory broadcast when a probe appears
-                "--argus.brain.directory-interval=1s"), Stream.of(extraArgs)).toArray(String[]::new);
+                "--argus.brain.directory-interval=1s", "--argus.security.bootstrap-admin-key=" + ADMIN_KEY),
+                Stream.of(extraArgs)).toArray(String[]::new);
         Standalone argus = Standalone.start(args);
         started.add(argus);
         return argus;
+    }
+
+    /** A client of the started Argus with the bootstrapped admin key. */
+    static ArgusHttp api(Standalone argus) {
+        return new ArgusHttp(argus.httpPort(), ADMIN_KEY);
     }
 
     void stop(Standalone argus) {

@@ -21,9 +21,12 @@ final class ArgusHttp {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String apiKey;
 
-    ArgusHttp(int port) {
+    /** A client sending {@code Authorization: Bearer <apiKey>} with every request. */
+    ArgusHttp(int port, String apiKey) {
         this.base = "http://127.0.0.1:" + port;
+        this.apiKey = apiKey;
     }
 
     /** POST /api/v1/scans with one file part. */
@@ -60,7 +63,8 @@ final class ArgusHttp {
     }
 
     private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + apiKey).build(),
                 HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         return new Response(response.statusCode(), body == null || body.isBlank() ? JSON.nullNode()

@@ -21,7 +21,7 @@ class StandaloneChildClamdIntegrationTests extends AbstractStandaloneIntegration
                 "--argus.standalone.clamd.system-database=" + dataDir.resolve("no-official-signatures"),
                 "--argus.standalone.clamd.probe-wait=0s");
 
-        JsonNode scan = scanEicar(new ArgusHttp(argus.httpPort()));
+        JsonNode scan = scanEicar(api(argus));
         assertThat(clamavResult(scan).path("category").asString()).isEqualTo("malicious");
         assertThat(clamavResult(scan).path("result").asString()).endsWith(".UNOFFICIAL");
         assertThat(dataDir.resolve("clamd/clamd.conf")).content().contains("TCPAddr 127.0.0.1");

@@ -15,14 +15,14 @@ class StandaloneIntegrationTests extends AbstractStandaloneIntegrationTests {
     @Test
     void detectsEicarWithTheRunningClamdAndKeepsTheScanAcrossARestart() throws Exception {
         Standalone first = start();
-        JsonNode scan = scanEicar(new ArgusHttp(first.httpPort()));
+        JsonNode scan = scanEicar(api(first));
         String id = scan.path("id").asString();
         assertThat(clamavResult(scan).path("category").asString()).isEqualTo("malicious");
         assertThat(clamavResult(scan).path("result").asString()).contains("Eicar");
         stop(first);
 
         Standalone second = start();
-        ArgusHttp.Response again = new ArgusHttp(second.httpPort()).get("/api/v1/scans/" + id);
+        ArgusHttp.Response again = api(second).get("/api/v1/scans/" + id);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().path("status").asString()).isEqualTo("finished");
         assertThat(clamavResult(again.body()).path("category").asString()).isEqualTo("malicious");

@@ -51,10 +51,13 @@ public class FileCatalog {
         }
     }
 
-    /** The first name each file was submitted under (files without a name are absent). */
-    public Map<String, String> firstNames(Collection<String> sha256s) {
+    /**
+     * The first name each file was submitted under in the owner's scans (owner null: any scan); files without
+     * such a name are absent.
+     */
+    public Map<String, String> firstNames(Collection<String> sha256s, String owner) {
         Map<String, String> first = new LinkedHashMap<>();
-        for (FileName name : names.findBySha256InOrderByFirstSeenAscNameAsc(sha256s)) {
+        for (FileName name : names.findVisible(sha256s, owner)) {
             first.putIfAbsent(name.sha256(), name.name());
         }
         return first;

@@ -5,6 +5,7 @@ import dev.argus.frontend.scan.ResultRecorded;
 import dev.argus.frontend.scan.ScanStatusChanged;
 import dev.argus.frontend.scan.ScanView;
 import dev.argus.frontend.scan.ScanViews;
+import dev.argus.frontend.security.Caller;
 import dev.argus.frontend.web.ApiException;
 import java.io.IOException;
 import java.time.Duration;
@@ -43,15 +44,15 @@ class ScanEventStreams {
     }
 
     /**
-     * Opens a stream for the scan (404 when unknown). It is registered before the scan is read, so nothing is
+     * Opens a stream for the scan (404 when unknown or not the viewer's). It is registered before the scan is read, so nothing is
      * missed, and the emitter's lock is held until the {@code scan} event is sent, so a result committed
      * meanwhile is sent after it (and may repeat what the snapshot already shows), never before it.
      */
-    SseEmitter open(UUID scanId) {
+    SseEmitter open(UUID scanId, Caller viewer) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         synchronized (emitter) {
             register(scanId, emitter);
-            Optional<ScanView> scan = views.find(scanId);
+            Optional<ScanView> scan = views.find(scanId, viewer);
             if (scan.isEmpty()) {
                 unregister(scanId, emitter);
                 throw ApiException.notFound("scan-not-found", "no scan with id " + scanId);

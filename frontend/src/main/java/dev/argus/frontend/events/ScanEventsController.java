@@ -1,5 +1,6 @@
 package dev.argus.frontend.events;
 
+import dev.argus.frontend.security.Callers;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,6 @@ class ScanEventsController {
 
     @GetMapping(path = "/api/v1/scans/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable UUID id) {
-        return streams.open(id);
+        return streams.open(id, Callers.current());
     }
 }

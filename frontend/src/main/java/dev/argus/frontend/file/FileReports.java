@@ -6,11 +6,13 @@ import dev.argus.frontend.catalog.Hash;
 import dev.argus.frontend.catalog.StoredFile;
 import dev.argus.frontend.catalog.StoredFileRepository;
 import dev.argus.frontend.scan.ResultView;
+import dev.argus.frontend.scan.Scan;
 import dev.argus.frontend.scan.ScanRepository;
 import dev.argus.frontend.scan.ScanResult;
 import dev.argus.frontend.scan.ScanResultRepository;
 import dev.argus.frontend.scan.Stats;
 import dev.argus.frontend.verdict.Verdicts;
+import dev.argus.frontend.security.Caller;
 import dev.argus.frontend.web.ApiException;
 import dev.argus.frontend.web.PageView;
 import dev.argus.frontend.web.Paging;
@@ -27,7 +29,11 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Builds file reports and runs file searches; names, tags and latest results load per page, not per file. */
+/**
+ * Builds file reports and runs file searches; names, tags and latest results load per page, not per file. Hashes,
+ * results and stats are shared with every user; names, tags and the scans list come only from the caller's own
+ * scans (an ADMIN sees all).
+ */
 @Service
 class FileReports {
 
@@ -53,12 +59,14 @@ class FileReports {
 
     /** The report of the file with this md5, sha1 or sha256 (400 for a malformed hash, 404 when unknown). */
     @Transactional(readOnly = true)
-    FileReport report(String hashText) {
+    FileReport report(String hashText, Caller caller) {
         Hash hash = Hash.parse(hashText);
         StoredFile file = files.findByHash(hash).orElseThrow(() -> ApiException.notFound("file-not-found",
                 "no file with " + hash.kind().name().toLowerCase(Locale.ROOT) + " " + hash.value()));
-        Details details = details(List.of(file)).get(file.sha256());
-        List<FileReport.ScanRef> scanRefs = scans.findContaining(file.sha256(), Limit.of(MAX_SCANS)).stream()
+        Details details = details(List.of(file), caller.ownerFilter()).get(file.sha256());
+        List<Scan> visible = caller.isAdmin() ? scans.findContaining(file.sha256(), Limit.of(MAX_SCANS))
+                : scans.findContainingOwnedBy(file.sha256(), caller.username(), Limit.of(MAX_SCANS));
+        List<FileReport.ScanRef> scanRefs = visible.stream()
                 .map(s -> new FileReport.ScanRef(s.id(), s.createdAt(), s.status()))
                 .toList();
         return new FileReport(file.sha256(), file.md5(), file.sha1(), file.size(), file.mimeType(), details.names(),
@@ -69,16 +77,18 @@ class FileReports {
 
     /** A page of files matching the query (see {@link FileQuery}). */
     @Transactional(readOnly = true)
-    PageView<FileSummary> search(String queryText, int page, int size) {
+    PageView<FileSummary> search(String queryText, int page, int size, Caller caller) {
+        String owner = caller.ownerFilter();
         FileQuery query = FileQuery.parse(queryText);
         PageRequest pageable = Paging.of(page, size, Sort.unsorted());
         Page<StoredFile> found = switch (query.kind()) {
             case ALL -> search.findNewest(pageable);
-            case TAG -> search.findByTag(query.value(), pageable);
-            case HASH_OR_NAME -> search.findByHashPrefixOrName(query.value() + "%", query.containsPattern(), pageable);
-            case NAME -> search.findByName(query.containsPattern(), pageable);
+            case TAG -> search.findByTag(query.value(), owner, pageable);
+            case HASH_OR_NAME -> search.findByHashPrefixOrName(query.value() + "%", query.containsPattern(), owner,
+                    pageable);
+            case NAME -> search.findByName(query.containsPattern(), owner, pageable);
         };
-        Map<String, Details> details = details(found.getContent());
+        Map<String, Details> details = details(found.getContent(), owner);
         List<FileSummary> items = found.getContent().stream().map(file -> {
             Details d = details.get(file.sha256());
             return new FileSummary(file.sha256(), file.md5(), file.sha1(), file.size(), file.mimeType(), d.names(),
@@ -87,17 +97,17 @@ class FileReports {
         return new PageView<>(items, page, size, found.getTotalElements());
     }
 
-    private Map<String, Details> details(List<StoredFile> page) {
+    private Map<String, Details> details(List<StoredFile> page, String owner) {
         List<String> sha256s = page.stream().map(StoredFile::sha256).toList();
         Map<String, Details> details = new HashMap<>();
         sha256s.forEach(sha -> details.put(sha, new Details(new ArrayList<>(), new ArrayList<>(), new TreeMap<>())));
         if (sha256s.isEmpty()) {
             return details;
         }
-        for (FileName name : names.findBySha256InOrderByFirstSeenAscNameAsc(sha256s)) {
+        for (FileName name : names.findVisible(sha256s, owner)) {
             details.get(name.sha256()).names().add(name.name());
         }
-        for (FileSearchRepository.FileTag tag : search.findTags(sha256s)) {
+        for (FileSearchRepository.FileTag tag : search.findTags(sha256s, owner)) {
             details.get(tag.getSha256()).tags().add(tag.getTag());
         }
         for (ScanResult result : results.findLatestPerProbe(sha256s)) {

@@ -1,5 +1,6 @@
 package dev.argus.frontend.label;
 
+import dev.argus.frontend.security.Callers;
 import java.io.InputStream;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,7 @@ class LabelController {
 
     @PutMapping(path = "/api/v1/files/{sha256}/label", consumes = "application/json")
     LabelView label(@PathVariable String sha256, @RequestBody(required = false) LabelRequest request) {
-        return labels.label(sha256, request, null);
+        return labels.label(sha256, request, Callers.current().username());
     }
 
     @GetMapping("/api/v1/files/{sha256}/labels")
@@ -33,6 +34,6 @@ class LabelController {
 
     @PostMapping(path = "/api/v1/labels", consumes = "text/csv")
     ImportReport importCsv(InputStream body) {
-        return imports.importCsv(body, null);
+        return imports.importCsv(body, Callers.current().username());
     }
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param sha256      the labelled file
  * @param label       malicious or benign
  * @param source      where the truth comes from, or null
- * @param labelledBy  who set it, or null while the API has no users
+ * @param labelledBy  the user who set it
  * @param labelledAt  when
  * @param current     false for a label that a later one replaced
  */

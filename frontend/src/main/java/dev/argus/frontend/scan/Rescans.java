@@ -7,6 +7,7 @@ import dev.argus.frontend.catalog.NewFile;
 import dev.argus.frontend.catalog.StoredFile;
 import dev.argus.frontend.catalog.StoredFileRepository;
 import dev.argus.frontend.probe.ProbeDirectory;
+import dev.argus.frontend.security.Caller;
 import dev.argus.frontend.web.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,7 +19,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Rescans of files already in the catalogue, by sha256 (the JSON form of {@code POST /api/v1/scans}). */
+/**
+ * Rescans of files already in the catalogue, by sha256 (the JSON form of {@code POST /api/v1/scans}). A file
+ * report is shared, so anyone who may scan may rescan a known hash; the new scan gets a file name only from the
+ * caller's own earlier scans.
+ */
 @Component
 class Rescans {
 
@@ -38,7 +43,7 @@ class Rescans {
     }
 
     /** Validates the request (400 for a malformed hash, 404 naming unknown ones) and records the scan. */
-    UUID rescan(RescanRequest request) {
+    UUID rescan(RescanRequest request, Caller caller) {
         if (request.sha256() == null || request.sha256().isEmpty()) {
             throw ApiException.badRequest("invalid-field", "field 'sha256' must list at least one sha256");
         }
@@ -60,12 +65,12 @@ class Rescans {
                     .with("unknownHashes", unknown);
         }
         List<String> probes = directory.resolve(options.probes());
-        Map<String, String> names = catalog.firstNames(hashes);
+        Map<String, String> names = catalog.firstNames(hashes, caller.ownerFilter());
         List<NewFile> newFiles = new ArrayList<>();
         for (String sha256 : hashes) {
             StoredFile file = known.get(sha256);
             newFiles.add(new NewFile(sha256, file.md5(), file.sha1(), file.size(), file.mimeType(), names.get(sha256)));
         }
-        return scans.create(newFiles, probes, options);
+        return scans.create(newFiles, probes, options, caller.username());
     }
 }

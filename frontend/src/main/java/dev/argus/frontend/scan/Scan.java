@@ -34,6 +34,7 @@ public class Scan {
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> metadata;
     private int total;
+    private String owner;
     private int done;
 
     protected Scan() {
@@ -77,5 +78,10 @@ public class Scan {
 
     public int done() {
         return done;
+    }
+
+    /** The submitter's username; null for scans recorded before users existed. */
+    public String owner() {
+        return owner;
     }
 }

@@ -1,5 +1,7 @@
 package dev.argus.frontend.scan;
 
+import dev.argus.frontend.security.Caller;
+import dev.argus.frontend.security.Callers;
 import dev.argus.frontend.web.ApiException;
 import dev.argus.frontend.web.PageView;
 import dev.argus.frontend.web.Paging;
@@ -36,7 +38,7 @@ class ScanController {
 
     @GetMapping("/api/v1/scans/{id}")
     ScanView scan(@PathVariable UUID id) {
-        return find(id);
+        return find(id, Callers.current());
     }
 
     @GetMapping("/api/v1/scans")
@@ -44,24 +46,27 @@ class ScanController {
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "20") int size) {
         ScanStatus wanted = status == null || status.isBlank() ? null : ScanStatus.parse(status, "status");
-        return views.list(wanted, Paging.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
+        return views.list(wanted, Callers.current(), Paging.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
     }
 
     @PostMapping("/api/v1/scans/{id}/cancel")
     ScanView cancel(@PathVariable UUID id) {
+        Caller caller = Callers.current();
+        find(id, caller); // 404 unless the caller may see the scan
         scans.cancel(id);
-        return find(id);
+        return find(id, caller);
     }
 
     @Operation(summary = "Rescan stored files by sha256",
             responses = @ApiResponse(responseCode = "202", description = "scan recorded and queued; Location names it"))
     @PostMapping(path = "/api/v1/scans", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ScanView> rescan(@RequestBody RescanRequest request) {
-        UUID id = rescans.rescan(request);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/scans/" + id)).body(find(id));
+        Caller caller = Callers.current();
+        UUID id = rescans.rescan(request, caller);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/scans/" + id)).body(find(id, caller));
     }
 
-    private ScanView find(UUID id) {
-        return views.find(id).orElseThrow(() -> ApiException.notFound("scan-not-found", "no scan with id " + id));
+    private ScanView find(UUID id, Caller caller) {
+        return views.find(id, caller).orElseThrow(() -> ApiException.notFound("scan-not-found", "no scan with id " + id));
     }
 }

@@ -17,4 +17,13 @@ public interface ScanRepository extends JpaRepository<Scan, UUID> {
     @Query("select s from Scan s where s.id in (select f.scanId from ScanFile f where f.sha256 = :sha256)"
             + " order by s.createdAt desc")
     List<Scan> findContaining(String sha256, Limit limit);
+
+    /** The owner's scans a file was part of, newest first. */
+    @Query("select s from Scan s where s.owner = :owner"
+            + " and s.id in (select f.scanId from ScanFile f where f.sha256 = :sha256) order by s.createdAt desc")
+    List<Scan> findContainingOwnedBy(String sha256, String owner, Limit limit);
+
+    Page<Scan> findByOwner(String owner, Pageable pageable);
+
+    Page<Scan> findByOwnerAndStatus(String owner, ScanStatus status, Pageable pageable);
 }

@@ -50,10 +50,11 @@ public class ScanService {
      * Records a scan of the files (distinct by sha256, the first name kept) with validated probe names and
      * sends {@code ScanRequested} to the brain.
      *
+     * @param owner the submitting user
      * @return the new scan's id
      */
     @Transactional
-    public UUID create(List<NewFile> files, List<String> probes, ScanOptions options) {
+    public UUID create(List<NewFile> files, List<String> probes, ScanOptions options, String owner) {
         Map<String, NewFile> distinct = new LinkedHashMap<>();
         files.forEach(file -> distinct.putIfAbsent(file.sha256(), file));
         if (distinct.isEmpty() || probes.isEmpty()) {
@@ -63,8 +64,9 @@ public class ScanService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         distinct.values().forEach(file -> catalog.record(file, now));
         jdbc.sql("""
-                        insert into scan (id, status, created_at, force, probes, tags, metadata, total, done)
-                        values (:id, 'queued', :createdAt, :force, :probes, :tags, cast(:metadata as jsonb), :total, 0)
+                        insert into scan (id, status, created_at, force, probes, tags, metadata, total, done, owner)
+                        values (:id, 'queued', :createdAt, :force, :probes, :tags, cast(:metadata as jsonb), :total, 0,
+                                :owner)
                         """)
                 .param("id", id)
                 .param("createdAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
@@ -73,6 +75,7 @@ public class ScanService {
                 .param("tags", options.tags().toArray(String[]::new))
                 .param("metadata", ArgusJson.mapper().writeValueAsString(options.metadata()))
                 .param("total", distinct.size() * probes.size())
+                .param("owner", owner)
                 .update();
         int position = 0;
         for (NewFile file : distinct.values()) {
@@ -88,7 +91,7 @@ public class ScanService {
                 .toList();
         publisher.publish(Topology.BRAIN_EXCHANGE, Topology.SCANS_KEY,
                 new ScanRequested(id, scanFiles, List.copyOf(probes), options.force(), now));
-        log.info("scan {} queued: {} files x {} probes {}", id, distinct.size(), probes.size(), probes);
+        log.info("scan {} queued for {}: {} files x {} probes {}", id, owner, distinct.size(), probes.size(), probes);
         return id;
     }
 

@@ -3,6 +3,7 @@ package dev.argus.frontend.scan;
 import dev.argus.frontend.catalog.StoredFile;
 import dev.argus.frontend.catalog.StoredFileRepository;
 import dev.argus.frontend.verdict.Verdicts;
+import dev.argus.frontend.security.Caller;
 import dev.argus.frontend.web.PageView;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,16 +38,27 @@ public class ScanViews {
         this.files = files;
     }
 
-    /** The scan, or empty when unknown. */
+    /** The scan, or empty when unknown or not the viewer's (only its submitter and ADMINs see a scan). */
     @Transactional(readOnly = true)
-    public Optional<ScanView> find(UUID id) {
-        return scans.findById(id).map(scan -> build(List.of(scan)).getFirst());
+    public Optional<ScanView> find(UUID id, Caller viewer) {
+        return scans.findById(id).filter(scan -> visible(scan, viewer)).map(scan -> build(List.of(scan)).getFirst());
     }
 
-    /** A page of scans, newest first, optionally of one status. */
+    /** True when the viewer may see the scan: its submitter or an ADMIN. */
+    public static boolean visible(Scan scan, Caller viewer) {
+        return viewer.isAdmin() || viewer.username().equals(scan.owner());
+    }
+
+    /** A page of the scans the viewer may see, newest first, optionally of one status. */
     @Transactional(readOnly = true)
-    public PageView<ScanView> list(ScanStatus status, Pageable pageable) {
-        Page<Scan> page = status == null ? scans.findAll(pageable) : scans.findByStatus(status, pageable);
+    public PageView<ScanView> list(ScanStatus status, Caller viewer, Pageable pageable) {
+        Page<Scan> page;
+        if (viewer.isAdmin()) {
+            page = status == null ? scans.findAll(pageable) : scans.findByStatus(status, pageable);
+        } else {
+            page = status == null ? scans.findByOwner(viewer.username(), pageable)
+                    : scans.findByOwnerAndStatus(viewer.username(), status, pageable);
+        }
         return new PageView<>(build(page.getContent()), pageable.getPageNumber(), pageable.getPageSize(),
                 page.getTotalElements());
     }

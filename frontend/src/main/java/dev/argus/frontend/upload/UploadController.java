@@ -1,6 +1,8 @@
 package dev.argus.frontend.upload;
 
 import dev.argus.frontend.scan.ScanView;
+import dev.argus.frontend.security.Caller;
+import dev.argus.frontend.security.Callers;
 import dev.argus.frontend.scan.ScanViews;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,11 +38,12 @@ class UploadController {
                     schema = @Schema(implementation = UploadFormDocumentation.class))))
     @PostMapping(path = "/api/v1/scans", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ScanView> upload(HttpServletRequest request) {
+        Caller caller = Callers.current();
         UUID id;
         try (Upload upload = reader.read(request)) {
-            id = uploads.submit(upload);
+            id = uploads.submit(upload, caller.username());
         }
-        ScanView scan = views.find(id).orElseThrow();
+        ScanView scan = views.find(id, caller).orElseThrow();
         return ResponseEntity.accepted().location(URI.create("/api/v1/scans/" + id)).body(scan);
     }
 

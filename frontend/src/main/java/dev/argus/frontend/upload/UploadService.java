@@ -39,7 +39,7 @@ class UploadService {
         this.scans = scans;
     }
 
-    UUID submit(Upload upload) {
+    UUID submit(Upload upload, String owner) {
         if (upload.files().isEmpty()) {
             throw ApiException.badRequest("missing-file",
                     "the request has no file: send each file as a multipart part named '"
@@ -54,7 +54,7 @@ class UploadService {
                 .map(f -> new NewFile(f.content().sha256(), f.content().md5(), f.content().sha1(), f.content().size(),
                         f.mimeType(), f.name()))
                 .toList();
-        return scans.create(files, probes, options);
+        return scans.create(files, probes, options, owner);
     }
 
     private void storeIfAbsent(UploadedFile file) {

@@ -29,6 +29,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, slug, detail, null);
     }
 
+    /** 401: no valid credentials. */
+    public static ApiException unauthorized(String slug, String detail) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, slug, detail, null);
+    }
+
+    /** 403: the caller may not do this. */
+    public static ApiException forbidden(String slug, String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, slug, detail, null);
+    }
+
     /** 404: an unknown scan or file. */
     public static ApiException notFound(String slug, String detail) {
         return new ApiException(HttpStatus.NOT_FOUND, slug, detail, null);

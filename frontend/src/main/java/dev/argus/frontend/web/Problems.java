@@ -36,7 +36,8 @@ public final class Problems {
         };
     }
 
-    static String title(String slug) {
+    /** The title of a problem type: the slug as words. */
+    public static String title(String slug) {
         String words = slug.replace('-', ' ').replace("json", "JSON");
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

@@ -1,0 +1,98 @@
+package dev.argus.frontend.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a request by its {@code Authorization: Bearer <key>} header, or else by the web session's key,
+ * which is re-checked on every request so that revoking it ends the session at once. A bearer header with an
+ * unknown or revoked key is answered 401 right here, even when a session exists. A bearer request never
+ * creates a session.
+ */
+final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String BEARER = "Bearer ";
+
+    private final ApiKeyStore keys;
+    private final Duration retryAfter;
+
+    ApiKeyAuthenticationFilter(ApiKeyStore keys, Duration retryAfter) {
+        this.keys = keys;
+        this.retryAfter = retryAfter;
+    }
+
+    /** True when the request carries an Authorization header (so it is not authenticated by a cookie). */
+    static boolean hasAuthorizationHeader(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Caller caller;
+        try {
+            caller = authenticate(request);
+        } catch (BadCredentialsException e) {
+            ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
+            return;
+        } catch (DataAccessException e) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+            ProblemResponses.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "the database is unavailable, so the API key cannot be checked; try again later");
+            return;
+        }
+        if (caller != null) {
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
+                    List.of(caller.role().authority())));
+            SecurityContextHolder.setContext(context);
+            keys.touch(caller.keyId());
+        }
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * The caller, or null when the request carries no credentials.
+     *
+     * @throws BadCredentialsException for an Authorization header that is not an active key
+     */
+    private Caller authenticate(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null) {
+            if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                throw new BadCredentialsException("the Authorization header must be 'Bearer <API key>'");
+            }
+            return keys.authenticate(header.substring(BEARER.length()))
+                    .orElseThrow(() -> new BadCredentialsException("the API key is unknown or revoked"));
+        }
+        Authentication session = SecurityContextHolder.getContext().getAuthentication();
+        if (session != null && session.getPrincipal() instanceof Caller previous) {
+            Optional<Caller> current = keys.active(previous.keyId());
+            if (current.isEmpty()) {
+                SecurityContextHolder.clearContext();
+                HttpSession httpSession = request.getSession(false);
+                if (httpSession != null) {
+                    httpSession.invalidate();
+                }
+            }
+            return current.orElse(null);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.argus.frontend.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Makes sure a page load of the web UI (any path outside {@code /api/}) leaves an {@code XSRF-TOKEN} cookie,
+ * which the UI's scripts echo in the {@code X-XSRF-TOKEN} header of unsafe requests. The token is deferred by
+ * Spring Security; reading it here writes the cookie when none exists yet.
+ */
+final class CsrfCookieFilter extends OncePerRequestFilter {
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.argus.frontend.security;
+
+import dev.argus.common.json.ArgusJson;
+import dev.argus.frontend.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+
+/**
+ * Answers the security filters' refusals with problem documents, like the rest of the API: 401 without a valid
+ * key, 403 for a role that may not, 403 for a session request without its CSRF token, and others (429, 503)
+ * for the filters. Logged at WARN with method and path only, never a header value.
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    static final String UNAUTHENTICATED_DETAIL =
+            "a valid API key is required: send the header 'Authorization: Bearer <key>'";
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", UNAUTHENTICATED_DETAIL);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        if (e instanceof CsrfException) {
+            write(request, response, HttpStatus.FORBIDDEN, "csrf-token-invalid", "the request lacks a valid CSRF"
+                    + " token: a web session must send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header");
+            return;
+        }
+        Caller caller = Callers.currentOrNull();
+        String role = caller == null ? "anonymous" : caller.role().name();
+        write(request, response, HttpStatus.FORBIDDEN, "forbidden",
+                "the role " + role + " may not " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    /** Writes a problem document with the given status, slug and detail. */
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
+                      String detail) throws IOException {
+        log.warn("{} {} -> {} {}", request.getMethod(), request.getRequestURI(), status.value(), slug);
+        if (response.isCommitted()) {
+            return;
+        }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", Problems.TYPE_PREFIX + slug);
+        problem.put("title", Problems.title(slug));
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(ArgusJson.mapper().writeValueAsString(problem));
+        response.getWriter().flush();
+    }
+}

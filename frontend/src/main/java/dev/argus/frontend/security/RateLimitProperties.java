@@ -1,0 +1,19 @@
+package dev.argus.frontend.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Rate limits of the API per key ({@code argus.security.rate-limit.*}).
+ *
+ * @param requestsPerMinute sustained requests a key may make per minute, also the burst it may make at once;
+ *                          0 or negative turns the limit off
+ */
+@ConfigurationProperties("argus.security.rate-limit")
+public record RateLimitProperties(@DefaultValue("600") int requestsPerMinute) {
+
+    /** False when the limit is turned off. */
+    public boolean enabled() {
+        return requestsPerMinute > 0;
+    }
+}

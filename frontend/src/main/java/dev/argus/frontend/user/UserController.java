@@ -1,0 +1,49 @@
+package dev.argus.frontend.user;
+
+import dev.argus.frontend.security.ApiKeyStore;
+import dev.argus.frontend.security.Callers;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The users-and-keys API (roles are checked by the security rules and by {@link Users}). */
+@RestController
+class UserController {
+
+    private final Users users;
+
+    UserController(Users users) {
+        this.users = users;
+    }
+
+    @PostMapping(path = "/api/v1/users", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<UserRequests.UserView> create(@RequestBody UserRequests.NewUser request) {
+        UserRequests.UserView user = users.create(request, Callers.current());
+        return ResponseEntity.created(URI.create("/api/v1/users/" + user.username())).body(user);
+    }
+
+    @PostMapping(path = "/api/v1/users/{username}/keys", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ApiKeyStore.NewApiKey> createKey(@PathVariable String username,
+                                                    @RequestBody UserRequests.NewKey request) {
+        return ResponseEntity.status(201).body(users.createKey(username, request, Callers.current()));
+    }
+
+    @GetMapping("/api/v1/users/{username}/keys")
+    List<UserRequests.KeyView> keys(@PathVariable String username) {
+        return users.listKeys(username, Callers.current());
+    }
+
+    @DeleteMapping("/api/v1/keys/{id}")
+    ResponseEntity<Void> revoke(@PathVariable UUID id) {
+        users.revoke(id, Callers.current());
+        return ResponseEntity.noContent().build();
+    }
+}
