@@ -61,8 +61,14 @@ class MultipartUploadReader {
             FileItemInputIterator items = parser.getItemIterator(request);
             int files = 0;
             int fields = 0;
+            int parts = 0;
             while (items.hasNext()) {
                 FileItemInput item = items.next();
+                if (++parts > maxFiles + MAX_FIELDS) {
+                    throw ApiException.contentTooLarge("too-many-parts", "at most " + (maxFiles + MAX_FIELDS)
+                            + " multipart parts are accepted per request (" + maxFiles + " files and " + MAX_FIELDS
+                            + " form fields)").with("maxParts", maxFiles + MAX_FIELDS);
+                }
                 if (FILE_FIELD.equals(item.getFieldName())) {
                     if (++files > maxFiles) {
                         throw ApiException.contentTooLarge("too-many-files",
@@ -76,7 +82,7 @@ class MultipartUploadReader {
                     }
                     upload.addField(item.getFieldName(), readField(item));
                 }
-                // any other file part is skipped unread by the iterator
+                // any other file part is skipped unread by the iterator, and counts towards the parts limit
             }
             return upload;
         } catch (IOException | RequestReadException e) {
@@ -90,7 +96,7 @@ class MultipartUploadReader {
     }
 
     private UploadedFile readFile(FileItemInput item) throws IOException {
-        String name = FileNames.sanitise(item.getName());
+        String name = FileNames.validate(item.getName());
         // Not closed on failure: closing an item stream reads the rest of the part, and an oversized file must
         // not be read any further.
         InputStream in = item.getInputStream();
