@@ -51,6 +51,12 @@ final class FileNames {
         return name;
     }
 
+    /** The problem for a name holding NUL, which the multipart parser will not even hand out. */
+    static ApiException invalidNul() {
+        return invalid(null, "contains the control character U+0000 (NUL); control, invisible and bidi formatting"
+                + " characters are refused");
+    }
+
     private static boolean isForbidden(int codePoint) {
         int type = Character.getType(codePoint);
         return Character.isISOControl(codePoint)
@@ -78,7 +84,7 @@ final class FileNames {
 
     private static ApiException invalid(String name, String reason) {
         return ApiException.badRequest("invalid-file-name", "the filename of a '" + MultipartUploadReader.FILE_FIELD
-                + "' part ('" + quote(name) + "') " + reason).with("field", MultipartUploadReader.FILE_FIELD);
+                + "' part " + (name == null ? "" : "('" + quote(name) + "') ") + reason).with("field", MultipartUploadReader.FILE_FIELD);
     }
 
     /** The name as it may appear in a problem: forbidden characters escaped, cut to a readable length. */

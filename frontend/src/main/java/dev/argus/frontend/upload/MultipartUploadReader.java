@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,8 @@ class MultipartUploadReader {
     static final String FILE_FIELD = "file";
     private static final int MAX_FIELD_BYTES = 64 * 1024;
     private static final int MAX_FIELDS = 64;
+    /** Room for the longest accepted file name in UTF-8 (255 characters of up to 4 bytes) plus the other headers. */
+    private static final int MAX_PART_HEADER_BYTES = 8 * 1024;
     private static final Duration LEFTOVER_AGE = Duration.ofHours(24);
 
     private final HashingSpooler spooler;
@@ -56,6 +59,7 @@ class MultipartUploadReader {
     Upload read(HttpServletRequest request) {
         JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> parser = new JakartaServletFileUpload<>();
         parser.setHeaderCharset(StandardCharsets.UTF_8);
+        parser.setMaxPartHeaderSize(MAX_PART_HEADER_BYTES);
         Upload upload = new Upload();
         try {
             FileItemInputIterator items = parser.getItemIterator(request);
@@ -96,7 +100,7 @@ class MultipartUploadReader {
     }
 
     private UploadedFile readFile(FileItemInput item) throws IOException {
-        String name = FileNames.validate(item.getName());
+        String name = FileNames.validate(rawName(item));
         // Not closed on failure: closing an item stream reads the rest of the part, and an oversized file must
         // not be read any further.
         InputStream in = item.getInputStream();
@@ -114,6 +118,15 @@ class MultipartUploadReader {
         } catch (RuntimeException e) {
             HashingSpooler.deleteQuietly(content.path());
             throw e;
+        }
+    }
+
+    private static String rawName(FileItemInput item) {
+        try {
+            return item.getName();
+        } catch (InvalidPathException e) {
+            // commons-fileupload refuses a name holding NUL before anyone may look at it
+            throw FileNames.invalidNul();
         }
     }
 
