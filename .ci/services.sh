@@ -193,7 +193,38 @@ check_rabbitmq() {
     rabbitmqctl -q set_permissions -p "$vhost" guest '.*' '.*' '.*' >/dev/null \
       || die "cannot grant guest access to RabbitMQ vhost $vhost (is rabbitmqctl allowed to talk to the node?)"
   done
-  log "RabbitMQ answers; vhosts argus-test and argus-e2e exist"
+  add_rabbitmq_users argus-test argus-e2e
+  log "RabbitMQ answers; vhosts argus-test and argus-e2e exist, with users argus-frontend, argus-brain, argus-probe"
+}
+
+# One RabbitMQ user per process with least privilege (see docs/security.md#internal-credentials); the same
+# permission regexes as docker/rabbitmq/definitions.json. CI passwords come from ARGUS_RABBITMQ_<ROLE>_PASSWORD
+# (default: the user name with "-ci"). guest keeps full rights in the test vhosts for the existing tests.
+add_rabbitmq_users() { # vhost...
+  local probe_queue='argus\.probe\.[a-z][a-z0-9_-]*'
+  local -A configure write read password
+  configure[frontend]='^argus\.(brain|frontend|brain\.scans|frontend\.events|frontend\.probes)$'
+  write[frontend]='^argus\.(brain|brain\.scans|frontend\.events|frontend\.probes)$'
+  read[frontend]='^argus\.(brain|frontend|frontend\.events|frontend\.probes)$'
+  configure[brain]="^(argus\.(brain|probes|frontend|brain\.(scans|results|probes)|frontend\.(events|probes))|$probe_queue)\$"
+  write[brain]="^(argus\.(probes|frontend|brain\.(scans|results|probes)|frontend\.(events|probes))|$probe_queue)\$"
+  read[brain]='^argus\.(brain|probes|frontend|brain\.(scans|results|probes))$'
+  configure[probe]="^(argus\.(brain|probes|brain\.(results|probes))|$probe_queue)\$"
+  write[probe]="^(argus\.(brain|brain\.(results|probes))|$probe_queue)\$"
+  read[probe]="^(argus\.(brain|probes)|$probe_queue)\$"
+  password[frontend]="${ARGUS_RABBITMQ_FRONTEND_PASSWORD:-argus-frontend-ci}"
+  password[brain]="${ARGUS_RABBITMQ_BRAIN_PASSWORD:-argus-brain-ci}"
+  password[probe]="${ARGUS_RABBITMQ_PROBE_PASSWORD:-argus-probe-ci}"
+  local role vhost
+  for role in frontend brain probe; do
+    rabbitmqctl -q add_user "argus-$role" "${password[$role]}" >/dev/null 2>&1 \
+      || rabbitmqctl -q change_password "argus-$role" "${password[$role]}" >/dev/null
+    for vhost in "$@"; do
+      rabbitmqctl -q set_permissions -p "$vhost" "argus-$role" \
+        "${configure[$role]}" "${write[$role]}" "${read[$role]}" >/dev/null \
+        || die "cannot set the permissions of RabbitMQ user argus-$role in vhost $vhost"
+    done
+  done
 }
 
 check_postgres() {
