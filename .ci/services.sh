@@ -149,12 +149,25 @@ CONF
   log "c-icap answers on 1344 and detects EICAR"
 }
 
-start_vsftpd() {
-  if port_open 2121; then log "an FTP server already answers on 2121"; return; fi
+# Two FTP accounts (docs/security.md#internal-credentials): argus (the frontend) writes, argus-probe (the
+# probes) only reads. The probe account is read-only twice over: write_enable=NO in its per-user config, and
+# the files belong to argus with mode 644 (directories 755), so even a vsftpd started before this account
+# existed refuses its STOR and DELE.
+add_ftp_accounts() {
   id argus >/dev/null 2>&1 || useradd --system --home-dir "$state/ftp" --shell /bin/bash argus
   echo 'argus:argus' | chpasswd
-  mkdir -p "$state/ftp" /var/run/vsftpd/empty
+  id argus-probe >/dev/null 2>&1 || useradd --system --home-dir "$state/ftp" --shell /bin/bash argus-probe
+  echo "argus-probe:${ARGUS_FTP_PROBE_PASSWORD:-argus-probe-ci}" | chpasswd
+  mkdir -p "$state/ftp" "$state/vsftpd-users"
   chown argus:argus "$state/ftp"
+  chmod 755 "$state/ftp"
+  printf 'write_enable=NO\n' > "$state/vsftpd-users/argus-probe"
+}
+
+start_vsftpd() {
+  add_ftp_accounts
+  if port_open 2121; then log "an FTP server already answers on 2121"; return; fi
+  mkdir -p /var/run/vsftpd/empty
   cat > "$state/vsftpd.conf" <<CONF
 listen=YES
 listen_ipv6=NO
@@ -167,6 +180,7 @@ local_umask=022
 chroot_local_user=YES
 allow_writeable_chroot=YES
 local_root=$state/ftp
+user_config_dir=$state/vsftpd-users
 pasv_enable=YES
 pasv_min_port=40000
 pasv_max_port=40100
