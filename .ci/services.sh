@@ -2,11 +2,11 @@
 # Starts the local services the tests and the local run need, as root on a Debian machine:
 # clamd with the project's test signatures (127.0.0.1:3310), c-icap with its ClamAV antivirus
 # service over that clamd (ICAP on 127.0.0.1:1344, service avscan) and vsftpd
-# (127.0.0.1:2121, user argus/argus); installs the test YARA rules and hash
+# (127.0.0.1:2121, user argus/argus who writes, argus-probe who only reads); installs the test YARA rules and hash
 # lists the probe's engines read, and installs clamscan for the command-line engine
 # engines/cli/clamscan.yaml, and chromium with chromium-driver for the web UI's browser tests.
-# Checks that RabbitMQ and PostgreSQL answer and creates the argus
-# database. Idempotent: a service that already answers is left alone. Exits non-zero
+# Checks that RabbitMQ and PostgreSQL answer, creates the argus
+# databases and one least-privilege RabbitMQ user per process in the test vhosts. Idempotent: a service that already answers is left alone. Exits non-zero
 # with a sentence naming the missing service.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
