@@ -5,9 +5,9 @@
 # (127.0.0.1:2121, user argus/argus who writes, argus-probe who only reads); installs the test YARA rules and hash
 # lists the probe's engines read, and installs clamscan for the command-line engine
 # engines/cli/clamscan.yaml, and chromium with chromium-driver for the web UI's browser tests.
-# Checks that RabbitMQ and PostgreSQL answer, creates the argus
-# databases and one least-privilege RabbitMQ user per process in the test vhosts. Idempotent: a service that already answers is left alone. Exits non-zero
-# with a sentence naming the missing service.
+# Checks that RabbitMQ and PostgreSQL answer, creates the argus databases and one
+# least-privilege RabbitMQ user per process in the test vhosts. Idempotent: a service that
+# already answers is left alone. Exits non-zero with a sentence naming the missing service.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 state="${ARGUS_SERVICES_DIR:-/var/lib/argus-ci}"
