@@ -9,8 +9,6 @@ import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeDirectoryUpdated;
 import dev.argus.common.message.ProbeStatus;
 import dev.argus.common.store.FileStore;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 abstract class AbstractHostileRequestTests {
 
-    static final Path UPLOADS = createTempDirectory();
+    static final Path UPLOADS = TestFixtures.uploadDirectory("argus-frontend-hostile-uploads");
 
     @DynamicPropertySource
     static void uploadDirectory(DynamicPropertyRegistry registry) {
@@ -76,11 +74,7 @@ abstract class AbstractHostileRequestTests {
     }
 
     void assertNoTempFilesLeft() {
-        try (Stream<Path> files = Files.list(UPLOADS)) {
-            assertThat(files).isEmpty();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        TestFixtures.assertNoFilesIn(UPLOADS);
     }
 
     /** A problem document with the status and slug; the detail is returned for further checks. */
@@ -97,13 +91,5 @@ abstract class AbstractHostileRequestTests {
 
     static byte[] unique() {
         return ("hostile " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static Path createTempDirectory() {
-        try {
-            return Files.createTempDirectory("argus-frontend-hostile-uploads");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

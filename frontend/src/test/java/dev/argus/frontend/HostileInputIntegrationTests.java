@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.common.amqp.Topology;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -150,17 +148,9 @@ class HostileInputIntegrationTests extends AbstractHostileRequestTests {
 
         assertThat(count("file")).isEqualTo(files);
         assertThat(count("scan")).isEqualTo(scans);
-        assertThat(fileStore.exists(sha256(content))).isFalse();
+        assertThat(fileStore.exists(AbstractFrontendIntegrationTests.sha256(content))).isFalse();
         assertThat(rabbit.receive(Topology.SCANS_QUEUE)).isNull();
         assertNoTempFilesLeft();
         return detail;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -42,12 +42,7 @@ class SecretsInLogsIntegrationTests {
     @BeforeEach
     void knowAProbe() {
         http = new TestHttp(port);
-        jdbc.sql("""
-                insert into probe (name, display_name, category, version, engine_version, online, instances,
-                                   last_seen, updated_at)
-                values ('secrets', 'Secrets', 'antivirus', '1', '1', true, 1, now(), now())
-                on conflict (name) do update set online = true, updated_at = now()
-                """).update();
+        TestFixtures.markProbeOnline(jdbc, "secrets");
     }
 
     @Test
