@@ -41,8 +41,9 @@ class ApiFuzzIntegrationTests extends AbstractHostileRequestTests {
 
         for (int i = 0; i < REQUESTS; i++) {
             FuzzRequests.Request request = requests.next();
-            RawHttp.Response response = raw.send(request.method(), request.target(), request.headers(),
-                    request.body());
+            RawHttp.Response response = request.chunked()
+                    ? raw.sendChunked(request.method(), request.target(), request.headers(), request.body())
+                    : raw.send(request.method(), request.target(), request.headers(), request.body());
             statuses.merge(response.status(), 1, Integer::sum);
             String fault = fault(request, response);
             if (fault != null && failures.size() < SHOWN_FAILURES) {

@@ -48,7 +48,8 @@ final class FuzzBodies {
             case 8 -> random.nextBoolean() ? "[]" : "{\"sha256\":[\"" + hex(64) + "\"],\"tags\":[\"a\\u0000\"],"
                     + "\"metadata\":{\"k\\u0000\":\"\\u0000\"}}";
             case 9 -> "";
-            case 10 -> "{\"sha256\":[\"" + hex(64) + "\"],\"metadata\":\"" + "m".repeat(random.nextInt(100_000)) + "\"}";
+            case 10 -> "{\"sha256\":[\"" + hex(64) + "\"],\"metadata\":\"" + "m".repeat(random.nextInt(
+                    random.nextInt(20) == 0 ? 1_500_000 : 100_000)) + "\"}";
             default -> new String(randomBytes(random.nextInt(300)), StandardCharsets.ISO_8859_1);
         };
     }

@@ -14,8 +14,8 @@ import java.util.UUID;
  */
 final class FuzzRequests {
 
-    /** One generated request; {@code body} null means none (no Content-Length). */
-    record Request(String method, String target, List<String> headers, byte[] body) {
+    /** One generated request; {@code body} null means none (no Content-Length); a chunked one has no length. */
+    record Request(String method, String target, List<String> headers, byte[] body, boolean chunked) {
 
         @Override
         public String toString() {
@@ -63,7 +63,7 @@ final class FuzzRequests {
             body = made.bytes();
             headers.add("Content-Type: " + (random.nextInt(8) == 0 ? pick(CONTENT_TYPES) : made.contentType()));
         }
-        return new Request(method, target, headers, body);
+        return new Request(method, target, headers, body, body != null && random.nextInt(10) == 0);
     }
 
     private String path() {

@@ -128,6 +128,20 @@ class HostileInputIntegrationTests extends AbstractHostileRequestTests {
     }
 
     @Test
+    void refusesAJsonBodyOverOneMegabyteWhetherDeclaredOrChunked() {
+        byte[] json = ("{\"sha256\":[\"" + "a".repeat(64) + "\"],\"metadata\":{\"pad\":\"" + "p".repeat(2 << 20)
+                + "\"}}").getBytes(StandardCharsets.UTF_8);
+
+        String declared = assertProblem(raw.send("POST", "/api/v1/scans", List.of("Content-Type: application/json"),
+                json), 413, "content-too-large");
+        String chunked = assertProblem(raw.sendChunked("POST", "/api/v1/scans",
+                List.of("Content-Type: application/json"), json), 413, "content-too-large");
+
+        assertThat(declared).isEqualTo(chunked).contains("larger than 1MB");
+        assertThat(rabbit.receive(Topology.SCANS_QUEUE)).isNull();
+    }
+
+    @Test
     void answersHugeHeadersWithAProblemFromTomcat() {
         RawHttp.Response response = raw.send("GET", "/api/v1/probes", List.of("X-Padding: " + "p".repeat(64 * 1024)),
                 null);
@@ -135,7 +149,7 @@ class HostileInputIntegrationTests extends AbstractHostileRequestTests {
         assertProblem(response, 400, "bad-request");
     }
 
-    private RawHttp.Response upload(MultipartBody body) {
+        private RawHttp.Response upload(MultipartBody body) {
         return raw.send("POST", "/api/v1/scans", List.of("Content-Type: " + body.contentType()), body.bytes());
     }
 

@@ -27,6 +27,8 @@ final class RawHttp {
         }
     }
 
+    private static final int CHUNK = 64 * 1024;
+
     private final int port;
 
     RawHttp(int port) {
@@ -34,14 +36,11 @@ final class RawHttp {
     }
 
     /**
-     * Sends one request. {@code target} and {@code headers} are written as given (UTF-8), so they may hold bytes a
-     * URI or header value may not. The one place every request of the hostile tests is written.
+     * Sends one request with a {@code Content-Length} (none when {@code body} is null). {@code target} and
+     * {@code headers} are written as given (UTF-8), so they may hold bytes a URI or header value may not.
      */
     Response send(String method, String target, List<String> headers, byte[] body) {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        head.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        headers.forEach(h -> head.writeBytes((h + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        ByteArrayOutputStream head = head(method, target, headers);
         if (body != null) {
             head.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -49,9 +48,28 @@ final class RawHttp {
         return exchange(head.toByteArray(), body == null ? new byte[0] : body);
     }
 
-    /** Sends bytes as they are, e.g. a request that is not HTTP at all. */
-    Response sendBytes(byte[] request) {
-        return exchange(request, new byte[0]);
+    /** Sends the body in chunks of 64KB, so no {@code Content-Length} announces its size. */
+    Response sendChunked(String method, String target, List<String> headers, byte[] body) {
+        ByteArrayOutputStream head = head(method, target, headers);
+        head.writeBytes("Transfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        for (int at = 0; at < body.length; at += CHUNK) {
+            int length = Math.min(CHUNK, body.length - at);
+            chunks.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            chunks.write(body, at, length);
+            chunks.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        chunks.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return exchange(head.toByteArray(), chunks.toByteArray());
+    }
+
+    /** The request line and headers of every request: the one place to add a header all of them need. */
+    private ByteArrayOutputStream head(String method, String target, List<String> headers) {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        headers.forEach(h -> head.writeBytes((h + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        return head;
     }
 
     private Response exchange(byte[] head, byte[] body) {

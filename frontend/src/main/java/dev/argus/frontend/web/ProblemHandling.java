@@ -99,6 +99,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof JsonBodyLimitFilter.JsonBodyTooLargeException) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "content-too-large",
+                    JsonBodyLimitFilter.TOO_LARGE);
+            return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         ProblemDetail problem = Problems.of(status, "malformed-json", describe(e));
         return handleExceptionInternal(e, problem, headers, status, request);
     }
