@@ -38,7 +38,11 @@ class QueryParameterFilter extends OncePerRequestFilter {
     }
 
     private static String describe(IllegalStateException e) {
-        Matcher name = PARAMETER.matcher(String.valueOf(e.getMessage()));
+        String message = String.valueOf(e.getMessage());
+        if (!message.contains("decoding")) {
+            return "the request's parameters could not be read (too many of them, or a form body over the limit)";
+        }
+        Matcher name = PARAMETER.matcher(message);
         return (name.find() ? "parameter '" + name.group(1) + "'" : "a parameter")
                 + " is not valid percent-encoded UTF-8";
     }
