@@ -2,12 +2,12 @@
 # Starts the local services the tests and the local run need, as root on a Debian machine:
 # clamd with the project's test signatures (127.0.0.1:3310), c-icap with its ClamAV antivirus
 # service over that clamd (ICAP on 127.0.0.1:1344, service avscan) and vsftpd
-# (127.0.0.1:2121, user argus/argus); installs the test YARA rules and hash
+# (127.0.0.1:2121, user argus/argus who writes, argus-probe who only reads); installs the test YARA rules and hash
 # lists the probe's engines read, and installs clamscan for the command-line engine
 # engines/cli/clamscan.yaml, and chromium with chromium-driver for the web UI's browser tests.
-# Checks that RabbitMQ and PostgreSQL answer and creates the argus
-# database. Idempotent: a service that already answers is left alone. Exits non-zero
-# with a sentence naming the missing service.
+# Checks that RabbitMQ and PostgreSQL answer, creates the argus databases and one
+# least-privilege RabbitMQ user per process in the test vhosts. Idempotent: a service that
+# already answers is left alone. Exits non-zero with a sentence naming the missing service.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 state="${ARGUS_SERVICES_DIR:-/var/lib/argus-ci}"
@@ -149,12 +149,25 @@ CONF
   log "c-icap answers on 1344 and detects EICAR"
 }
 
-start_vsftpd() {
-  if port_open 2121; then log "an FTP server already answers on 2121"; return; fi
+# Two FTP accounts (docs/security.md#internal-credentials): argus (the frontend) writes, argus-probe (the
+# probes) only reads. The probe account is read-only twice over: write_enable=NO in its per-user config, and
+# the files belong to argus with mode 644 (directories 755), so even a vsftpd started before this account
+# existed refuses its STOR and DELE.
+add_ftp_accounts() {
   id argus >/dev/null 2>&1 || useradd --system --home-dir "$state/ftp" --shell /bin/bash argus
   echo 'argus:argus' | chpasswd
-  mkdir -p "$state/ftp" /var/run/vsftpd/empty
+  id argus-probe >/dev/null 2>&1 || useradd --system --home-dir "$state/ftp" --shell /bin/bash argus-probe
+  echo "argus-probe:${ARGUS_FTP_PROBE_PASSWORD:-argus-probe-ci}" | chpasswd
+  mkdir -p "$state/ftp" "$state/vsftpd-users"
   chown argus:argus "$state/ftp"
+  chmod 755 "$state/ftp"
+  printf 'write_enable=NO\n' > "$state/vsftpd-users/argus-probe"
+}
+
+start_vsftpd() {
+  add_ftp_accounts
+  if port_open 2121; then log "an FTP server already answers on 2121"; return; fi
+  mkdir -p /var/run/vsftpd/empty
   cat > "$state/vsftpd.conf" <<CONF
 listen=YES
 listen_ipv6=NO
@@ -167,6 +180,7 @@ local_umask=022
 chroot_local_user=YES
 allow_writeable_chroot=YES
 local_root=$state/ftp
+user_config_dir=$state/vsftpd-users
 pasv_enable=YES
 pasv_min_port=40000
 pasv_max_port=40100
@@ -193,7 +207,38 @@ check_rabbitmq() {
     rabbitmqctl -q set_permissions -p "$vhost" guest '.*' '.*' '.*' >/dev/null \
       || die "cannot grant guest access to RabbitMQ vhost $vhost (is rabbitmqctl allowed to talk to the node?)"
   done
-  log "RabbitMQ answers; vhosts argus-test and argus-e2e exist"
+  add_rabbitmq_users argus-test argus-e2e
+  log "RabbitMQ answers; vhosts argus-test and argus-e2e exist, with users argus-frontend, argus-brain, argus-probe"
+}
+
+# One RabbitMQ user per process with least privilege (see docs/security.md#internal-credentials); the same
+# permission regexes as docker/rabbitmq/definitions.json. CI passwords come from ARGUS_RABBITMQ_<ROLE>_PASSWORD
+# (default: the user name with "-ci"). guest keeps full rights in the test vhosts for the existing tests.
+add_rabbitmq_users() { # vhost...
+  local probe_queue='argus\.probe\.[a-z][a-z0-9_-]*'
+  local -A configure write read password
+  configure[frontend]='^argus\.(brain|frontend|brain\.scans|frontend\.events|frontend\.probes)$'
+  write[frontend]='^argus\.(brain|brain\.scans|frontend\.events|frontend\.probes)$'
+  read[frontend]='^argus\.(brain|frontend|frontend\.events|frontend\.probes)$'
+  configure[brain]="^(argus\.(brain|probes|frontend|brain\.(scans|results|probes)|frontend\.(events|probes))|$probe_queue)\$"
+  write[brain]="^(argus\.(probes|frontend|brain\.(scans|results|probes)|frontend\.(events|probes))|$probe_queue)\$"
+  read[brain]='^argus\.(brain|probes|frontend|brain\.(scans|results|probes))$'
+  configure[probe]="^(argus\.(brain|probes|brain\.(results|probes))|$probe_queue)\$"
+  write[probe]="^(argus\.(brain|brain\.(results|probes))|$probe_queue)\$"
+  read[probe]="^(argus\.(brain|probes)|$probe_queue)\$"
+  password[frontend]="${ARGUS_RABBITMQ_FRONTEND_PASSWORD:-argus-frontend-ci}"
+  password[brain]="${ARGUS_RABBITMQ_BRAIN_PASSWORD:-argus-brain-ci}"
+  password[probe]="${ARGUS_RABBITMQ_PROBE_PASSWORD:-argus-probe-ci}"
+  local role vhost
+  for role in frontend brain probe; do
+    rabbitmqctl -q add_user "argus-$role" "${password[$role]}" >/dev/null 2>&1 \
+      || rabbitmqctl -q change_password "argus-$role" "${password[$role]}" >/dev/null
+    for vhost in "$@"; do
+      rabbitmqctl -q set_permissions -p "$vhost" "argus-$role" \
+        "${configure[$role]}" "${write[$role]}" "${read[$role]}" >/dev/null \
+        || die "cannot set the permissions of RabbitMQ user argus-$role in vhost $vhost"
+    done
+  done
 }
 
 check_postgres() {

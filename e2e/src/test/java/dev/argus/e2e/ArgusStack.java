@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The three packaged jars (brain, a probe with the engines a test class asks for, frontend on a free port) started against the run's own
- * vhost and database, emptied first. Each end-to-end test class starts its own stack and stops it after its
+ * vhost and database, emptied first, each with its own least-privilege RabbitMQ user and the probe with the
+ * read-only FTP account, as in production. Each end-to-end test class starts its own stack and stops it after its
  * tests, so several classes run one after the other in one Maven run.
  */
 final class ArgusStack {
@@ -42,8 +43,8 @@ final class ArgusStack {
                 "--spring.rabbitmq.host=" + TestEnvironment.RABBIT_HOST,
                 "--spring.rabbitmq.virtual-host=" + TestEnvironment.VHOST,
                 "--spring.datasource.url=" + TestEnvironment.JDBC_URL);
-        this.brain = new ArgusProcess(name, "brain", shared);
-        this.probe = new ArgusProcess(name, "probe", concat(shared,
+        this.brain = new ArgusProcess(name, "brain", concat(shared, TestEnvironment.credentials("brain")));
+        this.probe = new ArgusProcess(name, "probe", concat(concat(shared, TestEnvironment.credentials("probe")),
                 List.of("--argus.probe.work-dir=" + probeWorkDir,
                         "--argus.probe.clamav.database-directory=" + TestEnvironment.CLAMAV_DB,
                         "--argus.probe.yara.rules-dir=" + TestEnvironment.YARA_RULES,
@@ -51,8 +52,8 @@ final class ArgusStack {
                         "--argus.probe.cli.config-dir=" + TestEnvironment.CLI_ENGINES,
                         "--argus.probe.cli.variables.clamscan.database=" + TestEnvironment.CLAMAV_DB,
                         "--argus.probe.engines=" + String.join(",", engines))));
-        this.frontend = new ArgusProcess(name, "frontend", concat(shared,
-                concat(List.of("--server.port=" + port), frontendArguments)),
+        List<String> frontendOwn = concat(TestEnvironment.credentials("frontend"), List.of("--server.port=" + port));
+        this.frontend = new ArgusProcess(name, "frontend", concat(shared, concat(frontendOwn, frontendArguments)),
                 Map.of("ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY));
         this.api = new ArgusApi(port, ADMIN_KEY);
     }

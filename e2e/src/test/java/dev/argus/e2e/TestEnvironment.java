@@ -74,6 +74,23 @@ final class TestEnvironment {
         }
     }
 
+    /**
+     * The least-privilege accounts of one process, as .ci/services.sh creates them (docs/security.md): its own
+     * RabbitMQ user, and for the probe the read-only FTP account. Passwords from ARGUS_RABBITMQ_&lt;PROCESS&gt;_PASSWORD
+     * and ARGUS_FTP_PROBE_PASSWORD, by default those of .ci/services.sh.
+     */
+    static List<String> credentials(String process) {
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                "--spring.rabbitmq.username=argus-" + process,
+                "--spring.rabbitmq.password=" + env("ARGUS_RABBITMQ_" + process.toUpperCase() + "_PASSWORD",
+                        "argus-" + process + "-ci")));
+        if (process.equals("probe")) {
+            arguments.add("--argus.ftp.username=argus-probe");
+            arguments.add("--argus.ftp.password=" + env("ARGUS_FTP_PROBE_PASSWORD", "argus-probe-ci"));
+        }
+        return arguments;
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;

@@ -5,12 +5,9 @@ import static dev.argus.frontend.AbstractFrontendIntegrationTests.sha256;
 import static dev.argus.frontend.AbstractFrontendIntegrationTests.uniqueContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class BrokerOutageIntegrationTests {
 
-    static final Path UPLOADS = createTempDirectory();
+    static final Path UPLOADS = TestFixtures.uploadDirectory("argus-frontend-outage-uploads");
 
     @DynamicPropertySource
     static void uploadDirectory(DynamicPropertyRegistry registry) {
@@ -48,12 +45,7 @@ class BrokerOutageIntegrationTests {
     void knowAProbe() {
         http = new TestHttp(port);
         // the brain cannot publish the directory without a broker: write the copy directly
-        jdbc.sql("""
-                insert into probe (name, display_name, category, version, engine_version, online, instances,
-                                   last_seen, updated_at)
-                values ('outage', 'Outage', 'antivirus', '1', '1', true, 1, now(), now())
-                on conflict (name) do update set online = true, updated_at = now()
-                """).update();
+        TestFixtures.markProbeOnline(jdbc, "outage");
     }
 
     @Test
@@ -69,11 +61,7 @@ class BrokerOutageIntegrationTests {
         assertThat(countScans()).isEqualTo(scansBefore);
         assertThat(jdbc.sql("select count(*) from file where sha256 = ?").param(sha256(content))
                 .query(Long.class).single()).isZero();
-        try (Stream<Path> files = Files.list(UPLOADS)) {
-            assertThat(files).isEmpty();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        TestFixtures.assertNoFilesIn(UPLOADS);
     }
 
     @Test
@@ -92,13 +80,5 @@ class BrokerOutageIntegrationTests {
 
     private long countScans() {
         return jdbc.sql("select count(*) from scan").query(Long.class).single();
-    }
-
-    private static Path createTempDirectory() {
-        try {
-            return Files.createTempDirectory("argus-frontend-outage-uploads");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

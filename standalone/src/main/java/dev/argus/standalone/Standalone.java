@@ -66,6 +66,7 @@ public final class Standalone implements AutoCloseable {
         int ftpPort = ports.next();
         String brokerPassword = Secrets.password();
         String ftpPassword = Secrets.password();
+        String ftpReaderPassword = Secrets.password();
         long started = System.nanoTime();
         ExecutorService starter = Executors.newFixedThreadPool(3, Thread.ofPlatform().name("service-start-", 1)
                 .factory());
@@ -75,7 +76,7 @@ public final class Standalone implements AutoCloseable {
         CompletableFuture<EmbeddedBroker> broker = async(starter, () -> timed("AMQP broker", started,
                 () -> EmbeddedBroker.start(dataDir.resolve("broker"), brokerPort, brokerPassword)));
         CompletableFuture<EmbeddedFtpServer> ftp = async(starter, () -> EmbeddedFtpServer.start(
-                dataDir.resolve("files"), ftpPort, ftpPassword));
+                dataDir.resolve("files"), ftpPort, ftpPassword, ftpReaderPassword));
         starter.shutdown();
         ClamdEndpoint clamd = null;
         try {
@@ -84,7 +85,9 @@ public final class Standalone implements AutoCloseable {
             reportClamdFailure(clamd);
             ServiceGates gates = new ServiceGates(database, CompletableFuture.allOf(broker, ftp));
             ArgusContexts contexts = ArgusContexts.start(new ArgusContexts.Plan(dataDir,
-                    wiring(databasePort, brokerPort, brokerPassword, ftpPort, ftpPassword), clamd, gates,
+                    wiring(databasePort, brokerPort, brokerPassword, ftpPort, ftpPassword),
+                    Map.of("argus.ftp.username", EmbeddedFtpServer.READER_USERNAME, "argus.ftp.password",
+                            ftpReaderPassword), clamd, gates,
                     settings.clamd().probeWait(), args));
             keepStarted(running, database, broker, ftp, clamd);
             return new Standalone(dataDir, running, contexts);

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPReply;
+import org.apache.commons.net.ftp.FTPSClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +96,7 @@ final class FtpConnectionPool implements AutoCloseable {
     }
 
     private FTPClient connect() {
-        FTPClient client = new FTPClient();
+        FTPClient client = settings.explicitTls() ? FtpsClients.explicit() : new FTPClient();
         int timeoutMs = (int) settings.timeout().toMillis();
         client.setConnectTimeout(timeoutMs);
         client.setDefaultTimeout(timeoutMs);
@@ -110,6 +111,9 @@ final class FtpConnectionPool implements AutoCloseable {
             if (!client.login(settings.username(), settings.password())) {
                 throw new FileStoreException("FTP login as '" + settings.username() + "' at " + settings.host()
                         + ":" + settings.port() + " failed: check argus.ftp.username and argus.ftp.password");
+            }
+            if (client instanceof FTPSClient secure) {
+                FtpsClients.protectData(secure);
             }
             client.setFileType(FTP.BINARY_FILE_TYPE);
             client.enterLocalPassiveMode();

@@ -22,6 +22,9 @@ record FileQuery(Kind kind, String value) {
             return new FileQuery(Kind.ALL, "");
         }
         String text = query.strip();
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest("invalid-parameter", "parameter 'query' may not contain control characters");
+        }
         if (text.startsWith(TAG_PREFIX)) {
             String tag = text.substring(TAG_PREFIX.length()).strip();
             if (tag.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.argus.frontend.scan;
 
+import dev.argus.common.json.ArgusJson;
 import dev.argus.frontend.web.ApiException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -25,7 +26,19 @@ public record ScanOptions(List<String> probes, boolean force, List<String> tags,
     public ScanOptions {
         probes = names(probes);
         tags = tags(tags);
-        metadata = metadata == null ? Map.of() : metadata;
+        metadata = metadata(metadata);
+    }
+
+    /** The metadata, or a 400 when it holds NUL, which PostgreSQL cannot store in text or jsonb. */
+    static Map<String, Object> metadata(Map<String, Object> raw) {
+        if (raw == null) {
+            return Map.of();
+        }
+        if (ArgusJson.mapper().writeValueAsString(raw).contains("\\u0000")) {
+            throw ApiException.badRequest("invalid-field",
+                    "field 'metadata' may not contain the NUL character (\\u0000)");
+        }
+        return raw;
     }
 
     /** Probe names trimmed, empty ones dropped, duplicates removed. */

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param password       password; never logged
  * @param maxConnections pooled connections at most
  * @param timeout        connect, control-reply and data timeout
+ * @param explicitTls    FTPS with explicit TLS (AUTH TLS; login and files encrypted); the server's certificate must
+ *                       be trusted by the JVM and match {@code host}
  */
 @Validated
 @ConfigurationProperties("argus.ftp")
@@ -28,11 +30,12 @@ public record FtpProperties(
         @NotBlank @DefaultValue("argus") String username,
         @NotNull @DefaultValue("argus") String password,
         @Min(1) @DefaultValue("8") int maxConnections,
-        @NotNull @DefaultValue("30s") Duration timeout) {
+        @NotNull @DefaultValue("30s") Duration timeout,
+        @DefaultValue("false") boolean explicitTls) {
 
     /** The settings the common file store takes. */
     public FtpSettings toSettings() {
-        return new FtpSettings(host, port, username, password, maxConnections, timeout);
+        return new FtpSettings(host, port, username, password, maxConnections, timeout, explicitTls);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,8 @@ class MultipartUploadReader {
     static final String FILE_FIELD = "file";
     private static final int MAX_FIELD_BYTES = 64 * 1024;
     private static final int MAX_FIELDS = 64;
+    /** Room for the longest accepted file name in UTF-8 (255 characters of up to 4 bytes) plus the other headers. */
+    private static final int MAX_PART_HEADER_BYTES = 8 * 1024;
     private static final Duration LEFTOVER_AGE = Duration.ofHours(24);
 
     private final HashingSpooler spooler;
@@ -57,13 +60,20 @@ class MultipartUploadReader {
     Upload read(HttpServletRequest request) {
         JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> parser = new JakartaServletFileUpload<>();
         parser.setHeaderCharset(StandardCharsets.UTF_8);
+        parser.setMaxPartHeaderSize(MAX_PART_HEADER_BYTES);
         Upload upload = new Upload();
         try {
             FileItemInputIterator items = parser.getItemIterator(request);
             int files = 0;
             int fields = 0;
+            int parts = 0;
             while (items.hasNext()) {
                 FileItemInput item = items.next();
+                if (++parts > maxFiles + MAX_FIELDS) {
+                    throw ApiException.contentTooLarge("too-many-parts", "at most " + (maxFiles + MAX_FIELDS)
+                            + " multipart parts are accepted per request (" + maxFiles + " files and " + MAX_FIELDS
+                            + " form fields)").with("maxParts", maxFiles + MAX_FIELDS);
+                }
                 if (FILE_FIELD.equals(item.getFieldName())) {
                     if (++files > maxFiles) {
                         throw ApiException.contentTooLarge("too-many-files",
@@ -77,7 +87,7 @@ class MultipartUploadReader {
                     }
                     upload.addField(item.getFieldName(), readField(item));
                 }
-                // any other file part is skipped unread by the iterator
+                // any other file part is skipped unread by the iterator, and counts towards the parts limit
             }
             return upload;
         } catch (IOException | RequestReadException e) {
@@ -91,7 +101,7 @@ class MultipartUploadReader {
     }
 
     private UploadedFile readFile(FileItemInput item) throws IOException {
-        String name = FileNames.sanitise(item.getName());
+        String name = FileNames.validate(rawName(item));
         // Not closed on failure: closing an item stream reads the rest of the part, and an oversized file must
         // not be read any further.
         InputStream in = item.getInputStream();
@@ -109,6 +119,15 @@ class MultipartUploadReader {
         } catch (RuntimeException e) {
             HashingSpooler.deleteQuietly(content.path());
             throw e;
+        }
+    }
+
+    private static String rawName(FileItemInput item) {
+        try {
+            return item.getName();
+        } catch (InvalidPathException e) {
+            // commons-fileupload refuses a name holding NUL before anyone may look at it
+            throw FileNames.invalidNul();
         }
     }
 

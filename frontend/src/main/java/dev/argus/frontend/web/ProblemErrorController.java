@@ -21,23 +21,33 @@ class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
+    /** A request attribute with the detail sentence of a 4xx raised outside Spring MVC, e.g. by a filter. */
+    static final String DETAIL_ATTRIBUTE = ProblemErrorController.class.getName() + ".detail";
+
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (code == null && uri == null) {
+            // asked for directly, not forwarded by the container: there is no such resource
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "no resource " + request.getRequestURI()));
+        }
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Object known = request.getAttribute(DETAIL_ATTRIBUTE);
         String detail = status.is5xxServerError()
                 ? "unexpected error; the server log has the details"
-                : status.getReasonPhrase() + (uri == null ? "" : ": " + uri);
+                : known != null ? known.toString() : status.getReasonPhrase() + (uri == null ? "" : ": " + uri);
         if (status.is5xxServerError()) {
             log.error("{} -> {} (outside the MVC handlers)", uri, status.value(),
                     (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         } else {
             log.warn("{} -> {} (outside the MVC handlers)", uri, status.value());
         }
+        String slug = status == HttpStatus.BAD_REQUEST && known != null ? "invalid-parameter" : Problems.slugFor(status);
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(status, Problems.slugFor(status), detail));
+                .body(Problems.of(status, slug, detail));
     }
 }

@@ -28,9 +28,17 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
+        String detail;
+        if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
+            // Tomcat's answer to a Transfer-Encoding it does not implement: the client's fault, not the server's
+            status = HttpStatus.BAD_REQUEST.value();
+            response.setStatus(status);
+            detail = "unsupported Transfer-Encoding; send chunked or a Content-Length";
+        } else {
+            HttpStatus known = HttpStatus.resolve(status);
+            detail = known == null ? "error " + status : known.getReasonPhrase();
+        }
         String slug = Problems.slugFor(HttpStatusCode.valueOf(status));
-        String detail = known == null ? "error " + status : known.getReasonPhrase();
         String json = "{\"type\":\"" + Problems.TYPE_PREFIX + slug + "\",\"title\":\"" + Problems.title(slug)
                 + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
         try {

@@ -13,6 +13,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -98,6 +99,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof JsonBodyLimitFilter.JsonBodyTooLargeException) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "content-too-large",
+                    JsonBodyLimitFilter.TOO_LARGE);
+            return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         ProblemDetail problem = Problems.of(status, "malformed-json", describe(e));
         return handleExceptionInternal(e, problem, headers, status, request);
     }
@@ -124,8 +130,15 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         if (problem.getDetail() == null) {
             problem.setDetail(status instanceof HttpStatus known ? known.getReasonPhrase() : "error " + status);
         }
+        if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
+            problem.setInstance(Problems.instance(servlet.getRequest().getRequestURI()));
+        }
         log(e, status, problem, request);
-        return super.handleExceptionInternal(e, problem, headers, status, request);
+        // Preset, so a problem is written whatever the client's Accept says (even a malformed one).
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.putAll(headers);
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return super.handleExceptionInternal(e, problem, problemHeaders, status, request);
     }
 
     private static void log(Exception e, HttpStatusCode status, ProblemDetail problem, WebRequest request) {

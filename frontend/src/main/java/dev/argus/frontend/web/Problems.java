@@ -36,6 +36,22 @@ public final class Problems {
         };
     }
 
+    /**
+     * The request path as a problem's {@code instance}; a path {@link URI#create} refuses (e.g. {@code //api})
+     * is given with one leading slash and its illegal characters quoted.
+     */
+    static URI instance(String path) {
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException e) {
+            try {
+                return new URI(null, null, path.replaceFirst("^/+", "/"), null);
+            } catch (java.net.URISyntaxException stillInvalid) {
+                return URI.create("about:blank");
+            }
+        }
+    }
+
     /** The title of a problem type: the slug as words. */
     public static String title(String slug) {
         String words = slug.replace('-', ' ').replace("json", "JSON");

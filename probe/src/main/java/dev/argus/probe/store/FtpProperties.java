@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param password       password, default {@code argus}; never logged
  * @param maxConnections pooled connections at most, default 8
  * @param timeout        connect, reply and data timeout, default 30s
+ * @param explicitTls    FTPS with explicit TLS (AUTH TLS; login and files encrypted), default false; the server's
+ *                       certificate must be trusted by the JVM and match {@code host}
  */
 @Validated
 @ConfigurationProperties("argus.ftp")
@@ -28,16 +30,17 @@ public record FtpProperties(
         @DefaultValue("argus") @NotBlank String username,
         @DefaultValue("argus") String password,
         @DefaultValue("8") @Min(1) int maxConnections,
-        @DefaultValue("30s") @NotNull Duration timeout) {
+        @DefaultValue("30s") @NotNull Duration timeout,
+        @DefaultValue("false") boolean explicitTls) {
 
     /** The store's settings. */
     public FtpSettings toSettings() {
-        return new FtpSettings(host, port, username, password, maxConnections, timeout);
+        return new FtpSettings(host, port, username, password, maxConnections, timeout, explicitTls);
     }
 
     @Override
     public String toString() {
         return "FtpProperties[" + username + "@" + host + ":" + port + ", maxConnections=" + maxConnections
-                + ", timeout=" + timeout + "]";
+                + ", timeout=" + timeout + (explicitTls ? ", explicit TLS" : "") + "]";
     }
 }

@@ -21,24 +21,29 @@ import org.apache.ftpserver.usermanager.impl.ConcurrentLoginPermission;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
 
 /**
- * The file store: Apache FtpServer on 127.0.0.1 with one user who may write, whose home is the files directory.
- * Passive data connections also use 127.0.0.1, on ports the system picks. The user exists only in memory with a
- * password made at every start; the files themselves stay on disk.
+ * The file store: Apache FtpServer on 127.0.0.1 with two users whose home is the files directory: {@link #USERNAME}
+ * (the frontend) may write, {@link #READER_USERNAME} (the probes) may only read, so a probe cannot replace or delete
+ * a sample. Passive data connections also use 127.0.0.1, on ports the system picks. The users exist only in memory
+ * with passwords made at every start; the files themselves stay on disk.
  */
 public final class EmbeddedFtpServer implements AutoCloseable {
 
-    /** The one user. */
+    /** The user who stores files (the frontend). */
     public static final String USERNAME = "argus";
+    /** The user who only reads files (the probes): no write permission. */
+    public static final String READER_USERNAME = "argus-probe";
     private static final int MAX_LOGINS = 64;
 
     private final FtpServer server;
     private final int port;
     private final String password;
+    private final String readerPassword;
 
-    private EmbeddedFtpServer(FtpServer server, int port, String password) {
+    private EmbeddedFtpServer(FtpServer server, int port, String password, String readerPassword) {
         this.server = server;
         this.port = port;
         this.password = password;
+        this.readerPassword = readerPassword;
     }
 
     /**
@@ -46,14 +51,15 @@ public final class EmbeddedFtpServer implements AutoCloseable {
      *
      * @param root     the files directory (created if missing)
      * @param port     the control port at 127.0.0.1
-     * @param password the password of {@link #USERNAME}
+     * @param password       the password of {@link #USERNAME}
+     * @param readerPassword the password of {@link #READER_USERNAME}
      */
-    public static EmbeddedFtpServer start(Path root, int port, String password) {
+    public static EmbeddedFtpServer start(Path root, int port, String password, String readerPassword) {
         try {
             Files.createDirectories(root);
             FtpServerFactory factory = new FtpServerFactory();
             factory.addListener("default", listener(port));
-            factory.setUserManager(userManager(root, password));
+            factory.setUserManager(userManager(root, password, readerPassword));
             ConnectionConfigFactory connections = new ConnectionConfigFactory();
             connections.setMaxLogins(MAX_LOGINS);
             connections.setMaxThreads(0);
@@ -61,7 +67,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
             factory.setConnectionConfig(connections.createConnectionConfig());
             FtpServer server = factory.createServer();
             server.start();
-            return new EmbeddedFtpServer(server, port, password);
+            return new EmbeddedFtpServer(server, port, password, readerPassword);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the files directory " + root, e);
         } catch (FtpException e) {
@@ -83,21 +89,25 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         return listener.createListener();
     }
 
-    private static UserManager userManager(Path root, String password) throws FtpException {
+    private static UserManager userManager(Path root, String password, String readerPassword) throws FtpException {
         PropertiesUserManagerFactory users = new PropertiesUserManagerFactory();
         users.setPasswordEncryptor(new ClearTextPasswordEncryptor());
         UserManager manager = users.createUserManager();
+        Authority logins = new ConcurrentLoginPermission(MAX_LOGINS, MAX_LOGINS);
+        manager.save(user(USERNAME, password, root, List.of(new WritePermission(), logins)));
+        manager.save(user(READER_USERNAME, readerPassword, root, List.of(logins)));
+        return manager;
+    }
+
+    private static BaseUser user(String name, String password, Path root, List<Authority> authorities) {
         BaseUser user = new BaseUser();
-        user.setName(USERNAME);
+        user.setName(name);
         user.setPassword(password);
         user.setHomeDirectory(root.toAbsolutePath().toString());
         user.setEnabled(true);
         user.setMaxIdleTime(0);
-        List<Authority> authorities = List.of(new WritePermission(), new ConcurrentLoginPermission(MAX_LOGINS,
-                MAX_LOGINS));
         user.setAuthorities(authorities);
-        manager.save(user);
-        return manager;
+        return user;
     }
 
     /** The control port at 127.0.0.1. */
@@ -108,6 +118,11 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     /** The password of {@link #USERNAME}. */
     public String password() {
         return password;
+    }
+
+    /** The password of {@link #READER_USERNAME}. */
+    public String readerPassword() {
+        return readerPassword;
     }
 
     @Override

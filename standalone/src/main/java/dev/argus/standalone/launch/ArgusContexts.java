@@ -41,13 +41,14 @@ public final class ArgusContexts implements AutoCloseable {
      * @param dataDir   the data directory
      * @param wiring    properties every context gets with the highest precedence but the command line: the embedded
      *                  services' addresses and passwords
+     * @param probeWiring what the probe gets instead: its read-only FTP account
      * @param clamd     where the ClamAV engine finds clamd
      * @param gates     the embedded services still starting
      * @param probeWait how long the probe waits for a clamd that is still starting
      * @param args      the standalone's command line, passed to every context
      */
-    public record Plan(Path dataDir, Map<String, Object> wiring, ClamdEndpoint clamd, ServiceGates gates,
-                       Duration probeWait, String[] args) {
+    public record Plan(Path dataDir, Map<String, Object> wiring, Map<String, Object> probeWiring, ClamdEndpoint clamd,
+                       ServiceGates gates, Duration probeWait, String[] args) {
     }
 
     private final Plan plan;
@@ -163,6 +164,7 @@ public final class ArgusContexts implements AutoCloseable {
     private Map<String, Object> wiringFor(ArgusApplication application) {
         Map<String, Object> wiring = new LinkedHashMap<>(plan.wiring());
         if (application == ArgusApplication.PROBE) {
+            wiring.putAll(plan.probeWiring());
             ClamdEndpoint clamd = plan.clamd();
             wiring.put("argus.probe.clamav.host", clamd.host());
             wiring.put("argus.probe.clamav.port", Integer.toString(clamd.port()));

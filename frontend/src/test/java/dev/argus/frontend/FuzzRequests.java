@@ -1,0 +1,168 @@
+package dev.argus.frontend;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * A seeded generator of requests across the whole API: every route and method, edge and junk paths, query
+ * parameters, headers of every kind and size, JSON, multipart and random bodies ({@link FuzzBodies}). The same
+ * seed gives the same requests, so a failure seen in CI can be replayed.
+ */
+final class FuzzRequests {
+
+    /** One generated request; {@code body} null means none (no Content-Length); a chunked one has no length. */
+    record Request(String method, String target, List<String> headers, byte[] body, boolean chunked) {
+
+        @Override
+        public String toString() {
+            String shown = target.length() > 120 ? target.substring(0, 120) + "…" : target;
+            return method + " " + shown + " " + headers.stream().map(h -> h.length() > 80 ? h.substring(0, 80) + "…" : h)
+                    .toList() + (body == null ? "" : " body " + body.length + " bytes");
+        }
+    }
+
+    static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE",
+            "PROPFIND", "X");
+    private static final List<String> ROUTES = List.of("/api/v1/scans", "/api/v1/scans/{id}",
+            "/api/v1/scans/{id}/cancel", "/api/v1/scans/{id}/events", "/api/v1/files", "/api/v1/files/{hash}",
+            "/api/v1/probes", "/api/v1/{junk}", "/api/{junk}", "/actuator/health", "/v3/api-docs", "/",
+            "/index.html", "/js/app.js", "/{junk}", "/error", "/api/v1/users", "/api/v1/users/{junk}/keys",
+            "/api/v1/users/admin/keys", "/api/v1/keys/{id}", "/api/v1/files/{hash}/download",
+            "/api/v1/files/{hash}/label", "/api/v1/files/{hash}/labels", "/api/v1/labels", "/api/v1/models",
+            "/api/v1/models/current", "/api/v1/models/{junk}", "/api/v1/stats", "/login", "/logout",
+            "/login.html", "/actuator/{junk}");
+    private static final List<String> CONTENT_TYPES = List.of("application/json", "multipart/form-data",
+            "multipart/form-data; boundary=", "multipart/mixed; boundary=x", "text/plain", "application/xml",
+            "application/x-www-form-urlencoded", "application/json; charset=utf-16", "*/*", "garbage", ";;;",
+            "application/problem+json", "multipart/form-data; boundary=\"\"");
+    private static final List<String> ACCEPTS = List.of("*/*", "application/json", "text/event-stream",
+            "application/xml", "text/html", "image/png", "application/problem+json", "garbage/", "");
+    private static final List<String> QUERY_NAMES = List.of("page", "size", "status", "query", "sort", "id", "x");
+
+    private final Random random;
+    private final FuzzBodies bodies;
+
+    FuzzRequests(long seed) {
+        this.random = new Random(seed);
+        this.bodies = new FuzzBodies(random);
+    }
+
+    Request next() {
+        String method = random.nextInt(3) == 0 ? pick(METHODS) : random.nextBoolean() ? "GET" : "POST";
+        String target = path() + query();
+        List<String> headers = new ArrayList<>();
+        if (random.nextInt(3) > 0) {
+            headers.add("Accept: " + pick(ACCEPTS));
+        }
+        for (int i = random.nextInt(3); i > 0; i--) {
+            headers.add(header());
+        }
+        if (random.nextInt(10) == 0) {
+            headers.add(authorization());
+        }
+        byte[] body = null;
+        if (!method.equals("GET") && !method.equals("HEAD") && random.nextInt(5) > 0 || random.nextInt(20) == 0) {
+            FuzzBodies.Body made = bodies.next();
+            body = made.bytes();
+            headers.add("Content-Type: " + (random.nextInt(8) == 0 ? pick(CONTENT_TYPES) : made.contentType()));
+        }
+        return new Request(method, target, headers, body, body != null && random.nextInt(10) == 0);
+    }
+
+    private String path() {
+        String path = pick(ROUTES).replace("{id}", random.nextInt(4) == 0 ? junk() : UUID.randomUUID().toString())
+                .replace("{hash}", hash()).replace("{junk}", junk());
+        return switch (random.nextInt(12)) {
+            case 0 -> path + "/";
+            case 1 -> path.replace("/api/", "//api//");
+            case 2 -> path + ";jsessionid=" + junk();
+            case 3 -> path + "/%2e%2e/%2e%2e/etc/passwd";
+            case 4 -> path + "/" + "a".repeat(random.nextInt(9000));
+            default -> path;
+        };
+    }
+
+    private String query() {
+        if (random.nextBoolean()) {
+            return "";
+        }
+        StringBuilder query = new StringBuilder("?");
+        for (int i = random.nextInt(4); i >= 0; i--) {
+            query.append(pick(QUERY_NAMES)).append('=').append(value()).append('&');
+        }
+        return query.toString();
+    }
+
+    private String value() {
+        return switch (random.nextInt(10)) {
+            case 0 -> "-1";
+            case 1 -> "99999999999999999999";
+            case 2 -> Integer.toString(random.nextInt(200));
+            case 3 -> "queued";
+            case 4 -> "tag:" + junk();
+            case 5 -> hash();
+            case 6 -> "%zz%";
+            case 7 -> "%00%0d%0a";
+            case 8 -> java.net.URLEncoder.encode(FuzzBodies.HOSTILE_NAMES.get(random.nextInt(
+                    FuzzBodies.HOSTILE_NAMES.size())), StandardCharsets.UTF_8);
+            default -> junk();
+        };
+    }
+
+    private String header() {
+        return switch (random.nextInt(8)) {
+            case 0 -> "X-Padding: " + "p".repeat(random.nextInt(20_000));
+            case 1 -> "Range: bytes=" + junk();
+            case 2 -> "If-None-Match: " + junk();
+            case 3 -> "Accept-Encoding: gzip, br, " + junk();
+            case 4 -> "Origin: http://" + junk() + ".example";
+            case 5 -> "Accept-Language: " + junk();
+            case 6 -> "Transfer-Encoding: identity";
+            default -> "X-" + Integer.toHexString(random.nextInt()) + ": " + junk();
+        };
+    }
+
+    /**
+     * A credential other than the admin key {@link RawHttp} sends by default: none at all (an empty value), a
+     * junk or unknown bearer key, another scheme, a huge one.
+     */
+    private String authorization() {
+        return switch (random.nextInt(6)) {
+            case 0 -> "Authorization:";
+            case 1 -> "Authorization: Bearer " + junk();
+            case 2 -> "Authorization: Bearer argus_" + "A".repeat(43);
+            case 3 -> "Authorization: Basic " + junk();
+            case 4 -> "Authorization: Bearer " + "k".repeat(random.nextInt(10_000));
+            default -> "Authorization: " + junk();
+        };
+    }
+
+    private String hash() {
+        byte[] bytes = new byte[random.nextInt(40)];
+        random.nextBytes(bytes);
+        String hex = HexFormat.of().formatHex(bytes);
+        return random.nextInt(4) == 0 ? hex.toUpperCase() : random.nextInt(6) == 0 ? hex + "zz" : hex;
+    }
+
+    /** URL-safe junk, sometimes percent-encoded bytes of every kind. */
+    private String junk() {
+        byte[] bytes = new byte[random.nextInt(24)];
+        random.nextBytes(bytes);
+        if (random.nextBoolean()) {
+            StringBuilder encoded = new StringBuilder();
+            for (byte b : bytes) {
+                encoded.append('%').append(String.format("%02X", b & 0xff));
+            }
+            return encoded.toString();
+        }
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private <T> T pick(List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+}

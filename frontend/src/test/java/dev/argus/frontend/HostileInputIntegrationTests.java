@@ -1,0 +1,170 @@
+package dev.argus.frontend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.argus.common.amqp.Topology;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each hostile request is a 4xx problem naming what is wrong, and leaves nothing behind: no file or scan row, no
+ * object on the FTP store, no {@code ScanRequested}, no temp file.
+ */
+class HostileInputIntegrationTests extends AbstractHostileRequestTests {
+
+    private static final String BOUNDARY = "argus-hostile-boundary";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../../etc/passwd", "a/b.exe", "C:\\Users\\ana\\evil.exe", "..", "nul\u0000byte.txt",
+        "bell\u0007.txt", "c1\u0085.txt", "invoice\u202Efdp.exe", "zero\u200Bwidth.txt", "p\u0430ypal.exe",
+        "micros\u03BFft.exe"})
+    void refusesHostileFileNamesWithoutStoringAnything(String name) {
+        byte[] content = unique();
+
+        String detail = refusedAndNothingStored(content, 400, "invalid-file-name",
+                bytes -> upload(new MultipartBody(BOUNDARY).file("file", name, bytes).field("tags", "x")));
+
+        assertThat(detail).contains("filename of a 'file' part");
+    }
+
+    @Test
+    void refusesA4KbFileNameNamingTheLimit() {
+        String detail = refusedAndNothingStored(unique(), 400, "invalid-file-name",
+                bytes -> upload(new MultipartBody(BOUNDARY).file("file", "n".repeat(4096) + ".exe", bytes)));
+
+        assertThat(detail).contains("4100 characters").contains("at most 255");
+    }
+
+    @Test
+    void keepsLegitimateNonLatinNames() {
+        RawHttp.Response accepted = upload(new MultipartBody(BOUNDARY).file("file", "отчёт.pdf", unique())
+                .file("file", "报告.docx", unique()));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.body()).contains("\"name\":\"отчёт.pdf\"").contains("\"name\":\"报告.docx\"");
+        assertThat(rabbit.receive(Topology.SCANS_QUEUE, 5000)).isNotNull();
+    }
+
+    @Test
+    void refusesAMultipartBodyWithoutAFilePart() {
+        String detail = refusedAndNothingStored(unique(), 400, "missing-file",
+                bytes -> upload(new MultipartBody(BOUNDARY).field("tags", new String(bytes, StandardCharsets.UTF_8))));
+
+        assertThat(detail).contains("'file'");
+    }
+
+    @Test
+    void refusesThousandsOfPartsAtTheLimit() {
+        String detail = refusedAndNothingStored(unique(), 413, "too-many-parts", bytes -> {
+            MultipartBody body = new MultipartBody(BOUNDARY).file("file", "first.bin", bytes);
+            for (int i = 0; i < 5000; i++) {
+                body.file("other", "x" + i + ".bin", new byte[] {1});
+            }
+            return upload(body);
+        });
+
+        assertThat(detail).contains("at most 164 multipart parts");
+    }
+
+    @Test
+    void refusesThousandsOfFormFields() {
+        String detail = refusedAndNothingStored(unique(), 400, "malformed-multipart", bytes -> {
+            MultipartBody body = new MultipartBody(BOUNDARY).file("file", "f.bin", bytes);
+            for (int i = 0; i < 3000; i++) {
+                body.field("f" + i, "v");
+            }
+            return upload(body);
+        });
+
+        assertThat(detail).contains("at most 64 form fields");
+    }
+
+    @Test
+    void refusesAHugeFormField() {
+        String detail = refusedAndNothingStored(unique(), 400, "invalid-field", bytes -> upload(
+                new MultipartBody(BOUNDARY).file("file", "f.bin", bytes).field("metadata", "x".repeat(200_000))));
+
+        assertThat(detail).contains("'metadata'").contains("65536 bytes");
+    }
+
+    @Test
+    void refusesATruncatedMultipartBody() {
+        refusedAndNothingStored(unique(), 400, "malformed-multipart", bytes -> {
+            MultipartBody body = new MultipartBody(BOUNDARY).file("file", "cut.bin", bytes).field("tags", "t");
+            return raw.send("POST", "/api/v1/scans", List.of("Content-Type: " + body.contentType()),
+                    body.truncated(body.truncated(Integer.MAX_VALUE).length - 10));
+        });
+    }
+
+    @Test
+    void refusesABodyWhoseBoundaryIsNotTheAnnouncedOne() {
+        // the parser finds no part under the announced boundary, so the request has no file
+        refusedAndNothingStored(unique(), 400, "missing-file", bytes -> raw.send("POST", "/api/v1/scans",
+                List.of("Content-Type: multipart/form-data; boundary=announced"),
+                new MultipartBody("different").file("file", "f.bin", bytes).bytes()));
+    }
+
+    @Test
+    void refusesMultipartWithoutABoundary() {
+        refusedAndNothingStored(unique(), 400, "malformed-multipart", bytes -> raw.send("POST", "/api/v1/scans",
+                List.of("Content-Type: multipart/form-data"),
+                new MultipartBody(BOUNDARY).file("file", "f.bin", bytes).bytes()));
+    }
+
+    @Test
+    void refusesMalformedJsonAndWrongContentTypes() {
+        assertThat(assertProblem(raw.send("POST", "/api/v1/scans", List.of("Content-Type: application/json"),
+                "{\"sha256\" [\"ab\"]}".getBytes(StandardCharsets.UTF_8)), 400, "malformed-json"))
+                .startsWith("malformed JSON body");
+        assertProblem(raw.send("POST", "/api/v1/scans", List.of("Content-Type: application/xml"),
+                "<scan/>".getBytes(StandardCharsets.UTF_8)), 415, "unsupported-media-type");
+        assertProblem(raw.send("POST", "/api/v1/scans", List.of(), "data".getBytes(StandardCharsets.UTF_8)), 415,
+                "unsupported-media-type");
+        assertThat(rabbit.receive(Topology.SCANS_QUEUE)).isNull();
+    }
+
+    @Test
+    void refusesAJsonBodyOverOneMegabyteWhetherDeclaredOrChunked() {
+        byte[] json = ("{\"sha256\":[\"" + "a".repeat(64) + "\"],\"metadata\":{\"pad\":\"" + "p".repeat(2 << 20)
+                + "\"}}").getBytes(StandardCharsets.UTF_8);
+
+        String declared = assertProblem(raw.send("POST", "/api/v1/scans", List.of("Content-Type: application/json"),
+                json), 413, "content-too-large");
+        String chunked = assertProblem(raw.sendChunked("POST", "/api/v1/scans",
+                List.of("Content-Type: application/json"), json), 413, "content-too-large");
+
+        assertThat(declared).isEqualTo(chunked).contains("larger than 1MB");
+        assertThat(rabbit.receive(Topology.SCANS_QUEUE)).isNull();
+    }
+
+    @Test
+    void answersHugeHeadersWithAProblemFromTomcat() {
+        RawHttp.Response response = raw.send("GET", "/api/v1/probes", List.of("X-Padding: " + "p".repeat(64 * 1024)),
+                null);
+
+        assertProblem(response, 400, "bad-request");
+    }
+
+        private RawHttp.Response upload(MultipartBody body) {
+        return raw.send("POST", "/api/v1/scans", List.of("Content-Type: " + body.contentType()), body.bytes());
+    }
+
+    private String refusedAndNothingStored(byte[] content, int status, String slug,
+                                           Function<byte[], RawHttp.Response> request) {
+        long files = count("file");
+        long scans = count("scan");
+
+        String detail = assertProblem(request.apply(content), status, slug);
+
+        assertThat(count("file")).isEqualTo(files);
+        assertThat(count("scan")).isEqualTo(scans);
+        assertThat(fileStore.exists(AbstractFrontendIntegrationTests.sha256(content))).isFalse();
+        assertThat(rabbit.receive(Topology.SCANS_QUEUE)).isNull();
+        assertNoTempFilesLeft();
+        return detail;
+    }
+}
