@@ -1,5 +1,6 @@
 package dev.argus.brain.dispatch;
 
+import dev.argus.common.timing.StageTimer;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.CancelScan;
 import dev.argus.common.message.ScanFile;
@@ -43,7 +44,9 @@ class ScanListener {
             log.error("Discarding malformed ScanRequested of scan {}: {}", request.scanId(), problem);
             throw new AmqpRejectAndDontRequeueException("malformed ScanRequested: " + problem);
         }
+        long start = StageTimer.start();
         dispatcher.dispatch(request);
+        StageTimer.stop("brain.dispatch", start);
     }
 
     @RabbitHandler

@@ -1,5 +1,6 @@
 package dev.argus.brain.job;
 
+import dev.argus.common.timing.StageTimer;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ProbeResult;
 import org.slf4j.Logger;
@@ -31,6 +32,8 @@ class ResultListener {
             log.error("Discarding malformed ProbeResult without job id or result: {}", result);
             throw new AmqpRejectAndDontRequeueException("malformed ProbeResult");
         }
+        long start = StageTimer.start();
         handler.handle(result);
+        StageTimer.stop("brain.result", start);
     }
 }

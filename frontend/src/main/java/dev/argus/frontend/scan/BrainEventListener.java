@@ -1,5 +1,6 @@
 package dev.argus.frontend.scan;
 
+import dev.argus.common.timing.StageTimer;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ResultReported;
 import dev.argus.common.message.ScanDispatched;
@@ -27,7 +28,9 @@ class BrainEventListener {
 
     @RabbitHandler
     void on(ResultReported message) {
+        long start = StageTimer.start();
         recorder.record(message);
+        StageTimer.stop("frontend.result", start);
     }
 
     @RabbitHandler

@@ -1,5 +1,6 @@
 package dev.argus.frontend.upload;
 
+import dev.argus.common.timing.StageTimer;
 import dev.argus.frontend.UploadProperties;
 import dev.argus.frontend.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,6 +58,7 @@ class MultipartUploadReader {
         JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> parser = new JakartaServletFileUpload<>();
         parser.setHeaderCharset(StandardCharsets.UTF_8);
         Upload upload = new Upload();
+        long start = StageTimer.start();
         try {
             FileItemInputIterator items = parser.getItemIterator(request);
             int files = 0;
@@ -78,6 +80,7 @@ class MultipartUploadReader {
                 }
                 // any other file part is skipped unread by the iterator
             }
+            StageTimer.stop("frontend.upload-read", start);
             return upload;
         } catch (IOException | RequestReadException e) {
             upload.close();

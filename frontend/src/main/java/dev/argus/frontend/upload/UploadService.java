@@ -1,5 +1,6 @@
 package dev.argus.frontend.upload;
 
+import dev.argus.common.timing.StageTimer;
 import dev.argus.common.store.FileStore;
 import dev.argus.frontend.catalog.NewFile;
 import dev.argus.frontend.probe.ProbeDirectory;
@@ -54,7 +55,10 @@ class UploadService {
                 .map(f -> new NewFile(f.content().sha256(), f.content().md5(), f.content().sha1(), f.content().size(),
                         f.mimeType(), f.name()))
                 .toList();
-        return scans.create(files, probes, options);
+        long start = StageTimer.start();
+        UUID id = scans.create(files, probes, options);
+        StageTimer.stop("frontend.scan-create", start);
+        return id;
     }
 
     private void storeIfAbsent(UploadedFile file) {
