@@ -47,7 +47,10 @@ public final class BenchMain {
                 benchmark.measureRaw(clamd, raw);
             }
             try (Deployment deployment = deploy(options, results.resolve("logs/" + stamp))) {
+                Thread stopOnInterrupt = new Thread(() -> stopQuietly(deployment));
+                Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
                 benchmark.measurePipeline(deployment, pipeline);
+                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
             }
         } finally {
             deleteTree(corpusRoot);
@@ -87,6 +90,15 @@ public final class BenchMain {
             case "standalone" -> launcher.standalone(options.concurrency());
             default -> Deployment.external(options.url(), options.apiKey(), options.pids(), options.logs());
         };
+    }
+
+    /** Ctrl-C: the processes the benchmark started must not outlive it. */
+    private static void stopQuietly(Deployment deployment) {
+        try {
+            deployment.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String env(String name, String fallback) {

@@ -24,7 +24,7 @@ import java.util.Map;
  */
 final class Benchmark {
 
-    private static final long THROUGHPUT_TIMEOUT_MILLIS = 30 * 60 * 1000L;
+    private static final long STALL_MILLIS = 120_000L;
 
     private final Report report;
     private final BenchOptions options;
@@ -103,7 +103,7 @@ final class Benchmark {
         double clamdBefore = ProcStats.cpuMillis(clamdPids);
         PipelineRun.Throughput result;
         try (RssSampler probeRss = probe == null ? null : new RssSampler(probe)) {
-            result = run.throughput(files, options.concurrency(), deployment::checkAlive, THROUGHPUT_TIMEOUT_MILLIS);
+            result = run.throughput(files, options.concurrency(), deployment::checkAlive, STALL_MILLIS);
             if (probeRss != null) {
                 report.put(profile.label(), "probeRssPeakMiB", probeRss.peakMiB());
                 report.put("memory", "probeRssUnderLoadMiB", Math.max(probeRss.peakMiB(), number("memory",

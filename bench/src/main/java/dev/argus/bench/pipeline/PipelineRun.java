@@ -27,9 +27,10 @@ public final class PipelineRun {
      * counting finished scans every 200 ms (one cheap count query; per-scan event streams would cost the
      * frontend thousands of connections), so the time is exact to 200 ms.
      *
-     * @param check called while waiting, e.g. to fail fast when a process died
+     * @param check       called while waiting, e.g. to fail fast when a process died
+     * @param stallMillis how long without one more finished scan counts as stalled (fails the run)
      */
-    public Throughput throughput(List<CorpusFile> files, int concurrency, Runnable check, long timeoutMillis)
+    public Throughput throughput(List<CorpusFile> files, int concurrency, Runnable check, long stallMillis)
             throws Exception {
         long before = api.finishedScans();
         Queue<CorpusFile> todo = new ConcurrentLinkedQueue<>(files);
@@ -53,12 +54,15 @@ public final class PipelineRun {
         }
         double uploadSeconds = (System.nanoTime() - start) / 1e9;
         long target = before + files.size();
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (api.finishedScans() < target) {
+        long lastProgress = System.currentTimeMillis();
+        for (long finished = api.finishedScans(), seen = finished; finished < target; finished = api.finishedScans()) {
             check.run();
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("only " + (api.finishedScans() - before) + " of " + files.size()
-                        + " scans finished within " + timeoutMillis + " ms");
+            if (finished > seen) {
+                seen = finished;
+                lastProgress = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - lastProgress > stallMillis) {
+                throw new IllegalStateException("stalled: " + (finished - before) + " of " + files.size()
+                        + " scans finished, none for " + stallMillis + " ms");
             }
             Thread.sleep(POLL_MILLIS);
         }

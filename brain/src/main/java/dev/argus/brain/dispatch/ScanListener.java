@@ -1,10 +1,10 @@
 package dev.argus.brain.dispatch;
 
-import dev.argus.common.timing.StageTimer;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.CancelScan;
 import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanRequested;
+import dev.argus.common.timing.StageTimer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package dev.argus.brain.job;
 
-import dev.argus.common.timing.StageTimer;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ProbeResult;
+import dev.argus.common.timing.StageTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;

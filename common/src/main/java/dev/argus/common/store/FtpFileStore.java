@@ -1,5 +1,6 @@
 package dev.argus.common.store;
 
+import dev.argus.common.timing.StageTimer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import dev.argus.common.timing.StageTimer;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.net.ftp.FTPClient;

@@ -1,7 +1,7 @@
 package dev.argus.frontend.upload;
 
-import dev.argus.common.timing.StageTimer;
 import dev.argus.common.store.FileStore;
+import dev.argus.common.timing.StageTimer;
 import dev.argus.frontend.catalog.NewFile;
 import dev.argus.frontend.probe.ProbeDirectory;
 import dev.argus.frontend.scan.ScanOptions;

@@ -1,6 +1,5 @@
 package dev.argus.probe.job;
 
-import dev.argus.common.timing.StageTimer;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.Category;
 import dev.argus.common.message.EngineResult;
@@ -9,6 +8,7 @@ import dev.argus.common.message.ProbeResult;
 import dev.argus.common.store.FileNotInStoreException;
 import dev.argus.common.store.FileStore;
 import dev.argus.common.store.FileStoreException;
+import dev.argus.common.timing.StageTimer;
 import dev.argus.messaging.MessagePublisher;
 import dev.argus.probe.spi.EngineException;
 import dev.argus.probe.spi.EngineVersions;
