@@ -99,6 +99,7 @@ final class Benchmark {
                             Long probe) throws Exception {
         List<Long> argus = deployment.argusPids();
         List<Long> clamdPids = ProcStats.pidsNamed("clamd");
+        Map<String, Double> roleBefore = cpuByRole(deployment);
         double argusBefore = ProcStats.cpuMillis(argus);
         double clamdBefore = ProcStats.cpuMillis(clamdPids);
         PipelineRun.Throughput result;
@@ -106,18 +107,26 @@ final class Benchmark {
             result = run.throughput(files, options.concurrency(), deployment::checkAlive, STALL_MILLIS);
             if (probeRss != null) {
                 report.put(profile.label(), "probeRssPeakMiB", probeRss.peakMiB());
-                report.put("memory", "probeRssUnderLoadMiB", Math.max(probeRss.peakMiB(), number("memory",
-                        "probeRssUnderLoadMiB")));
+                double earlier = number("memory", "probeRssUnderLoadMiB");
+                report.put("memory", "probeRssUnderLoadMiB", Double.isNaN(earlier) ? probeRss.peakMiB()
+                        : Math.max(probeRss.peakMiB(), earlier));
             }
         }
         String label = profile.label();
         report.put(label, "pipelineFilesPerSecond", result.filesPerSecond());
         report.put(label, "pipelineUploadSeconds", result.uploadSeconds());
         report.put(label, "efficiency", result.filesPerSecond() / rawFilesPerSecond.get(profile));
+        double argusCpu = (ProcStats.cpuMillis(argus) - argusBefore) / result.files();
+        double clamdCpu = (ProcStats.cpuMillis(clamdPids) - clamdBefore) / result.files();
         if (!argus.isEmpty()) {
-            report.put(label, "argusCpuMsPerFile", (ProcStats.cpuMillis(argus) - argusBefore) / result.files());
+            report.put(label, "argusCpuMsPerFile", argusCpu);
+            report.put(label, "engineShareOfCpu", clamdCpu / (clamdCpu + argusCpu));
+            if (argus.size() > 1) {
+                cpuByRole(deployment).forEach((role, cpu) -> report.put(label, role + "CpuMsPerFile",
+                        (cpu - roleBefore.get(role)) / result.files()));
+            }
         }
-        report.put(label, "clamdCpuMsPerFile", (ProcStats.cpuMillis(clamdPids) - clamdBefore) / result.files());
+        report.put(label, "clamdCpuMsPerFile", clamdCpu);
         report.put(label, "loadAverageAfter", Machine.loadAverage());
         System.out.printf("[bench] pipeline %s: %.1f files/s, efficiency %.2f%n", label, result.filesPerSecond(),
                 result.filesPerSecond() / rawFilesPerSecond.get(profile));
@@ -148,6 +157,8 @@ final class Benchmark {
             report.row(label + ": efficiency", Report.format(number(label, "efficiency")),
                     profile == Profile.MIXED ? ">= 0.6" : ">= 0.25");
             report.row(label + ": Argus CPU ms/file", Report.format(number(label, "argusCpuMsPerFile")), "");
+            report.row(label + ": clamd's share of the CPU time (engine / (engine + Argus))",
+                    Report.format(number(label, "engineShareOfCpu")), "");
             report.row(label + ": clamd CPU ms/file (pipeline / raw)", Report.format(number(label,
                     "clamdCpuMsPerFile")) + " / " + Report.format(number(label, "rawClamdCpuMsPerFile")), "");
         }
@@ -159,6 +170,17 @@ final class Benchmark {
                 + Report.format(number("memory", "probeRssUnderLoadMiB")), "<= 160");
         report.row("frontend RSS growth, " + options.bigUploadMiB() + " MiB upload, MiB",
                 Report.format(number("memory", "frontendRssGrowthMiB")), "<= 64");
+    }
+
+    private static Map<String, Double> cpuByRole(Deployment deployment) {
+        Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+        for (String role : List.of("frontend", "brain", "probe")) {
+            Long pid = deployment.pid(role);
+            if (pid != null) {
+                cpu.put(role, ProcStats.cpuMillis(pid));
+            }
+        }
+        return cpu;
     }
 
     private String triple(String section, String prefix) {

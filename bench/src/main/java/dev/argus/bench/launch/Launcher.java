@@ -99,8 +99,9 @@ public final class Launcher {
     }
 
     private static Map<String, String> environment(String key) {
+        // MALLOC_ARENA_MAX as scripts/run-local.sh and the container image set it.
         return Map.of("ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY", key,
-                "ARGUS_SECURITY_RATE_LIMIT_REQUESTS_PER_MINUTE", "100000000");
+                "ARGUS_SECURITY_RATE_LIMIT_REQUESTS_PER_MINUTE", "100000000", "MALLOC_ARENA_MAX", "2");
     }
 
     private static Deployment awaitReady(Deployment deployment) throws Exception {

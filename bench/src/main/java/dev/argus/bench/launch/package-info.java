@@ -1,2 +1,2 @@
-/** Where the pipeline runs: Argus processes the benchmark starts (three jars or the standalone jar) or ones already running. */
+/** Where the pipeline runs: Argus started by the benchmark (three jars or the standalone jar) or already running. */
 package dev.argus.bench.launch;

@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * A multipart/form-data body with the probes field and one file part, streamed from a supplier with a known length, so a large file
- * is never held in memory by the benchmark and the request carries a Content-Length.
+ * A multipart/form-data body with the probes field and one file part, streamed from a supplier with a known
+ * length, so a large file is never held in memory by the benchmark and the request carries a Content-Length.
  */
 final class MultipartBody {
 

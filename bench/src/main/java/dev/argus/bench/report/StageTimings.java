@@ -14,12 +14,12 @@ import java.util.regex.Pattern;
 
 /**
  * The stage timings Argus's processes log at DEBUG on the {@code dev.argus.timing} logger
- * ({@code stage=<name> ms=<millis>}, one line per stage per file), read from their log files between two marks:
+ * ({@code stage=<name> us=<microseconds>}, one line per stage per file), read from their log files between two marks:
  * what each stage really cost during a phase of the run.
  */
 public final class StageTimings {
 
-    private static final Pattern LINE = Pattern.compile("stage=(\\S+) ms=([0-9.]+)");
+    private static final Pattern LINE = Pattern.compile("stage=(\\S+) us=([0-9]+)");
 
     private final List<Path> logs;
     private final List<Long> offsets = new ArrayList<>();
@@ -40,7 +40,7 @@ public final class StageTimings {
                 Matcher matcher = LINE.matcher(line);
                 if (matcher.find()) {
                     samples.computeIfAbsent(matcher.group(1), stage -> new ArrayList<>())
-                            .add(Double.parseDouble(matcher.group(2)));
+                            .add(Long.parseLong(matcher.group(2)) / 1000.0);
                 }
             }
         }
