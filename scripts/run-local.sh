@@ -33,7 +33,9 @@ trap 'exit 130' INT TERM
 
 start() { # module extra-args...
   local module=$1; shift
-  java -jar "$module/target/argus-$module.jar" "$@" >"argus-data/logs/$module.log" 2>&1 &
+  # JVM options per process (heap, collector, stacks): scripts/jvm/<module>.options, see docs/performance.md
+  MALLOC_ARENA_MAX=2 java "@scripts/jvm/$module.options" -jar "$module/target/argus-$module.jar" "$@" \
+    >"argus-data/logs/$module.log" 2>&1 &
   pids+=($!)
   echo "[argus] $module started (pid $!, log argus-data/logs/$module.log)"
 }

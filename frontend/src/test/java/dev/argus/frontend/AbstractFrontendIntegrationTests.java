@@ -18,6 +18,9 @@ import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanRequested;
 import dev.argus.common.store.FileStore;
 import dev.argus.common.store.StoreKeys;
+import dev.argus.frontend.catalog.NewFile;
+import dev.argus.frontend.scan.ScanOptions;
+import dev.argus.frontend.scan.ScanService;
 import dev.argus.frontend.store.FtpProperties;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -47,6 +50,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -84,6 +89,10 @@ abstract class AbstractFrontendIntegrationTests {
     FtpProperties ftp;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ScanService scans;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     TestHttp http;
 
@@ -171,6 +180,26 @@ abstract class AbstractFrontendIntegrationTests {
         assertThat(report.get("results").get("clamav").get("category").asString()).isEqualTo("malicious");
         assertThat(report.get("stats").get("malicious").asInt()).isEqualTo(1);
         assertThat(report.get("scans").get(0).get("status").asString()).isEqualTo("finished");
+    }
+
+    @Test
+    void keepsAResultThatArrivesBeforeTheScanIsCommitted() throws Exception {
+        byte[] content = uniqueContent();
+        String sha256 = sha256(content);
+        NewFile file = new NewFile(sha256, hex("MD5", content), hex("SHA-1", content), content.length, "text/plain",
+                "early.txt");
+        UUID id = new TransactionTemplate(transactions).execute(status -> {
+            UUID created = scans.create(List.of(file), List.of("clamav"),
+                    new ScanOptions(List.of("clamav"), false, List.of(), Map.of()), "admin");
+            // The whole pipeline answers while the scan's transaction is still open, as on a fast machine.
+            report(created, sha256, "clamav", Category.UNDETECTED, null);
+            pause(300);
+            return created;
+        });
+
+        await().untilAsserted(() -> assertThat(scan(id).get("status").asString()).isEqualTo("finished"));
+        assertThat(scan(id).get("files").get(0).get("results").get("clamav").get("category").asString())
+                .isEqualTo("undetected");
     }
 
     @Test
@@ -713,6 +742,19 @@ abstract class AbstractFrontendIntegrationTests {
             } catch (IOException ignored) {
                 // test helper
             }
+        }
+    }
+
+    static String hex(String algorithm, byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

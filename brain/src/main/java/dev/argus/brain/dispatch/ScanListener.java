@@ -4,6 +4,7 @@ import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.CancelScan;
 import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanRequested;
+import dev.argus.common.timing.StageTimer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,9 @@ class ScanListener {
             log.error("Discarding malformed ScanRequested of scan {}: {}", request.scanId(), problem);
             throw new AmqpRejectAndDontRequeueException("malformed ScanRequested: " + problem);
         }
+        long start = StageTimer.start();
         dispatcher.dispatch(request);
+        StageTimer.stop("brain.dispatch", start);
     }
 
     @RabbitHandler

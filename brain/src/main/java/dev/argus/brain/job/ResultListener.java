@@ -2,6 +2,7 @@ package dev.argus.brain.job;
 
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ProbeResult;
+import dev.argus.common.timing.StageTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
@@ -31,6 +32,8 @@ class ResultListener {
             log.error("Discarding malformed ProbeResult without job id or result: {}", result);
             throw new AmqpRejectAndDontRequeueException("malformed ProbeResult");
         }
+        long start = StageTimer.start();
         handler.handle(result);
+        StageTimer.stop("brain.result", start);
     }
 }

@@ -5,6 +5,7 @@ import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProbeRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(ProbeRegistry.class);
+    /** How long the fan-out reuses one reading of the directory. */
+    static final Duration SNAPSHOT_TTL = Duration.ofSeconds(1);
 
     private final ProbeRepository probes;
     private final ProbeInstanceRepository instances;
@@ -33,6 +36,7 @@ public class ProbeRegistry {
     private final BrainProperties properties;
     private final Clock clock;
     private final Set<String> rejectedNames = ConcurrentHashMap.newKeySet();
+    private volatile Snapshot snapshot;
 
     ProbeRegistry(ProbeRepository probes, ProbeInstanceRepository instances, ProbeQueues probeQueues,
                   BrainProperties properties, Clock clock) {
@@ -65,6 +69,7 @@ public class ProbeRegistry {
                     engine.engineVersion(), engine.signatureVersion(), engine.mimeTypes(), engine.timeoutMs(), seen);
             instances.upsert(instanceId, engine.name(), seen);
         }
+        snapshot = null;
     }
 
     /** Every known probe with its current status, sorted by name. */
@@ -81,10 +86,26 @@ public class ProbeRegistry {
         return Liveness.directory(known, recent, now, properties.probeOfflineAfter());
     }
 
-    /** The directory keyed by probe name. */
+    /**
+     * The directory keyed by probe name, for the fan-out of every scan: read from the database at most once per
+     * {@link #SNAPSHOT_TTL} and again after any registration or heartbeat this brain records, so a scan costs no
+     * registry queries (they were a fifth of the brain's CPU time per file, see docs/performance.md). A probe
+     * that just went silent is seen offline at most that much later; another brain's writes likewise.
+     */
     @Transactional(readOnly = true)
     public Map<String, ProbeStatus> statusesByName() {
-        return directory().stream().collect(Collectors.toMap(s -> s.probe().name(), Function.identity()));
+        Instant now = clock.instant();
+        Snapshot current = snapshot;
+        if (current == null || now.isBefore(current.takenAt()) || now.isAfter(current.takenAt().plus(SNAPSHOT_TTL))) {
+            current = new Snapshot(directory().stream()
+                    .collect(Collectors.toUnmodifiableMap(s -> s.probe().name(), Function.identity())), now);
+            snapshot = current;
+        }
+        return current.byName();
+    }
+
+    /** The directory as read at {@code takenAt}. */
+    private record Snapshot(Map<String, ProbeStatus> byName, Instant takenAt) {
     }
 
     /** The latest descriptor of a probe, if it is known. */

@@ -1,5 +1,6 @@
 package dev.argus.common.store;
 
+import dev.argus.common.timing.StageTimer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,7 @@ public final class FtpFileStore implements FileStore {
         String directory = StoreKeys.directory(sha256);
         String target = StoreKeys.path(sha256);
         // A stream can be read only once, so no retry here: the caller still holds the data and may call again.
+        long start = StageTimer.start();
         withConnection(false, client -> {
             ensureDirectory(client, directory);
             String partial = directory + "/." + sha256 + "." + UUID.randomUUID() + ".part";
@@ -48,12 +50,14 @@ public final class FtpFileStore implements FileStore {
             }
             return null;
         });
+        StageTimer.stop("ftp.put", start);
     }
 
     @Override
     public Path fetch(String sha256, Path directory) {
         String source = StoreKeys.path(sha256);
-        return withConnection(true, client -> {
+        long start = StageTimer.start();
+        Path fetched = withConnection(true, client -> {
             Path temp = Files.createTempFile(directory, "argus-", ".bin");
             boolean done = false;
             try {
@@ -73,12 +77,17 @@ public final class FtpFileStore implements FileStore {
                 }
             }
         });
+        StageTimer.stop("ftp.get", start);
+        return fetched;
     }
 
     @Override
     public boolean exists(String sha256) {
         String path = StoreKeys.path(sha256);
-        return withConnection(true, client -> client.getSize(path) != null);
+        long start = StageTimer.start();
+        boolean exists = withConnection(true, client -> client.getSize(path) != null);
+        StageTimer.stop("ftp.exists", start);
+        return exists;
     }
 
     @Override

@@ -3,10 +3,13 @@ package dev.argus.frontend.scan;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ResultReported;
 import dev.argus.common.message.ScanDispatched;
+import dev.argus.common.timing.StageTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitHandler;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.amqp.support.AmqpHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +28,12 @@ class BrainEventListener {
         this.recorder = recorder;
     }
 
+    /** A result of a scan not visible yet is retried; once the message was requeued (redelivered) it is dropped. */
     @RabbitHandler
-    void on(ResultReported message) {
-        recorder.record(message);
+    void on(ResultReported message, @Header(AmqpHeaders.REDELIVERED) boolean redelivered) {
+        long start = StageTimer.start();
+        recorder.record(message, redelivered);
+        StageTimer.stop("frontend.result", start);
     }
 
     @RabbitHandler

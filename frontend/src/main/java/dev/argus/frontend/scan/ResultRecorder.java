@@ -39,6 +39,17 @@ public class ResultRecorder {
     /** Stores a result unless it is a repeat or its scan is unknown, finished or cancelled (then logged and dropped). */
     @Transactional
     public void record(ResultReported message) {
+        record(message, true);
+    }
+
+    /**
+     * Stores a result like {@link #record(ResultReported)}, except that with {@code lastChance} false a result of
+     * a scan not visible yet is not dropped but fails with {@link ScanNotVisibleException}, to be tried again: the
+     * frontend publishes {@code ScanRequested} inside the transaction that inserts the scan, so on a fast
+     * pipeline the result can arrive before that transaction is committed.
+     */
+    @Transactional
+    public void record(ResultReported message, boolean lastChance) {
         String prefix = prefix(message.sha256());
         EngineResult result = message.result();
         if (message.scanId() == null || message.sha256() == null || message.probe() == null || result == null
@@ -48,6 +59,9 @@ public class ResultRecorder {
             return;
         }
         Optional<ScanRow> locked = ScanRow.lock(jdbc, message.scanId());
+        if (locked.isEmpty() && !lastChance) {
+            throw new ScanNotVisibleException(message.scanId());
+        }
         if (locked.isEmpty()) {
             log.info("dropping result for unknown scan {} sha256 {} probe {}", message.scanId(), prefix,
                     message.probe());

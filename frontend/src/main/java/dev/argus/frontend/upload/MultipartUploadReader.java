@@ -1,5 +1,6 @@
 package dev.argus.frontend.upload;
 
+import dev.argus.common.timing.StageTimer;
 import dev.argus.frontend.UploadProperties;
 import dev.argus.frontend.web.ApiException;
 import dev.argus.frontend.web.DataSizes;
@@ -62,6 +63,7 @@ class MultipartUploadReader {
         parser.setHeaderCharset(StandardCharsets.UTF_8);
         parser.setMaxPartHeaderSize(MAX_PART_HEADER_BYTES);
         Upload upload = new Upload();
+        long start = StageTimer.start();
         try {
             FileItemInputIterator items = parser.getItemIterator(request);
             int files = 0;
@@ -89,6 +91,7 @@ class MultipartUploadReader {
                 }
                 // any other file part is skipped unread by the iterator, and counts towards the parts limit
             }
+            StageTimer.stop("frontend.upload-read", start);
             return upload;
         } catch (IOException | RequestReadException e) {
             upload.close();

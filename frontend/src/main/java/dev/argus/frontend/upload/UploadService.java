@@ -1,6 +1,7 @@
 package dev.argus.frontend.upload;
 
 import dev.argus.common.store.FileStore;
+import dev.argus.common.timing.StageTimer;
 import dev.argus.frontend.catalog.NewFile;
 import dev.argus.frontend.probe.ProbeDirectory;
 import dev.argus.frontend.scan.ScanOptions;
@@ -54,7 +55,10 @@ class UploadService {
                 .map(f -> new NewFile(f.content().sha256(), f.content().md5(), f.content().sha1(), f.content().size(),
                         f.mimeType(), f.name()))
                 .toList();
-        return scans.create(files, probes, options, owner);
+        long start = StageTimer.start();
+        UUID id = scans.create(files, probes, options, owner);
+        StageTimer.stop("frontend.scan-create", start);
+        return id;
     }
 
     private void storeIfAbsent(UploadedFile file) {

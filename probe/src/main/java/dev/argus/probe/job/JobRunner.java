@@ -8,6 +8,7 @@ import dev.argus.common.message.ProbeResult;
 import dev.argus.common.store.FileNotInStoreException;
 import dev.argus.common.store.FileStore;
 import dev.argus.common.store.FileStoreException;
+import dev.argus.common.timing.StageTimer;
 import dev.argus.messaging.MessagePublisher;
 import dev.argus.probe.spi.EngineException;
 import dev.argus.probe.spi.EngineVersions;
@@ -94,10 +95,12 @@ public final class JobRunner {
     private Outcome scan(ProbeJob job, ScanEngine engine, Path file) throws InterruptedException {
         Duration timeout = engine.timeout();
         long start = System.nanoTime();
+        long startMark = StageTimer.start();
         Future<ScanOutcome> future = scans.submit(
                 () -> Objects.requireNonNull(engine.scan(file), "the engine returned no outcome"));
         try {
             ScanOutcome scanned = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            StageTimer.stop("probe.engine", startMark);
             EngineVersions versions = scanned.versions();
             return new Outcome(false, new EngineResult(scanned.category(), scanned.threat(), versions.engineVersion(),
                     versions.signatureVersion(), millisSince(start), null, scanned.details()));
@@ -128,7 +131,9 @@ public final class JobRunner {
         ProbeResult message = new ProbeResult(job.jobId(), job.scanId(), job.sha256(), engine.name(), job.attempt(),
                 instanceId, outcome.retryable(), result, clock.instant());
         try {
+            long start = StageTimer.start();
             publisher.publish(Topology.BRAIN_EXCHANGE, Topology.RESULTS_KEY, message);
+            StageTimer.stop("probe.publish", start);
         } catch (RuntimeException e) {
             log.warn("scan {} file {} probe {}: result of job {} not confirmed by the broker, the job will be"
                     + " redelivered: {}", job.scanId(), prefix(job.sha256()), engine.name(), job.jobId(),

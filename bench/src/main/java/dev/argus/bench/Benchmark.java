@@ -1,0 +1,206 @@
+package dev.argus.bench;
+
+import dev.argus.bench.corpus.CorpusFile;
+import dev.argus.bench.corpus.Profile;
+import dev.argus.bench.launch.Deployment;
+import dev.argus.bench.pipeline.ArgusApi;
+import dev.argus.bench.pipeline.BigUpload;
+import dev.argus.bench.pipeline.PipelineRun;
+import dev.argus.bench.raw.RawClamd;
+import dev.argus.bench.report.Percentiles;
+import dev.argus.bench.report.Report;
+import dev.argus.bench.report.StageTimings;
+import dev.argus.bench.system.ProcStats;
+import dev.argus.bench.system.RssSampler;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The measurements in their order: raw clamd first (nothing else running), then on the pipeline the idle figures
+ * (memory, 1 KiB latency with its stage breakdown, cache hits), the throughput of each profile, and last the big
+ * upload. Each figure goes into the report as soon as it is known.
+ */
+final class Benchmark {
+
+    private static final long STALL_MILLIS = 120_000L;
+
+    private final Report report;
+    private final BenchOptions options;
+    private final Map<Profile, Double> rawFilesPerSecond = new EnumMap<>(Profile.class);
+    private Percentiles rawLatency;
+
+    Benchmark(Report report, BenchOptions options) {
+        this.report = report;
+        this.options = options;
+    }
+
+    void measureRaw(RawClamd clamd, Map<Profile, List<CorpusFile>> corpora) throws Exception {
+        List<CorpusFile> latencyFiles = corpora.get(Profile.LATENCY);
+        clamd.scanAll(latencyFiles.subList(0, options.warmupFiles()), 1);
+        RawClamd.Run single = clamd.scanAll(measured(latencyFiles), 1);
+        rawLatency = new Percentiles(single.latencies().values());
+        putPercentiles("latency", "raw", rawLatency);
+        for (Profile profile : options.profiles()) {
+            List<Long> clamdPids = ProcStats.pidsNamed("clamd");
+            double cpuBefore = ProcStats.cpuMillis(clamdPids);
+            RawClamd.Run run = clamd.scanAll(corpora.get(profile), options.concurrency());
+            double clamdCpu = (ProcStats.cpuMillis(clamdPids) - cpuBefore) / run.files();
+            rawFilesPerSecond.put(profile, run.filesPerSecond());
+            report.put(profile.label(), "files", run.files());
+            report.put(profile.label(), "mebibytes", corpora.get(profile).stream().mapToLong(CorpusFile::size).sum()
+                    / 1048576.0);
+            report.put(profile.label(), "rawFilesPerSecond", run.filesPerSecond());
+            report.put(profile.label(), "rawDetections", run.detections());
+            report.put(profile.label(), "rawClamdCpuMsPerFile", clamdCpu);
+            System.out.printf("[bench] raw clamd %s: %.1f files/s (C=%d), clamd %.2f CPU ms/file%n", profile.label(),
+                    run.filesPerSecond(), options.concurrency(), clamdCpu);
+        }
+    }
+
+    void measurePipeline(Deployment deployment, Map<Profile, List<CorpusFile>> corpora) throws Exception {
+        ArgusApi api = new ArgusApi(deployment.baseUrl(), deployment.apiKey());
+        PipelineRun run = new PipelineRun(api);
+        Long probe = deployment.pid("probe");
+        Long frontend = deployment.pid("frontend");
+        List<CorpusFile> latencyFiles = corpora.get(Profile.LATENCY);
+        run.latencies(latencyFiles.subList(0, options.warmupFiles()));
+        Thread.sleep(2000);
+        if (probe != null) {
+            report.put("memory", "probeRssIdleMiB", ProcStats.rssMiB(probe));
+        }
+        StageTimings timings = new StageTimings(deployment.logs());
+        PipelineRun.Latencies measuredLatencies = run.latencies(measured(latencyFiles));
+        Percentiles latency = new Percentiles(measuredLatencies.total());
+        putPercentiles("latency", "pipeline", latency);
+        report.put("breakdown", "client.upload-request.meanMs", new Percentiles(measuredLatencies.request()).mean());
+        report.put("breakdown", "client.until-final-result.meanMs", latency.mean());
+        for (int p : new int[] {50, 95, 99}) {
+            report.put("latency", "overheadP" + p + "Ms", latency.at(p) - rawLatency.at(p));
+        }
+        timings.since().forEach((stage, figures) -> {
+            report.put("breakdown", stage + ".meanMs", figures.meanMs());
+            report.put("breakdown", stage + ".count", figures.count());
+        });
+        System.out.printf("[bench] 1 KiB latency p50 %.1f ms (raw %.1f ms)%n", latency.at(50), rawLatency.at(50));
+        List<String> known = measured(latencyFiles).stream().map(file -> Hashes.sha256(file.path())).toList();
+        putPercentiles("cacheHit", "pipeline", new Percentiles(run.cacheHits(known).total()));
+        for (Profile profile : options.profiles()) {
+            throughput(deployment, run, profile, corpora.get(profile), probe);
+        }
+        if (options.bigUploadMiB() > 0 && frontend != null) {
+            bigUpload(api, frontend);
+        }
+        headline();
+    }
+
+    private void throughput(Deployment deployment, PipelineRun run, Profile profile, List<CorpusFile> files,
+                            Long probe) throws Exception {
+        List<Long> argus = deployment.argusPids();
+        List<Long> clamdPids = ProcStats.pidsNamed("clamd");
+        Map<String, Double> roleBefore = cpuByRole(deployment);
+        double argusBefore = ProcStats.cpuMillis(argus);
+        double clamdBefore = ProcStats.cpuMillis(clamdPids);
+        PipelineRun.Throughput result;
+        try (RssSampler probeRss = probe == null ? null : new RssSampler(probe)) {
+            result = run.throughput(files, options.concurrency(), deployment::checkAlive, STALL_MILLIS);
+            if (probeRss != null) {
+                report.put(profile.label(), "probeRssPeakMiB", probeRss.peakMiB());
+                double earlier = number("memory", "probeRssUnderLoadMiB");
+                report.put("memory", "probeRssUnderLoadMiB", Double.isNaN(earlier) ? probeRss.peakMiB()
+                        : Math.max(probeRss.peakMiB(), earlier));
+            }
+        }
+        String label = profile.label();
+        report.put(label, "pipelineFilesPerSecond", result.filesPerSecond());
+        report.put(label, "pipelineUploadSeconds", result.uploadSeconds());
+        report.put(label, "efficiency", result.filesPerSecond() / rawFilesPerSecond.get(profile));
+        double argusCpu = (ProcStats.cpuMillis(argus) - argusBefore) / result.files();
+        double clamdCpu = (ProcStats.cpuMillis(clamdPids) - clamdBefore) / result.files();
+        if (!argus.isEmpty()) {
+            report.put(label, "argusCpuMsPerFile", argusCpu);
+            report.put(label, "engineShareOfCpu", clamdCpu / (clamdCpu + argusCpu));
+            if (argus.size() > 1) {
+                cpuByRole(deployment).forEach((role, cpu) -> report.put(label, role + "CpuMsPerFile",
+                        (cpu - roleBefore.get(role)) / result.files()));
+            }
+        }
+        report.put(label, "clamdCpuMsPerFile", clamdCpu);
+        report.put(label, "loadAverageAfter", Machine.loadAverage());
+        System.out.printf("[bench] pipeline %s: %.1f files/s, efficiency %.2f%n", label, result.filesPerSecond(),
+                result.filesPerSecond() / rawFilesPerSecond.get(profile));
+    }
+
+    private void bigUpload(ArgusApi api, long frontend) throws Exception {
+        long size = options.bigUploadMiB() * 1024 * 1024;
+        double before = ProcStats.rssMiB(frontend);
+        long start = System.nanoTime();
+        try (RssSampler rss = new RssSampler(frontend)) {
+            api.upload("big-upload.bin", size, () -> new BigUpload(size, options.seed()));
+            rss.close();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            report.put("memory", "bigUploadMiB", options.bigUploadMiB());
+            report.put("memory", "bigUploadSeconds", seconds);
+            report.put("memory", "frontendRssBeforeMiB", before);
+            report.put("memory", "frontendRssPeakMiB", rss.peakMiB());
+            report.put("memory", "frontendRssGrowthMiB", rss.peakMiB() - before);
+        }
+    }
+
+    private void headline() {
+        for (Profile profile : options.profiles()) {
+            String label = profile.label();
+            report.row(label + ": raw clamd files/s (C=" + options.concurrency() + ")",
+                    Report.format(number(label, "rawFilesPerSecond")), "");
+            report.row(label + ": pipeline files/s", Report.format(number(label, "pipelineFilesPerSecond")), "");
+            report.row(label + ": efficiency", Report.format(number(label, "efficiency")),
+                    profile == Profile.MIXED ? ">= 0.6" : ">= 0.25");
+            report.row(label + ": Argus CPU ms/file", Report.format(number(label, "argusCpuMsPerFile")), "");
+            report.row(label + ": clamd's share of the CPU time (engine / (engine + Argus))",
+                    Report.format(number(label, "engineShareOfCpu")), "");
+            report.row(label + ": clamd CPU ms/file (pipeline / raw)", Report.format(number(label,
+                    "clamdCpuMsPerFile")) + " / " + Report.format(number(label, "rawClamdCpuMsPerFile")), "");
+        }
+        report.row("1 KiB latency p50 / p95 / p99 ms", triple("latency", "pipeline"), "");
+        report.row("raw INSTREAM 1 KiB p50 / p95 / p99 ms", triple("latency", "raw"), "");
+        report.row("overhead p50 ms", Report.format(number("latency", "overheadP50Ms")), "<= 30");
+        report.row("cache hit p50 / p95 / p99 ms", triple("cacheHit", "pipeline"), "p50 <= 10");
+        report.row("probe RSS idle / under load MiB", Report.format(number("memory", "probeRssIdleMiB")) + " / "
+                + Report.format(number("memory", "probeRssUnderLoadMiB")), "<= 160");
+        report.row("frontend RSS growth, " + options.bigUploadMiB() + " MiB upload, MiB",
+                Report.format(number("memory", "frontendRssGrowthMiB")), "<= 64");
+    }
+
+    private static Map<String, Double> cpuByRole(Deployment deployment) {
+        Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+        for (String role : List.of("frontend", "brain", "probe")) {
+            Long pid = deployment.pid(role);
+            if (pid != null) {
+                cpu.put(role, ProcStats.cpuMillis(pid));
+            }
+        }
+        return cpu;
+    }
+
+    private String triple(String section, String prefix) {
+        return Report.format(number(section, prefix + "P50Ms")) + " / " + Report.format(number(section, prefix
+                + "P95Ms")) + " / " + Report.format(number(section, prefix + "P99Ms"));
+    }
+
+    private double number(String section, String key) {
+        return report.number(section, key);
+    }
+
+    private void putPercentiles(String section, String prefix, Percentiles values) {
+        for (int p : new int[] {50, 95, 99}) {
+            report.put(section, prefix + "P" + p + "Ms", values.at(p));
+        }
+        report.put(section, prefix + "Count", values.count());
+    }
+
+    private List<CorpusFile> measured(List<CorpusFile> latencyFiles) {
+        return new ArrayList<>(latencyFiles.subList(options.warmupFiles(),
+                Math.min(latencyFiles.size(), options.warmupFiles() + options.latencyFiles())));
+    }
+}

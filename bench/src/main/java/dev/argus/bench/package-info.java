@@ -1,0 +1,2 @@
+/** The benchmark's entry point: options and the order of the measurements. */
+package dev.argus.bench;

@@ -1,0 +1,109 @@
+package dev.argus.bench.pipeline;
+
+import dev.argus.bench.corpus.CorpusFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/** The pipeline measurements: throughput over a corpus, and one-at-a-time latency on an idle system. */
+public final class PipelineRun {
+
+    private static final long POLL_MILLIS = 200;
+
+    private final ArgusApi api;
+
+    public PipelineRun(ArgusApi api) {
+        this.api = api;
+    }
+
+    /**
+     * Uploads every file (one scan each) from {@code concurrency} threads, each sending its next file as soon as
+     * the previous upload was accepted, and waits until as many more scans are finished. The end is watched by
+     * counting finished scans every 200 ms (one cheap count query; per-scan event streams would cost the
+     * frontend thousands of connections), so the time is exact to 200 ms.
+     *
+     * @param check       called while waiting, e.g. to fail fast when a process died
+     * @param stallMillis how long without one more finished scan counts as stalled (fails the run)
+     */
+    public Throughput throughput(List<CorpusFile> files, int concurrency, Runnable check, long stallMillis)
+            throws Exception {
+        long before = api.finishedScans();
+        Queue<CorpusFile> todo = new ConcurrentLinkedQueue<>(files);
+        ExecutorService uploaders = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        try {
+            List<Future<Void>> running = new ArrayList<>();
+            for (int i = 0; i < concurrency; i++) {
+                running.add(uploaders.submit(() -> {
+                    for (CorpusFile file = todo.poll(); file != null; file = todo.poll()) {
+                        api.upload(file.path());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> uploader : running) {
+                uploader.get();
+            }
+        } finally {
+            uploaders.shutdownNow();
+        }
+        double uploadSeconds = (System.nanoTime() - start) / 1e9;
+        long target = before + files.size();
+        long lastProgress = System.currentTimeMillis();
+        for (long finished = api.finishedScans(), seen = finished; finished < target; finished = api.finishedScans()) {
+            check.run();
+            if (finished > seen) {
+                seen = finished;
+                lastProgress = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - lastProgress > stallMillis) {
+                throw new IllegalStateException("stalled: " + (finished - before) + " of " + files.size()
+                        + " scans finished, none for " + stallMillis + " ms");
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        return new Throughput(files.size(), (System.nanoTime() - start) / 1e9, uploadSeconds);
+    }
+
+    /**
+     * Each file alone: upload, then wait for the scan's end on its event stream; milliseconds per file, total and
+     * of the upload request alone.
+     */
+    public Latencies latencies(List<CorpusFile> files) {
+        return timeEach(files.stream().<Supplier<String>>map(file -> () -> api.upload(file.path())).toList());
+    }
+
+    /** Each known sha256 rescanned with force=false (answered from the result cache); milliseconds each. */
+    public Latencies cacheHits(List<String> sha256s) {
+        return timeEach(sha256s.stream().<Supplier<String>>map(sha256 -> () -> api.rescan(sha256)).toList());
+    }
+
+    private Latencies timeEach(List<Supplier<String>> submissions) {
+        List<Double> total = new ArrayList<>();
+        List<Double> request = new ArrayList<>();
+        for (Supplier<String> submit : submissions) {
+            long start = System.nanoTime();
+            String scanId = submit.get();
+            request.add((System.nanoTime() - start) / 1e6);
+            api.awaitEnd(scanId);
+            total.add((System.nanoTime() - start) / 1e6);
+        }
+        return new Latencies(total, request);
+    }
+
+    /** Milliseconds per scan: submission to final result, and the submitting request alone. */
+    public record Latencies(List<Double> total, List<Double> request) {
+    }
+
+    /** Files pushed through, wall seconds from the first upload to the last final result, seconds of uploading. */
+    public record Throughput(int files, double seconds, double uploadSeconds) {
+
+        public double filesPerSecond() {
+            return files / seconds;
+        }
+    }
+}
