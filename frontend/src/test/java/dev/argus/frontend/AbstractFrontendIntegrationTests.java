@@ -203,6 +203,50 @@ abstract class AbstractFrontendIntegrationTests {
     }
 
     @Test
+    void answersAKnownFileFromStoredResultsWithoutTheBrainUntilTheSignaturesChange() {
+        // report() sends results of clamav 1.4.6 with signatures 27800: the directory says the same
+        publishDirectory(probe("clamav", true, "27800"), probe("yara", true), probe("dormant", false));
+        byte[] content = uniqueContent();
+        String sha256 = sha256(content);
+        UUID first = uploadAndReceive(new TestHttp.Multipart().file("known.bin", content).field("probes", "clamav"));
+        report(first, sha256, "clamav", Category.MALICIOUS, "Known-Threat");
+        await().untilAsserted(() -> assertThat(scan(first).get("status").asString()).isEqualTo("finished"));
+        String rescan = "{\"sha256\":[\"" + sha256 + "\"],\"probes\":[\"clamav\"]}";
+
+        JsonNode answered = json(http.postJson("/api/v1/scans", rescan));
+        assertThat(rabbit.receive(Topology.SCANS_QUEUE)).as("no ScanRequested for an answered scan").isNull();
+        assertThat(answered.get("status").asString()).isEqualTo("finished");
+        assertThat(answered.get("progress").toString()).isEqualTo("{\"total\":1,\"done\":1}");
+        assertThat(answered.get("finishedAt").isNull()).isFalse();
+        JsonNode file = answered.get("files").get(0);
+        assertThat(file.get("status").asString()).isEqualTo("done");
+        assertThat(file.get("verdict").get("label").asString()).isEqualTo("malicious");
+        JsonNode result = file.get("results").get("clamav");
+        assertThat(result.get("category").asString()).isEqualTo("malicious");
+        assertThat(result.get("result").asString()).isEqualTo("Known-Threat");
+        assertThat(result.get("signatureVersion").asString()).isEqualTo("27800");
+        assertThat(result.get("cached").asBoolean()).isTrue();
+        JsonNode uploadedAgain = json(http.upload(new TestHttp.Multipart().file("again.bin", content)
+                .field("probes", "clamav")));
+        assertThat(uploadedAgain.get("status").asString()).isEqualTo("finished");
+        assertThat(rabbit.receive(Topology.SCANS_QUEUE)).isNull();
+
+        JsonNode forced = json(http.postJson("/api/v1/scans", rescan.replace("}", ",\"force\":true}")));
+        assertThat(forced.get("status").asString()).isEqualTo("queued");
+        assertThat(receiveScanRequested().scanId().toString()).isEqualTo(forced.get("id").asString());
+
+        JsonNode partly = json(http.postJson("/api/v1/scans",
+                rescan.replace("[\"clamav\"]", "[\"clamav\",\"yara\"]")));
+        assertThat(partly.get("status").asString()).as("a partial hit goes to the brain").isEqualTo("queued");
+        assertThat(receiveScanRequested().scanId().toString()).isEqualTo(partly.get("id").asString());
+
+        publishDirectory(probe("clamav", true, "27801"), probe("yara", true), probe("dormant", false));
+        JsonNode newSignatures = json(http.postJson("/api/v1/scans", rescan));
+        assertThat(newSignatures.get("status").asString()).isEqualTo("queued");
+        assertThat(receiveScanRequested().scanId().toString()).isEqualTo(newSignatures.get("id").asString());
+    }
+
+    @Test
     void streamsTheScanThenResultAndStatusEventsOverSse() {
         byte[] content = uniqueContent();
         String sha256 = sha256(content);
@@ -656,7 +700,8 @@ abstract class AbstractFrontendIntegrationTests {
     void publishDirectory(ProbeStatus... probes) {
         String seed = UUID.randomUUID().toString();
         List<ProbeStatus> seeded = Stream.of(probes).map(p -> new ProbeStatus(new ProbeDescriptor(p.probe().name(),
-                p.probe().displayName(), p.probe().category(), seed, p.probe().engineVersion(), null, null, 60_000),
+                p.probe().displayName(), p.probe().category(), seed, p.probe().engineVersion(),
+                p.probe().signatureVersion(), null, 60_000),
                 p.online(), p.instances(), p.lastSeen())).toList();
         rabbit.convertAndSend(Topology.FRONTEND_EXCHANGE, Topology.DIRECTORY_KEY,
                 new ProbeDirectoryUpdated(seeded, Instant.now()));
@@ -668,8 +713,12 @@ abstract class AbstractFrontendIntegrationTests {
     }
 
     static ProbeStatus probe(String name, boolean online) {
+        return probe(name, online, null);
+    }
+
+    static ProbeStatus probe(String name, boolean online, String signatureVersion) {
         return new ProbeStatus(new ProbeDescriptor(name, name.toUpperCase(), ProbeCategory.ANTIVIRUS, "1",
-                "1.4.6", null, null, 60_000), online, online ? 1 : 0, Instant.now());
+                "1.4.6", signatureVersion, null, 60_000), online, online ? 1 : 0, Instant.now());
     }
 
     void report(UUID scanId, String sha256, String probe, Category category, String threat) {

@@ -38,17 +38,22 @@ public class ScanService {
     private final FileCatalog catalog;
     private final MessagePublisher publisher;
     private final ApplicationEventPublisher events;
+    private final StoredAnswers storedAnswers;
 
-    ScanService(JdbcClient jdbc, FileCatalog catalog, MessagePublisher publisher, ApplicationEventPublisher events) {
+    ScanService(JdbcClient jdbc, FileCatalog catalog, MessagePublisher publisher, ApplicationEventPublisher events,
+                StoredAnswers storedAnswers) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.publisher = publisher;
         this.events = events;
+        this.storedAnswers = storedAnswers;
     }
 
     /**
      * Records a scan of the files (distinct by sha256, the first name kept) with validated probe names and
-     * sends {@code ScanRequested} to the brain.
+     * sends {@code ScanRequested} to the brain; or, when the scan does not force a rescan and every (file, probe)
+     * pair has a reusable stored result ({@link StoredAnswers}), records the scan finished with copies of those
+     * results and sends nothing.
      *
      * @param owner the submitting user
      * @return the new scan's id
@@ -63,18 +68,27 @@ public class ScanService {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         distinct.values().forEach(file -> catalog.record(file, now));
+        int total = distinct.size() * probes.size();
+        List<StoredAnswers.StoredAnswer> answers = options.force() ? List.of()
+                : storedAnswers.find(distinct.keySet(), probes);
+        boolean answered = answers.size() == total;
+        OffsetDateTime createdAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         jdbc.sql("""
-                        insert into scan (id, status, created_at, force, probes, tags, metadata, total, done, owner)
-                        values (:id, 'queued', :createdAt, :force, :probes, :tags, cast(:metadata as jsonb), :total, 0,
-                                :owner)
+                        insert into scan (id, status, created_at, finished_at, force, probes, tags, metadata, total,
+                                          done, owner)
+                        values (:id, :status, :createdAt, :finishedAt, :force, :probes, :tags,
+                                cast(:metadata as jsonb), :total, :done, :owner)
                         """)
                 .param("id", id)
-                .param("createdAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("status", answered ? ScanStatus.FINISHED.wireName() : ScanStatus.QUEUED.wireName())
+                .param("createdAt", createdAt)
+                .param("finishedAt", answered ? createdAt : null)
                 .param("force", options.force())
                 .param("probes", probes.toArray(String[]::new))
                 .param("tags", options.tags().toArray(String[]::new))
                 .param("metadata", ArgusJson.mapper().writeValueAsString(options.metadata()))
-                .param("total", distinct.size() * probes.size())
+                .param("total", total)
+                .param("done", answered ? total : 0)
                 .param("owner", owner)
                 .update();
         int position = 0;
@@ -85,6 +99,12 @@ public class ScanService {
                     .param("name", file.name())
                     .param("position", position++)
                     .update();
+        }
+        if (answered) {
+            storedAnswers.copyInto(id, answers, now);
+            log.info("scan {} for {} answered from stored results: {} files x {} probes {}", id, owner,
+                    distinct.size(), probes.size(), probes);
+            return id;
         }
         List<ScanFile> scanFiles = distinct.values().stream()
                 .map(file -> new ScanFile(file.sha256(), file.size(), file.mimeType()))

@@ -1,0 +1,94 @@
+package dev.argus.frontend.scan;
+
+import dev.argus.common.message.Category;
+import dev.argus.frontend.FrontendProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The results a scan that does not force a rescan may reuse, found in the frontend's own tables: for each file
+ * and probe, the latest conclusive result whose engine and signature versions are the probe's current ones (a
+ * null signature version matches results without one), from a probe that is online in a fresh directory. This is
+ * the rule of the brain's result cache ({@code dev.argus.brain.job.CacheKey}); when every (file, probe) pair of a
+ * scan has such a result, the frontend answers the scan itself, without a round trip through the brain, the way a
+ * known hash is answered at once. A partial hit still goes to the brain, which reuses what it can per pair.
+ */
+@Component
+class StoredAnswers {
+
+    private static final String[] CONCLUSIVE = Arrays.stream(Category.values())
+            .filter(Category::isConclusive)
+            .map(Category::wireName)
+            .toArray(String[]::new);
+
+    private final JdbcClient jdbc;
+    private final Duration staleAfter;
+    private final Clock clock = Clock.systemUTC();
+
+    StoredAnswers(JdbcClient jdbc, FrontendProperties properties) {
+        this.jdbc = jdbc;
+        this.staleAfter = properties.directoryStaleAfter();
+    }
+
+    /** The reusable results among the pairs of these files and probes, at most one per pair. */
+    List<StoredAnswer> find(Collection<String> sha256s, List<String> probes) {
+        return jdbc.sql("""
+                        select distinct on (r.sha256, r.probe) r.sha256, r.probe, r.category, r.result,
+                               r.engine_version, r.signature_version, r.duration_ms, r.details::text as details
+                        from scan_result r
+                        join probe p on p.name = r.probe
+                        where r.sha256 = any(:hashes) and r.probe = any(:probes) and r.category = any(:conclusive)
+                          and p.online and p.updated_at > :freshSince
+                          and p.engine_version is not null and p.engine_version <> ''
+                          and r.engine_version = p.engine_version
+                          and r.signature_version is not distinct from p.signature_version
+                        order by r.sha256, r.probe, r.reported_at desc
+                        """)
+                .param("hashes", sha256s.toArray(String[]::new))
+                .param("probes", probes.toArray(String[]::new))
+                .param("conclusive", CONCLUSIVE)
+                .param("freshSince", OffsetDateTime.ofInstant(clock.instant().minus(staleAfter), ZoneOffset.UTC))
+                .query((rs, row) -> new StoredAnswer(rs.getString("sha256"), rs.getString("probe"),
+                        rs.getString("category"), rs.getString("result"), rs.getString("engine_version"),
+                        rs.getString("signature_version"), rs.getLong("duration_ms"), rs.getString("details")))
+                .list();
+    }
+
+    /** Stores the answers as the scan's results, each marked cached and reported now. */
+    void copyInto(UUID scanId, List<StoredAnswer> answers, Instant now) {
+        OffsetDateTime reportedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        for (StoredAnswer answer : answers) {
+            jdbc.sql("""
+                            insert into scan_result (scan_id, sha256, probe, category, result, engine_version,
+                                                     signature_version, duration_ms, error, cached, details, reported_at)
+                            values (:scanId, :sha256, :probe, :category, :result, :engineVersion, :signatureVersion,
+                                    :durationMs, null, true, cast(:details as jsonb), :reportedAt)
+                            """)
+                    .param("scanId", scanId)
+                    .param("sha256", answer.sha256())
+                    .param("probe", answer.probe())
+                    .param("category", answer.category())
+                    .param("result", answer.result())
+                    .param("engineVersion", answer.engineVersion())
+                    .param("signatureVersion", answer.signatureVersion())
+                    .param("durationMs", answer.durationMs())
+                    .param("details", answer.details())
+                    .param("reportedAt", reportedAt)
+                    .update();
+        }
+    }
+
+    /** One reusable result, as stored (category by wire name, details as JSON text). */
+    record StoredAnswer(String sha256, String probe, String category, String result, String engineVersion,
+                        String signatureVersion, long durationMs, String details) {
+    }
+}
