@@ -110,7 +110,7 @@ class ScanDispatcher {
                     r.probe(), r.origin(), r.status() == JobStatus.PENDING ? "job " + r.getId() + " sent"
                             : r.engineResult().category().wireName()));
         }
-        log.info("Dispatched scan {}: {} file(s) x {} probe(s), {} job(s) sent, {} answered at once", request.scanId(),
+        log.debug("Dispatched scan {}: {} file(s) x {} probe(s), {} job(s) sent, {} answered at once", request.scanId(),
                 request.files().size(), request.probes().size(), pending.size(), rows.size() - pending.size());
     }
 

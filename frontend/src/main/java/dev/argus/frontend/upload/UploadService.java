@@ -72,7 +72,7 @@ class UploadService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spooled upload " + file.content().path(), e);
         }
-        log.info("stored sha256 {} ({} bytes, {}) on the file store", sha256.substring(0, 12), file.content().size(),
+        log.debug("stored sha256 {} ({} bytes, {}) on the file store", sha256.substring(0, 12), file.content().size(),
                 file.mimeType());
     }
 }
