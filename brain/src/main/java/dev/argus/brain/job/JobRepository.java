@@ -1,23 +1,15 @@
 package dev.argus.brain.job;
 
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** The job table. */
 public interface JobRepository extends JpaRepository<JobEntity, UUID> {
-
-    /** The job, with a row lock held until the transaction ends (results and the sweeper serialize on it). */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select j from JobEntity j where j.id = :id")
-    Optional<JobEntity> lockById(@Param("id") UUID id);
 
     /**
      * Up to {@code limit} PENDING jobs past their deadline, locked; rows another brain holds are skipped, so
