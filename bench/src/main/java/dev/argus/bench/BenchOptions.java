@@ -11,12 +11,13 @@ import java.util.Map;
 
 /**
  * The command line: {@code --profile tiny|mixed|all}, {@code --mode processes|standalone}, {@code --concurrency N},
- * {@code --seed N}, {@code --big-upload-mib N} (0 skips it), and for an Argus already running {@code --url URL}
+ * {@code --seed N}, {@code --big-upload-mib N} (0 skips it), {@code --warmup-load-files N} (tiny files sent before
+ * anything is measured, default 600; 0 skips it), and for an Argus already running {@code --url URL}
  * with {@code --api-key KEY} (or ARGUS_API_KEY) and optionally {@code --pids frontend=PID,brain=PID,probe=PID}
  * and {@code --logs FILE,FILE} for the memory, CPU and breakdown figures.
  */
 record BenchOptions(List<Profile> profiles, String mode, int concurrency, long seed, int latencyFiles,
-                    int warmupFiles, long bigUploadMiB, String url, String apiKey, Map<String, Long> pids,
+                    int warmupFiles, int warmupLoadFiles, long bigUploadMiB, String url, String apiKey, Map<String, Long> pids,
                     List<Path> logs, Path repository, String clamdHost, int clamdPort, String chunkSize) {
 
     static BenchOptions parse(String[] args) {
@@ -41,6 +42,7 @@ record BenchOptions(List<Profile> profiles, String mode, int concurrency, long s
                 Long.parseLong(values.getOrDefault("seed", "42")),
                 Integer.parseInt(values.getOrDefault("latency-files", "100")),
                 Integer.parseInt(values.getOrDefault("warmup-files", "40")),
+                Integer.parseInt(values.getOrDefault("warmup-load-files", "600")),
                 Long.parseLong(values.getOrDefault("big-upload-mib", "1024")), url, apiKey,
                 pids(values.getOrDefault("pids", "")), logs(values.getOrDefault("logs", "")),
                 Path.of(values.getOrDefault("repository", ".")).toAbsolutePath().normalize(),

@@ -59,12 +59,24 @@ final class Benchmark {
         }
     }
 
-    void measurePipeline(Deployment deployment, Map<Profile, List<CorpusFile>> corpora) throws Exception {
+    /**
+     * @param warmupLoad files sent through C uploaders first, unmeasured, so that the JIT compilers have compiled
+     *                   the throughput path before its CPU time is counted
+     */
+    void measurePipeline(Deployment deployment, Map<Profile, List<CorpusFile>> corpora, List<CorpusFile> warmupLoad)
+            throws Exception {
         ArgusApi api = new ArgusApi(deployment.baseUrl(), deployment.apiKey());
         PipelineRun run = new PipelineRun(api);
         Long probe = deployment.pid("probe");
         Long frontend = deployment.pid("frontend");
         List<CorpusFile> latencyFiles = corpora.get(Profile.LATENCY);
+        report.put("run", "warmupLoadFiles", warmupLoad.size());
+        if (!warmupLoad.isEmpty()) {
+            PipelineRun.Throughput warm = run.throughput(warmupLoad, options.concurrency(), deployment::checkAlive,
+                    STALL_MILLIS);
+            System.out.printf("[bench] warm-up: %d tiny files at C=%d, %.1f files/s%n", warmupLoad.size(),
+                    options.concurrency(), warm.filesPerSecond());
+        }
         run.latencies(latencyFiles.subList(0, options.warmupFiles()));
         Thread.sleep(2000);
         if (probe != null) {

@@ -139,7 +139,10 @@ abstract class AbstractFrontendIntegrationTests {
 
         assertThat(ftpHas(EICAR_SHA256.substring(0, 2) + "/" + EICAR_SHA256.substring(2, 4) + "/" + EICAR_SHA256))
                 .isTrue();
-        assertThat(http.get("/api/v1/scans/" + id).statusCode()).isEqualTo(200);
+        HttpResponse<String> stored = http.get("/api/v1/scans/" + id);
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(json(stored)).as("the 202 body is built without reading the scan back; it must equal it")
+                .isEqualTo(scan);
         assertNoTempFilesLeft();
     }
 

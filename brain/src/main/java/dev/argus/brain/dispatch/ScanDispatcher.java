@@ -5,7 +5,7 @@ import dev.argus.brain.job.CacheKey;
 import dev.argus.brain.job.JobEntity;
 import dev.argus.brain.job.JobIds;
 import dev.argus.brain.job.JobOrigin;
-import dev.argus.brain.job.JobRepository;
+import dev.argus.brain.job.JobRows;
 import dev.argus.brain.job.JobStatus;
 import dev.argus.brain.job.ResultCache;
 import dev.argus.brain.job.ScanLocks;
@@ -49,7 +49,8 @@ class ScanDispatcher {
     private static final Logger log = LoggerFactory.getLogger(ScanDispatcher.class);
 
     private final ScanRepository scans;
-    private final JobRepository jobs;
+    private final ScanRows scanRows;
+    private final JobRows jobs;
     private final ScanLocks scanLocks;
     private final ProbeRegistry registry;
     private final ProbeQueues probeQueues;
@@ -59,10 +60,11 @@ class ScanDispatcher {
     private final BrainProperties properties;
     private final Clock clock;
 
-    ScanDispatcher(ScanRepository scans, JobRepository jobs, ScanLocks scanLocks, ProbeRegistry registry,
+    ScanDispatcher(ScanRepository scans, ScanRows scanRows, JobRows jobs, ScanLocks scanLocks, ProbeRegistry registry,
                    ProbeQueues probeQueues, MimeFilter mimeFilter, ResultCache cache, MessagePublisher publisher,
                    BrainProperties properties, Clock clock) {
         this.scans = scans;
+        this.scanRows = scanRows;
         this.jobs = jobs;
         this.scanLocks = scanLocks;
         this.registry = registry;
@@ -78,7 +80,7 @@ class ScanDispatcher {
     public void dispatch(ScanRequested request) {
         scanLocks.lock(request.scanId());
         Instant now = clock.instant();
-        if (scans.insertRequested(request.scanId(), now) == 0) {
+        if (!scanRows.insertRequested(request.scanId(), now)) {
             boolean cancelled = scans.findById(request.scanId()).map(ScanEntity::cancelled).orElse(false);
             log.info(cancelled ? "Ignoring ScanRequested of scan {}: it was cancelled before it was requested"
                     : "Ignoring repeated ScanRequested of scan {}: already dispatched", request.scanId());
@@ -92,7 +94,7 @@ class ScanDispatcher {
                 rows.add(plan(request, file, probe, directory.get(probe), now, deadline));
             }
         }
-        jobs.saveAllAndFlush(rows);
+        jobs.insertAll(rows);
 
         List<JobEntity> pending = rows.stream().filter(r -> r.status() == JobStatus.PENDING).toList();
         List<OutboundMessage> messages = new ArrayList<>(rows.size() + 1);
@@ -110,7 +112,7 @@ class ScanDispatcher {
                     r.probe(), r.origin(), r.status() == JobStatus.PENDING ? "job " + r.getId() + " sent"
                             : r.engineResult().category().wireName()));
         }
-        log.info("Dispatched scan {}: {} file(s) x {} probe(s), {} job(s) sent, {} answered at once", request.scanId(),
+        log.debug("Dispatched scan {}: {} file(s) x {} probe(s), {} job(s) sent, {} answered at once", request.scanId(),
                 request.files().size(), request.probes().size(), pending.size(), rows.size() - pending.size());
     }
 

@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * A scan the brain has heard of, the key of its idempotency: {@code requested} once its ScanRequested was
  * fanned out, {@code cancelled} once a CancelScan arrived (possibly before the request, which is then
- * ignored). Written by {@link ScanRepository}'s upserts.
+ * ignored). Written by {@link ScanRows} (requested) and {@link ScanRepository} (cancelled).
  */
 @Entity
 @Table(name = "scan")

@@ -10,13 +10,6 @@ import org.springframework.data.repository.query.Param;
 /** The scan table. */
 interface ScanRepository extends JpaRepository<ScanEntity, UUID> {
 
-    /** Records a requested scan; returns 0 when the scan was already known (a repeat, or cancelled first). */
-    @Modifying
-    @Query(value = """
-            insert into {h-schema}scan (id, received_at, cancelled, requested) values (:id, :now, false, true)
-            on conflict (id) do nothing""", nativeQuery = true)
-    int insertRequested(@Param("id") UUID id, @Param("now") Instant now);
-
     /** Marks the scan cancelled, creating its row when the cancel overtook the request. */
     @Modifying
     @Query(value = """

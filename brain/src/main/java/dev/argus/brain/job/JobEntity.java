@@ -104,6 +104,22 @@ public class JobEntity implements Persistable<UUID> {
         return job;
     }
 
+    /** A job as {@link JobRows#lock} read it: its identity and state, without the result columns. */
+    static JobEntity locked(UUID id, UUID scanId, String sha256, String probe, String mimeType, JobStatus status,
+                            JobOrigin origin, int attempt, Instant deadline) {
+        JobEntity job = new JobEntity();
+        job.id = id;
+        job.scanId = scanId;
+        job.sha256 = sha256;
+        job.probe = probe;
+        job.mimeType = mimeType;
+        job.status = status;
+        job.origin = origin;
+        job.attempt = attempt;
+        job.deadline = deadline;
+        return job;
+    }
+
     /** The engine's final answer (possibly a failure after the last attempt). */
     void finishFromEngine(EngineResult engineResult, Instant now) {
         finish(JobStatus.DONE, engineResult, now);
@@ -191,6 +207,14 @@ public class JobEntity implements Persistable<UUID> {
 
     public int attempt() {
         return attempt;
+    }
+
+    public String mimeType() {
+        return mimeType;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public Instant deadline() {

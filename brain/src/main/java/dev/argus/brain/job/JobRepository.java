@@ -1,25 +1,15 @@
 package dev.argus.brain.job;
 
-import dev.argus.common.message.Category;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** The job table. */
 public interface JobRepository extends JpaRepository<JobEntity, UUID> {
-
-    /** The job, with a row lock held until the transaction ends (results and the sweeper serialize on it). */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select j from JobEntity j where j.id = :id")
-    Optional<JobEntity> lockById(@Param("id") UUID id);
 
     /**
      * Up to {@code limit} PENDING jobs past their deadline, locked; rows another brain holds are skipped, so
@@ -39,31 +29,4 @@ public interface JobRepository extends JpaRepository<JobEntity, UUID> {
             update JobEntity j set j.status = dev.argus.brain.job.JobStatus.CANCELLED, j.finishedAt = :now
             where j.scanId = :scanId and j.status = dev.argus.brain.job.JobStatus.PENDING""")
     int cancelPending(@Param("scanId") UUID scanId, @Param("now") Instant now);
-
-    /** The latest ENGINE-made DONE result with one of the categories, for a file, probe and both versions. */
-    @Query("""
-            select j from JobEntity j
-            where j.sha256 = :sha256 and j.probe = :probe
-              and j.engineVersion = :engineVersion and j.signatureVersion = :signatureVersion
-              and j.origin = dev.argus.brain.job.JobOrigin.ENGINE and j.status = dev.argus.brain.job.JobStatus.DONE
-              and j.category in :categories
-            order by j.finishedAt desc
-            limit 1""")
-    Optional<JobEntity> findLatestResult(@Param("sha256") String sha256, @Param("probe") String probe,
-                                         @Param("engineVersion") String engineVersion,
-                                         @Param("signatureVersion") String signatureVersion,
-                                         @Param("categories") Collection<Category> categories);
-
-    /** As {@link #findLatestResult} for an engine that reports no signature version. */
-    @Query("""
-            select j from JobEntity j
-            where j.sha256 = :sha256 and j.probe = :probe
-              and j.engineVersion = :engineVersion and j.signatureVersion is null
-              and j.origin = dev.argus.brain.job.JobOrigin.ENGINE and j.status = dev.argus.brain.job.JobStatus.DONE
-              and j.category in :categories
-            order by j.finishedAt desc
-            limit 1""")
-    Optional<JobEntity> findLatestResultWithoutSignature(@Param("sha256") String sha256, @Param("probe") String probe,
-                                                         @Param("engineVersion") String engineVersion,
-                                                         @Param("categories") Collection<Category> categories);
 }

@@ -24,15 +24,15 @@ class ResultHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ResultHandler.class);
 
-    private final JobRepository jobs;
+    private final JobRows rows;
     private final ScanLocks scanLocks;
     private final MessagePublisher publisher;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
 
-    ResultHandler(JobRepository jobs, ScanLocks scanLocks, MessagePublisher publisher, BrainProperties properties,
+    ResultHandler(JobRows rows, ScanLocks scanLocks, MessagePublisher publisher, BrainProperties properties,
                   Clock clock) {
-        this.jobs = jobs;
+        this.rows = rows;
         this.scanLocks = scanLocks;
         this.publisher = publisher;
         this.retryPolicy = new RetryPolicy(properties.maxAttempts());
@@ -41,11 +41,11 @@ class ResultHandler {
 
     @Transactional
     public void handle(ProbeResult message) {
-        Optional<JobEntity> found = jobs.lockById(message.jobId());
+        Optional<JobEntity> found = rows.lock(message.jobId());
         if (found.isEmpty() && message.scanId() != null) {
             // The fan-out of its scan may still be committing: wait for it, then look again.
             scanLocks.lock(message.scanId());
-            found = jobs.lockById(message.jobId());
+            found = rows.lock(message.jobId());
         }
         if (found.isEmpty()) {
             log.warn("Dropped result for unknown job {} (scan {} file {} probe {})", message.jobId(),
@@ -63,6 +63,7 @@ class ResultHandler {
                     job.attempt());
             case RETRY -> {
                 job.nextAttempt();
+                rows.saveAttempt(job);
                 publisher.publishAll(List.of(Outbound.job(job.toProbeJob())));
                 log.info("Retrying scan {} file {} probe {} job {}: attempt {} after {} ({})", job.scanId(),
                         JobIds.shortSha(job.sha256()), job.probe(), job.getId(), job.attempt(),
@@ -70,8 +71,9 @@ class ResultHandler {
             }
             case FINISH -> {
                 job.finishFromEngine(message.result(), now);
+                rows.saveFinished(job);
                 publisher.publishAll(List.of(Outbound.result(job.toReport(now))));
-                log.info("Result of scan {} file {} probe {} job {} attempt {}: {} {}", job.scanId(),
+                log.debug("Result of scan {} file {} probe {} job {} attempt {}: {} {}", job.scanId(),
                         JobIds.shortSha(job.sha256()), job.probe(), job.getId(), message.attempt(),
                         message.result().category().wireName(),
                         message.result().result() == null ? "" : message.result().result());

@@ -21,22 +21,30 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The frontend's copy of the brain's probe directory. Each {@link ProbeDirectoryUpdated} replaces it whole;
  * a copy not refreshed within {@code argus.frontend.directory-stale-after} shows every probe offline (the brain
- * is gone or cut off). It validates requested probe names and supplies the default probe list.
+ * is gone or cut off). It validates requested probe names and supplies the default probe list. Uploads resolve
+ * their probes from a snapshot of the table at most {@link #SNAPSHOT_FOR} old (dropped when this process
+ * replaces the directory), so a busy frontend reads it once a second rather than once per upload; the
+ * online state is still computed at each use.
  */
 @Service
 public class ProbeDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(ProbeDirectory.class);
+    /** How old the upload path's copy of the table may be. */
+    static final Duration SNAPSHOT_FOR = Duration.ofSeconds(1);
 
     private final ProbeEntryRepository probes;
     private final JdbcClient jdbc;
     private final Duration staleAfter;
     private final Duration retryAfter;
     private final Clock clock = Clock.systemUTC();
+    private volatile Snapshot snapshot;
 
     ProbeDirectory(ProbeEntryRepository probes, JdbcClient jdbc, FrontendProperties properties) {
         this.probes = probes;
@@ -48,8 +56,12 @@ public class ProbeDirectory {
     /** Every probe, by name; offline when the directory is stale. */
     @Transactional(readOnly = true)
     public List<ProbeView> list() {
+        return views(probes.findAllByOrderByNameAsc());
+    }
+
+    private List<ProbeView> views(List<ProbeEntry> entries) {
         Instant freshSince = clock.instant().minus(staleAfter);
-        return probes.findAllByOrderByNameAsc().stream()
+        return entries.stream()
                 .map(p -> new ProbeView(p.name(), p.displayName(), p.category(), p.version(), p.engineVersion(),
                         p.mimeTypes(), p.online() && p.updatedAt().isAfter(freshSince), p.instances(),
                         p.lastSeen()))
@@ -60,9 +72,8 @@ public class ProbeDirectory {
      * The probes a scan runs: the requested names after checking each is known (400 naming the unknown ones),
      * or, when none is requested, every online probe (503 when there is none).
      */
-    @Transactional(readOnly = true)
     public List<String> resolve(List<String> requested) {
-        List<ProbeView> known = list();
+        List<ProbeView> known = views(snapshot());
         if (requested.isEmpty()) {
             List<String> online = known.stream().filter(ProbeView::online).map(ProbeView::name).toList();
             if (online.isEmpty()) {
@@ -120,5 +131,24 @@ public class ProbeDirectory {
             count++;
         }
         log.debug("probe directory replaced: {} probes", count);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                snapshot = null;
+            }
+        });
+    }
+
+    private List<ProbeEntry> snapshot() {
+        Instant now = clock.instant();
+        Snapshot current = snapshot;
+        if (current == null || !now.isBefore(current.readAt().plus(SNAPSHOT_FOR))) {
+            current = new Snapshot(List.copyOf(probes.findAllByOrderByNameAsc()), now);
+            snapshot = current;
+        }
+        return current.entries();
+    }
+
+    private record Snapshot(List<ProbeEntry> entries, Instant readAt) {
     }
 }

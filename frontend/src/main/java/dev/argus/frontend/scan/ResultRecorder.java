@@ -108,7 +108,7 @@ public class ResultRecorder {
                 result.signatureVersion(), result.durationMs(), result.error(), message.cached(),
                 result.details() == null ? Map.of() : result.details());
         events.publishEvent(new ResultRecorded(scan.id(), message.sha256(), message.probe(), view, counted.progress()));
-        log.info("scan {} sha256 {} probe {}: {}{} ({}/{})", scan.id(), prefix, message.probe(),
+        log.debug("scan {} sha256 {} probe {}: {}{} ({}/{})", scan.id(), prefix, message.probe(),
                 result.category().wireName(), message.cached() ? " (cached)" : "", counted.done(), counted.total());
         if (counted.status() != scan.status()) {
             events.publishEvent(new ScanStatusChanged(scan.id(), counted.status(), counted.progress(),
@@ -131,7 +131,7 @@ public class ResultRecorder {
                 .optional();
         if (running.isPresent()) {
             events.publishEvent(new ScanStatusChanged(message.scanId(), ScanStatus.RUNNING, running.get(), null));
-            log.info("scan {} running: {} jobs sent, {} answered at once", message.scanId(), message.jobsSent(),
+            log.debug("scan {} running: {} jobs sent, {} answered at once", message.scanId(), message.jobsSent(),
                     message.resolvedNow());
         } else {
             log.debug("scan {} dispatched; it is not queued (unknown or already further)", message.scanId());

@@ -60,6 +60,19 @@ public class ScanService {
      */
     @Transactional
     public UUID create(List<NewFile> files, List<String> probes, ScanOptions options, String owner) {
+        return queue(files, probes, options, owner).id();
+    }
+
+    /**
+     * As {@link #create}, returning the new scan as the API shows it when the transaction commits (queued,
+     * every file pending), built without reading it back.
+     */
+    @Transactional
+    public ScanView createQueued(List<NewFile> files, List<String> probes, ScanOptions options, String owner) {
+        return queue(files, probes, options, owner);
+    }
+
+    private ScanView queue(List<NewFile> files, List<String> probes, ScanOptions options, String owner) {
         Map<String, NewFile> distinct = new LinkedHashMap<>();
         files.forEach(file -> distinct.putIfAbsent(file.sha256(), file));
         if (distinct.isEmpty() || probes.isEmpty()) {
@@ -112,7 +125,7 @@ public class ScanService {
         publisher.publish(Topology.BRAIN_EXCHANGE, Topology.SCANS_KEY,
                 new ScanRequested(id, scanFiles, List.copyOf(probes), options.force(), now));
         log.info("scan {} queued for {}: {} files x {} probes {}", id, owner, distinct.size(), probes.size(), probes);
-        return id;
+        return QueuedScanView.of(id, now, distinct.values(), probes, options);
     }
 
     /**

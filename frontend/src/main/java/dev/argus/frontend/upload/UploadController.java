@@ -3,7 +3,6 @@ package dev.argus.frontend.upload;
 import dev.argus.frontend.scan.ScanView;
 import dev.argus.frontend.security.Caller;
 import dev.argus.frontend.security.Callers;
-import dev.argus.frontend.scan.ScanViews;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,7 +10,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,12 +21,9 @@ class UploadController {
 
     private final MultipartUploadReader reader;
     private final UploadService uploads;
-    private final ScanViews views;
-
-    UploadController(MultipartUploadReader reader, UploadService uploads, ScanViews views) {
+    UploadController(MultipartUploadReader reader, UploadService uploads) {
         this.reader = reader;
         this.uploads = uploads;
-        this.views = views;
     }
 
     @Operation(summary = "Upload files and scan them",
@@ -39,12 +34,11 @@ class UploadController {
     @PostMapping(path = "/api/v1/scans", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ScanView> upload(HttpServletRequest request) {
         Caller caller = Callers.current();
-        UUID id;
+        ScanView scan;
         try (Upload upload = reader.read(request)) {
-            id = uploads.submit(upload, caller.username());
+            scan = uploads.submit(upload, caller.username());
         }
-        ScanView scan = views.find(id, caller).orElseThrow();
-        return ResponseEntity.accepted().location(URI.create("/api/v1/scans/" + id)).body(scan);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/scans/" + scan.id())).body(scan);
     }
 
     /** Documents the form for OpenAPI only; the request is parsed by streaming. */

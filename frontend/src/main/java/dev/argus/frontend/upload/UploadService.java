@@ -6,6 +6,7 @@ import dev.argus.frontend.catalog.NewFile;
 import dev.argus.frontend.probe.ProbeDirectory;
 import dev.argus.frontend.scan.ScanOptions;
 import dev.argus.frontend.scan.ScanService;
+import dev.argus.frontend.scan.ScanView;
 import dev.argus.frontend.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -40,7 +40,7 @@ class UploadService {
         this.scans = scans;
     }
 
-    UUID submit(Upload upload, String owner) {
+    ScanView submit(Upload upload, String owner) {
         if (upload.files().isEmpty()) {
             throw ApiException.badRequest("missing-file",
                     "the request has no file: send each file as a multipart part named '"
@@ -56,9 +56,9 @@ class UploadService {
                         f.mimeType(), f.name()))
                 .toList();
         long start = StageTimer.start();
-        UUID id = scans.create(files, probes, options, owner);
+        ScanView scan = scans.createQueued(files, probes, options, owner);
         StageTimer.stop("frontend.scan-create", start);
-        return id;
+        return scan;
     }
 
     private void storeIfAbsent(UploadedFile file) {
@@ -72,7 +72,7 @@ class UploadService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spooled upload " + file.content().path(), e);
         }
-        log.info("stored sha256 {} ({} bytes, {}) on the file store", sha256.substring(0, 12), file.content().size(),
+        log.debug("stored sha256 {} ({} bytes, {}) on the file store", sha256.substring(0, 12), file.content().size(),
                 file.mimeType());
     }
 }

@@ -141,7 +141,7 @@ public final class JobRunner {
             throw e;
         }
         if (result.error() == null) {
-            log.info("scan {} file {} probe {}: {}{} in {} ms (job {}, attempt {})", job.scanId(),
+            log.debug("scan {} file {} probe {}: {}{} in {} ms (job {}, attempt {})", job.scanId(),
                     prefix(job.sha256()), engine.name(), result.category().wireName(),
                     result.result() == null ? "" : " " + result.result(), result.durationMs(), job.jobId(),
                     job.attempt());

@@ -1,0 +1,116 @@
+package dev.argus.brain.job;
+
+import dev.argus.common.json.ArgusJson;
+import dev.argus.common.message.EngineResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Job rows written by a fan-out and by a probe's result, with plain SQL in the caller's transaction (every
+ * method must run inside one). Neither needs a persistence context: going through JPA cost the brain a query
+ * translation, entity bookkeeping and a dirty-checking flush per message.
+ */
+@Component
+public class JobRows {
+
+    private static final String LOCK = """
+            select id, scan_id, sha256, probe, mime_type, status, origin, attempt, deadline
+            from brain.job where id = :id
+            for update""";
+
+    private static final String INSERT = """
+            insert into brain.job (id, scan_id, sha256, probe, mime_type, status, origin, attempt, deadline, created_at,
+                                   finished_at, category, result, engine_version, signature_version, duration_ms, error,
+                                   details)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    JobRows(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Inserts new jobs (pending or answered at once) in one JDBC batch. */
+    public void insertAll(List<JobEntity> jobs) {
+        batch.batchUpdate(INSERT, jobs, jobs.size(), (statement, job) -> {
+            boolean finished = job.status() != JobStatus.PENDING;
+            EngineResult result = finished ? job.engineResult() : null;
+            statement.setObject(1, job.getId());
+            statement.setObject(2, job.scanId());
+            statement.setString(3, job.sha256());
+            statement.setString(4, job.probe());
+            statement.setString(5, job.mimeType());
+            statement.setString(6, job.status().name());
+            statement.setString(7, job.origin().name());
+            statement.setInt(8, job.attempt());
+            statement.setObject(9, timestamp(job.deadline()));
+            statement.setObject(10, timestamp(job.createdAt()));
+            statement.setObject(11, timestamp(job.finishedAt()));
+            statement.setString(12, finished ? result.category().wireName() : null);
+            statement.setString(13, finished ? result.result() : null);
+            statement.setString(14, finished ? result.engineVersion() : null);
+            statement.setString(15, finished ? result.signatureVersion() : null);
+            statement.setObject(16, finished ? result.durationMs() : null, Types.BIGINT);
+            statement.setString(17, finished ? result.error() : null);
+            statement.setString(18, finished ? ArgusJson.mapper().writeValueAsString(result.details()) : null);
+        });
+    }
+
+    /** The job with a row lock held until the transaction ends (results and the sweeper serialize on it). */
+    Optional<JobEntity> lock(UUID id) {
+        return jdbc.sql(LOCK).param("id", id).query((rs, row) -> job(rs)).optional();
+    }
+
+    /** Stores the job's next attempt (after {@link JobEntity#nextAttempt()}). */
+    void saveAttempt(JobEntity job) {
+        jdbc.sql("update brain.job set attempt = :attempt where id = :id")
+                .param("attempt", job.attempt())
+                .param("id", job.getId())
+                .update();
+    }
+
+    /** Stores the job's status and final result (after it was finished). */
+    void saveFinished(JobEntity job) {
+        EngineResult result = job.engineResult();
+        jdbc.sql("""
+                        update brain.job set status = :status, finished_at = :finishedAt, category = :category,
+                            result = :result, engine_version = :engineVersion, signature_version = :signatureVersion,
+                            duration_ms = :durationMs, error = :error, details = cast(:details as jsonb)
+                        where id = :id""")
+                .param("status", job.status().name())
+                .param("finishedAt", timestamp(job.finishedAt()))
+                .param("category", result.category().wireName())
+                .param("result", result.result())
+                .param("engineVersion", result.engineVersion())
+                .param("signatureVersion", result.signatureVersion())
+                .param("durationMs", result.durationMs())
+                .param("error", result.error())
+                .param("details", ArgusJson.mapper().writeValueAsString(result.details()))
+                .param("id", job.getId())
+                .update();
+    }
+
+    private static JobEntity job(ResultSet rs) throws SQLException {
+        OffsetDateTime deadline = rs.getObject("deadline", OffsetDateTime.class);
+        return JobEntity.locked(rs.getObject("id", UUID.class), rs.getObject("scan_id", UUID.class),
+                rs.getString("sha256"), rs.getString("probe"), rs.getString("mime_type"),
+                JobStatus.valueOf(rs.getString("status")), JobOrigin.valueOf(rs.getString("origin")),
+                rs.getInt("attempt"), deadline == null ? null : deadline.toInstant());
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
