@@ -60,19 +60,29 @@ public class ScanService {
      */
     @Transactional
     public UUID create(List<NewFile> files, List<String> probes, ScanOptions options, String owner) {
-        return queue(files, probes, options, owner).id();
+        return record(files, probes, options, owner).id();
     }
 
     /**
-     * As {@link #create}, returning the new scan as the API shows it when the transaction commits (queued,
-     * every file pending), built without reading it back.
+     * As {@link #create}, also returning, for a queued scan, the scan as the API shows it when the transaction
+     * commits (queued, every file pending), built without reading it back.
      */
     @Transactional
-    public ScanView createQueued(List<NewFile> files, List<String> probes, ScanOptions options, String owner) {
-        return queue(files, probes, options, owner);
+    public Created createAndDescribe(List<NewFile> files, List<String> probes, ScanOptions options, String owner) {
+        return record(files, probes, options, owner);
     }
 
-    private ScanView queue(List<NewFile> files, List<String> probes, ScanOptions options, String owner) {
+    /**
+     * A recorded scan.
+     *
+     * @param id         its id
+     * @param queuedView the scan as it stands at commit when it was queued; null when it was answered at once
+     *                   from stored results (read it back to show its results)
+     */
+    public record Created(UUID id, ScanView queuedView) {
+    }
+
+    private Created record(List<NewFile> files, List<String> probes, ScanOptions options, String owner) {
         Map<String, NewFile> distinct = new LinkedHashMap<>();
         files.forEach(file -> distinct.putIfAbsent(file.sha256(), file));
         if (distinct.isEmpty() || probes.isEmpty()) {
@@ -117,7 +127,7 @@ public class ScanService {
             storedAnswers.copyInto(id, answers, now);
             log.info("scan {} for {} answered from stored results: {} files x {} probes {}", id, owner,
                     distinct.size(), probes.size(), probes);
-            return id;
+            return new Created(id, null);
         }
         List<ScanFile> scanFiles = distinct.values().stream()
                 .map(file -> new ScanFile(file.sha256(), file.size(), file.mimeType()))
@@ -125,7 +135,7 @@ public class ScanService {
         publisher.publish(Topology.BRAIN_EXCHANGE, Topology.SCANS_KEY,
                 new ScanRequested(id, scanFiles, List.copyOf(probes), options.force(), now));
         log.info("scan {} queued for {}: {} files x {} probes {}", id, owner, distinct.size(), probes.size(), probes);
-        return QueuedScanView.of(id, now, distinct.values(), probes, options);
+        return new Created(id, QueuedScanView.of(id, now, distinct.values(), probes, options));
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.argus.frontend.upload;
 
+import dev.argus.frontend.scan.ScanService;
 import dev.argus.frontend.scan.ScanView;
+import dev.argus.frontend.scan.ScanViews;
 import dev.argus.frontend.security.Caller;
 import dev.argus.frontend.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,9 +23,12 @@ class UploadController {
 
     private final MultipartUploadReader reader;
     private final UploadService uploads;
-    UploadController(MultipartUploadReader reader, UploadService uploads) {
+    private final ScanViews views;
+
+    UploadController(MultipartUploadReader reader, UploadService uploads, ScanViews views) {
         this.reader = reader;
         this.uploads = uploads;
+        this.views = views;
     }
 
     @Operation(summary = "Upload files and scan them",
@@ -34,10 +39,13 @@ class UploadController {
     @PostMapping(path = "/api/v1/scans", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ScanView> upload(HttpServletRequest request) {
         Caller caller = Callers.current();
-        ScanView scan;
+        ScanService.Created created;
         try (Upload upload = reader.read(request)) {
-            scan = uploads.submit(upload, caller.username());
+            created = uploads.submit(upload, caller.username());
         }
+        // a queued scan is described from the request; one answered from stored results is read back
+        ScanView scan = created.queuedView() != null ? created.queuedView()
+                : views.find(created.id(), caller).orElseThrow();
         return ResponseEntity.accepted().location(URI.create("/api/v1/scans/" + scan.id())).body(scan);
     }
 

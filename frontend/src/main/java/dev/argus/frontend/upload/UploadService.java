@@ -6,7 +6,6 @@ import dev.argus.frontend.catalog.NewFile;
 import dev.argus.frontend.probe.ProbeDirectory;
 import dev.argus.frontend.scan.ScanOptions;
 import dev.argus.frontend.scan.ScanService;
-import dev.argus.frontend.scan.ScanView;
 import dev.argus.frontend.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +39,7 @@ class UploadService {
         this.scans = scans;
     }
 
-    ScanView submit(Upload upload, String owner) {
+    ScanService.Created submit(Upload upload, String owner) {
         if (upload.files().isEmpty()) {
             throw ApiException.badRequest("missing-file",
                     "the request has no file: send each file as a multipart part named '"
@@ -56,7 +55,7 @@ class UploadService {
                         f.mimeType(), f.name()))
                 .toList();
         long start = StageTimer.start();
-        ScanView scan = scans.createQueued(files, probes, options, owner);
+        ScanService.Created scan = scans.createAndDescribe(files, probes, options, owner);
         StageTimer.stop("frontend.scan-create", start);
         return scan;
     }
