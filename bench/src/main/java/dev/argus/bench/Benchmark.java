@@ -26,6 +26,10 @@ final class Benchmark {
 
     private static final long STALL_MILLIS = 120_000L;
 
+    /** Rounds of unmeasured rescans of the warm-up files before the cache hits are timed. */
+
+    private static final int CACHE_WARMUP_ROUNDS = 5;
+
     private final Report report;
     private final BenchOptions options;
     private final Map<Profile, Double> rawFilesPerSecond = new EnumMap<>(Profile.class);
@@ -96,6 +100,14 @@ final class Benchmark {
             report.put("breakdown", stage + ".count", figures.count());
         });
         System.out.printf("[bench] 1 KiB latency p50 %.1f ms (raw %.1f ms)%n", latency.at(50), rawLatency.at(50));
+        // The rescan path (JSON body, answered from stored results, then its event stream) is not the upload path
+        // the warm-up load compiled: rescan the warm-up files a few rounds, unmeasured, before timing it.
+        List<String> warmed = latencyFiles.subList(0, options.warmupFiles()).stream()
+                .map(file -> Hashes.sha256(file.path())).toList();
+        for (int round = 0; round < CACHE_WARMUP_ROUNDS; round++) {
+            run.cacheHits(warmed);
+        }
+        report.put("run", "cacheWarmupRescans", CACHE_WARMUP_ROUNDS * warmed.size());
         List<String> known = measured(latencyFiles).stream().map(file -> Hashes.sha256(file.path())).toList();
         putPercentiles("cacheHit", "pipeline", new Percentiles(run.cacheHits(known).total()));
         for (Profile profile : options.profiles()) {

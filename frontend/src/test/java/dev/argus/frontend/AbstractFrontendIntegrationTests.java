@@ -219,6 +219,8 @@ abstract class AbstractFrontendIntegrationTests {
         JsonNode answered = json(http.postJson("/api/v1/scans", rescan));
         assertThat(rabbit.receive(Topology.SCANS_QUEUE)).as("no ScanRequested for an answered scan").isNull();
         assertThat(answered.get("status").asString()).isEqualTo("finished");
+        assertThat(answered).as("the 202 body is the scan as stored")
+                .isEqualTo(scan(UUID.fromString(answered.get("id").asString())));
         assertThat(answered.get("progress").toString()).isEqualTo("{\"total\":1,\"done\":1}");
         assertThat(answered.get("finishedAt").isNull()).isFalse();
         JsonNode file = answered.get("files").get(0);

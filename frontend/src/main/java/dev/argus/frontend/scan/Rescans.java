@@ -43,7 +43,7 @@ class Rescans {
     }
 
     /** Validates the request (400 for a malformed hash, 404 naming unknown ones) and records the scan. */
-    UUID rescan(RescanRequest request, Caller caller) {
+    ScanService.Created rescan(RescanRequest request, Caller caller) {
         if (request.sha256() == null || request.sha256().isEmpty()) {
             throw ApiException.badRequest("invalid-field", "field 'sha256' must list at least one sha256");
         }
@@ -71,6 +71,6 @@ class Rescans {
             StoredFile file = known.get(sha256);
             newFiles.add(new NewFile(sha256, file.md5(), file.sha1(), file.size(), file.mimeType(), names.get(sha256)));
         }
-        return scans.create(newFiles, probes, options, caller.username());
+        return scans.createAndDescribe(newFiles, probes, options, caller.username());
     }
 }

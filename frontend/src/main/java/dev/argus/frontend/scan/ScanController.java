@@ -62,8 +62,8 @@ class ScanController {
     @PostMapping(path = "/api/v1/scans", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ScanView> rescan(@RequestBody RescanRequest request) {
         Caller caller = Callers.current();
-        UUID id = rescans.rescan(request, caller);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/scans/" + id)).body(find(id, caller));
+        ScanService.Created created = rescans.rescan(request, caller);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/scans/" + created.id())).body(created.view());
     }
 
     private ScanView find(UUID id, Caller caller) {

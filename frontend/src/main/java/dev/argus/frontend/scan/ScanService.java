@@ -7,6 +7,7 @@ import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanRequested;
 import dev.argus.frontend.catalog.FileCatalog;
 import dev.argus.frontend.catalog.NewFile;
+import dev.argus.frontend.verdict.Verdicts;
 import dev.argus.frontend.web.ApiException;
 import dev.argus.messaging.MessagePublisher;
 import java.time.Instant;
@@ -39,14 +40,16 @@ public class ScanService {
     private final MessagePublisher publisher;
     private final ApplicationEventPublisher events;
     private final StoredAnswers storedAnswers;
+    private final Verdicts verdicts;
 
     ScanService(JdbcClient jdbc, FileCatalog catalog, MessagePublisher publisher, ApplicationEventPublisher events,
-                StoredAnswers storedAnswers) {
+                StoredAnswers storedAnswers, Verdicts verdicts) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.publisher = publisher;
         this.events = events;
         this.storedAnswers = storedAnswers;
+        this.verdicts = verdicts;
     }
 
     /**
@@ -64,8 +67,8 @@ public class ScanService {
     }
 
     /**
-     * As {@link #create}, also returning, for a queued scan, the scan as the API shows it when the transaction
-     * commits (queued, every file pending), built without reading it back.
+     * As {@link #create}, also returning the scan as the API shows it when the transaction commits (queued with
+     * every file pending, or finished with the stored answers), built without reading it back.
      */
     @Transactional
     public Created createAndDescribe(List<NewFile> files, List<String> probes, ScanOptions options, String owner) {
@@ -75,11 +78,10 @@ public class ScanService {
     /**
      * A recorded scan.
      *
-     * @param id         its id
-     * @param queuedView the scan as it stands at commit when it was queued; null when it was answered at once
-     *                   from stored results (read it back to show its results)
+     * @param id   its id
+     * @param view the scan as it stands at commit
      */
-    public record Created(UUID id, ScanView queuedView) {
+    public record Created(UUID id, ScanView view) {
     }
 
     private Created record(List<NewFile> files, List<String> probes, ScanOptions options, String owner) {
@@ -127,7 +129,7 @@ public class ScanService {
             storedAnswers.copyInto(id, answers, now);
             log.info("scan {} for {} answered from stored results: {} files x {} probes {}", id, owner,
                     distinct.size(), probes.size(), probes);
-            return new Created(id, null);
+            return new Created(id, AnsweredScanView.of(id, now, distinct.values(), probes, options, answers, verdicts));
         }
         List<ScanFile> scanFiles = distinct.values().stream()
                 .map(file -> new ScanFile(file.sha256(), file.size(), file.mimeType()))

@@ -2,7 +2,6 @@ package dev.argus.frontend.upload;
 
 import dev.argus.frontend.scan.ScanService;
 import dev.argus.frontend.scan.ScanView;
-import dev.argus.frontend.scan.ScanViews;
 import dev.argus.frontend.security.Caller;
 import dev.argus.frontend.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,12 +22,10 @@ class UploadController {
 
     private final MultipartUploadReader reader;
     private final UploadService uploads;
-    private final ScanViews views;
 
-    UploadController(MultipartUploadReader reader, UploadService uploads, ScanViews views) {
+    UploadController(MultipartUploadReader reader, UploadService uploads) {
         this.reader = reader;
         this.uploads = uploads;
-        this.views = views;
     }
 
     @Operation(summary = "Upload files and scan them",
@@ -43,9 +40,7 @@ class UploadController {
         try (Upload upload = reader.read(request)) {
             created = uploads.submit(upload, caller.username());
         }
-        // a queued scan is described from the request; one answered from stored results is read back
-        ScanView scan = created.queuedView() != null ? created.queuedView()
-                : views.find(created.id(), caller).orElseThrow();
+        ScanView scan = created.view();
         return ResponseEntity.accepted().location(URI.create("/api/v1/scans/" + scan.id())).body(scan);
     }
 
