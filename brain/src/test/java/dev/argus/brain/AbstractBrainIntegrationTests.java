@@ -196,6 +196,8 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
         assertThat(reported.jobId()).isEqualTo(job.jobId());
         assertThat(reported.cached()).isFalse();
         assertThat(reported.result()).isEqualTo(result.result());
+        // the report is confirmed before the brain commits the job row: wait for the commit
+        await().atMost(WAIT).until(() -> "DONE".equals(jobRow(job.jobId()).get("status")));
         Map<String, Object> row = jobRow(job.jobId());
         assertThat(row).containsEntry("status", "DONE").containsEntry("origin", "ENGINE")
                 .containsEntry("category", "undetected");
