@@ -24,13 +24,19 @@ public class FileCatalog {
         this.names = names;
     }
 
-    /** Records that the file was seen now, under its name if it has one. */
-    public void record(NewFile file, Instant now) {
+    /**
+     * Records that the file was seen now, under its name if it has one.
+     *
+     * @return true when the file is new to the catalogue (nothing can be stored about it yet)
+     */
+    public boolean record(NewFile file, Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        jdbc.sql("""
+        // xmax is 0 only on a row this statement inserted, not on one it updated
+        boolean inserted = jdbc.sql("""
                         insert into file (sha256, md5, sha1, size, mime_type, first_seen, last_seen)
                         values (:sha256, :md5, :sha1, :size, :mimeType, :at, :at)
                         on conflict (sha256) do update set last_seen = greatest(file.last_seen, excluded.last_seen)
+                        returning (xmax = 0) as inserted
                         """)
                 .param("sha256", file.sha256())
                 .param("md5", file.md5())
@@ -38,7 +44,8 @@ public class FileCatalog {
                 .param("size", file.size())
                 .param("mimeType", file.mimeType())
                 .param("at", at)
-                .update();
+                .query(Boolean.class)
+                .single();
         if (file.name() != null) {
             jdbc.sql("""
                             insert into file_name (sha256, name, first_seen) values (:sha256, :name, :at)
@@ -49,6 +56,7 @@ public class FileCatalog {
                     .param("at", at)
                     .update();
         }
+        return inserted;
     }
 
     /**

@@ -92,9 +92,13 @@ public class ScanService {
         }
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        distinct.values().forEach(file -> catalog.record(file, now));
+        boolean anyNew = false;
+        for (NewFile file : distinct.values()) {
+            anyNew |= catalog.record(file, now);
+        }
         int total = distinct.size() * probes.size();
-        List<StoredAnswers.StoredAnswer> answers = options.force() ? List.of()
+        // a file new to the catalogue has no stored result, so the whole scan cannot be answered: skip the query
+        List<StoredAnswers.StoredAnswer> answers = options.force() || anyNew ? List.of()
                 : storedAnswers.find(distinct.keySet(), probes);
         boolean answered = answers.size() == total;
         OffsetDateTime createdAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
