@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: raw clamd INSTREAM against the whole Argus pipeline on seeded corpora, in one run.
 #   bash scripts/bench.sh [--profile tiny|mixed|all] [--mode processes|standalone] [--concurrency 2]
-#                         [--seed 42] [--big-upload-mib 1024] [--warmup-load-files 600]
+#                         [--seed 42] [--big-upload-mib 1024] [--warmup-load-files 600] [--files-per-scan 1]
 #   bash scripts/bench.sh --url http://host:8080 --api-key KEY [--pids frontend=1,brain=2,probe=3] [--logs a.log,b.log]
 # Builds what it needs (the jars, the bench module), then prints the figures and writes bench/results/<time>-<mode>.json
 # and .md. The processes mode uses RabbitMQ, PostgreSQL, vsftpd and clamd on this machine (.ci/services.sh) and

@@ -12,13 +12,17 @@ import java.util.Map;
 /**
  * The command line: {@code --profile tiny|mixed|all}, {@code --mode processes|standalone}, {@code --concurrency N},
  * {@code --seed N}, {@code --big-upload-mib N} (0 skips it), {@code --warmup-load-files N} (tiny files sent before
- * anything is measured, default 600; 0 skips it), and for an Argus already running {@code --url URL}
+ * anything is measured, default 600; 0 skips it), {@code --files-per-scan N} (files per upload request in the
+ * throughput phases, default 1), and for an Argus already running {@code --url URL}
  * with {@code --api-key KEY} (or ARGUS_API_KEY) and optionally {@code --pids frontend=PID,brain=PID,probe=PID}
  * and {@code --logs FILE,FILE} for the memory, CPU and breakdown figures.
  */
 record BenchOptions(List<Profile> profiles, String mode, int concurrency, long seed, int latencyFiles,
-                    int warmupFiles, int warmupLoadFiles, long bigUploadMiB, String url, String apiKey, Map<String, Long> pids,
+                    int warmupFiles, int warmupLoadFiles, int filesPerScan, long bigUploadMiB, String url, String apiKey, Map<String, Long> pids,
                     List<Path> logs, Path repository, String clamdHost, int clamdPort, String chunkSize) {
+
+    /** The frontend's default {@code argus.upload.max-files}. */
+    static final int MAX_FILES_PER_SCAN = 100;
 
     static BenchOptions parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -38,11 +42,16 @@ record BenchOptions(List<Profile> profiles, String mode, int concurrency, long s
             throw new IllegalArgumentException("--mode must be processes or standalone, got " + mode);
         }
         String apiKey = values.getOrDefault("api-key", System.getenv("ARGUS_API_KEY"));
+        int filesPerScan = Integer.parseInt(values.getOrDefault("files-per-scan", "1"));
+        if (filesPerScan < 1 || filesPerScan > MAX_FILES_PER_SCAN) {
+            throw new IllegalArgumentException("--files-per-scan must be between 1 and " + MAX_FILES_PER_SCAN
+                    + " (argus.upload.max-files), got " + filesPerScan);
+        }
         return new BenchOptions(profiles, mode, Integer.parseInt(values.getOrDefault("concurrency", "2")),
                 Long.parseLong(values.getOrDefault("seed", "42")),
                 Integer.parseInt(values.getOrDefault("latency-files", "100")),
                 Integer.parseInt(values.getOrDefault("warmup-files", "40")),
-                Integer.parseInt(values.getOrDefault("warmup-load-files", "600")),
+                Integer.parseInt(values.getOrDefault("warmup-load-files", "600")), filesPerScan,
                 Long.parseLong(values.getOrDefault("big-upload-mib", "1024")), url, apiKey,
                 pids(values.getOrDefault("pids", "")), logs(values.getOrDefault("logs", "")),
                 Path.of(values.getOrDefault("repository", ".")).toAbsolutePath().normalize(),

@@ -10,6 +10,7 @@ import dev.argus.bench.raw.RawClamd;
 import dev.argus.bench.report.Percentiles;
 import dev.argus.bench.report.Report;
 import dev.argus.bench.report.StageTimings;
+import dev.argus.bench.system.CpuLedger;
 import dev.argus.bench.system.ProcStats;
 import dev.argus.bench.system.RssSampler;
 import java.util.ArrayList;
@@ -47,10 +48,13 @@ final class Benchmark {
         rawLatency = new Percentiles(single.latencies().values());
         putPercentiles("latency", "raw", rawLatency);
         for (Profile profile : options.profiles()) {
-            List<Long> clamdPids = ProcStats.pidsNamed("clamd");
-            double cpuBefore = ProcStats.cpuMillis(clamdPids);
+            long self = ProcessHandle.current().pid();
+            CpuLedger cpu = new CpuLedger().group("clamd", () -> ProcStats.pidsNamed("clamd"))
+                    .group("benchClient", () -> List.of(self)).start();
             RawClamd.Run run = clamd.scanAll(corpora.get(profile), options.concurrency());
-            double clamdCpu = (ProcStats.cpuMillis(clamdPids) - cpuBefore) / run.files();
+            Map<String, Double> spent = cpu.since();
+            double clamdCpu = spent.get("clamd") / run.files();
+            report.put(profile.label(), "rawMachineCpuMsPerFile", spent.get("machine") / run.files());
             rawFilesPerSecond.put(profile, run.filesPerSecond());
             report.put(profile.label(), "files", run.files());
             report.put(profile.label(), "mebibytes", corpora.get(profile).stream().mapToLong(CorpusFile::size).sum()
@@ -76,8 +80,8 @@ final class Benchmark {
         List<CorpusFile> latencyFiles = corpora.get(Profile.LATENCY);
         report.put("run", "warmupLoadFiles", warmupLoad.size());
         if (!warmupLoad.isEmpty()) {
-            PipelineRun.Throughput warm = run.throughput(warmupLoad, options.concurrency(), deployment::checkAlive,
-                    STALL_MILLIS);
+            PipelineRun.Throughput warm = run.throughput(warmupLoad, options.concurrency(), options.filesPerScan(),
+                    deployment::checkAlive, STALL_MILLIS);
             System.out.printf("[bench] warm-up: %d tiny files at C=%d, %.1f files/s%n", warmupLoad.size(),
                     options.concurrency(), warm.filesPerSecond());
         }
@@ -109,7 +113,9 @@ final class Benchmark {
         }
         report.put("run", "cacheWarmupRescans", CACHE_WARMUP_ROUNDS * warmed.size());
         List<String> known = measured(latencyFiles).stream().map(file -> Hashes.sha256(file.path())).toList();
-        putPercentiles("cacheHit", "pipeline", new Percentiles(run.cacheHits(known).total()));
+        PipelineRun.Latencies cacheHits = run.cacheHits(known);
+        putPercentiles("cacheHit", "pipeline", new Percentiles(cacheHits.total()));
+        report.put("cacheHit", "endedIn202", cacheHits.endedInAnswer());
         for (Profile profile : options.profiles()) {
             throughput(deployment, run, profile, corpora.get(profile), probe);
         }
@@ -121,14 +127,11 @@ final class Benchmark {
 
     private void throughput(Deployment deployment, PipelineRun run, Profile profile, List<CorpusFile> files,
                             Long probe) throws Exception {
-        List<Long> argus = deployment.argusPids();
-        List<Long> clamdPids = ProcStats.pidsNamed("clamd");
-        Map<String, Double> roleBefore = cpuByRole(deployment);
-        double argusBefore = ProcStats.cpuMillis(argus);
-        double clamdBefore = ProcStats.cpuMillis(clamdPids);
+        CpuLedger cpu = cpuLedger(deployment).start();
         PipelineRun.Throughput result;
         try (RssSampler probeRss = probe == null ? null : new RssSampler(probe)) {
-            result = run.throughput(files, options.concurrency(), deployment::checkAlive, STALL_MILLIS);
+            result = run.throughput(files, options.concurrency(), options.filesPerScan(), deployment::checkAlive,
+                    STALL_MILLIS);
             if (probeRss != null) {
                 report.put(profile.label(), "probeRssPeakMiB", probeRss.peakMiB());
                 double earlier = number("memory", "probeRssUnderLoadMiB");
@@ -140,17 +143,14 @@ final class Benchmark {
         report.put(label, "pipelineFilesPerSecond", result.filesPerSecond());
         report.put(label, "pipelineUploadSeconds", result.uploadSeconds());
         report.put(label, "efficiency", result.filesPerSecond() / rawFilesPerSecond.get(profile));
-        double argusCpu = (ProcStats.cpuMillis(argus) - argusBefore) / result.files();
-        double clamdCpu = (ProcStats.cpuMillis(clamdPids) - clamdBefore) / result.files();
-        if (!argus.isEmpty()) {
+        Map<String, Double> spent = cpu.since();
+        spent.forEach((group, millis) -> report.put(label, group + "CpuMsPerFile", millis / result.files()));
+        double clamdCpu = spent.get("clamd") / result.files();
+        if (!argusRoles(deployment).isEmpty()) {
+            double argusCpu = argusRoles(deployment).stream().mapToDouble(spent::get).sum() / result.files();
             report.put(label, "argusCpuMsPerFile", argusCpu);
             report.put(label, "engineShareOfCpu", clamdCpu / (clamdCpu + argusCpu));
-            if (argus.size() > 1) {
-                cpuByRole(deployment).forEach((role, cpu) -> report.put(label, role + "CpuMsPerFile",
-                        (cpu - roleBefore.get(role)) / result.files()));
-            }
         }
-        report.put(label, "clamdCpuMsPerFile", clamdCpu);
         report.put(label, "loadAverageAfter", Machine.loadAverage());
         System.out.printf("[bench] pipeline %s: %.1f files/s, efficiency %.2f%n", label, result.filesPerSecond(),
                 result.filesPerSecond() / rawFilesPerSecond.get(profile));
@@ -177,12 +177,14 @@ final class Benchmark {
             String label = profile.label();
             report.row(label + ": raw clamd files/s (C=" + options.concurrency() + ")",
                     Report.format(number(label, "rawFilesPerSecond")), "");
-            report.row(label + ": pipeline files/s", Report.format(number(label, "pipelineFilesPerSecond")), "");
+            report.row(label + ": pipeline files/s" + (options.filesPerScan() > 1 ? " (" + options.filesPerScan()
+                    + " files per upload request)" : ""), Report.format(number(label, "pipelineFilesPerSecond")), "");
             report.row(label + ": efficiency", Report.format(number(label, "efficiency")),
                     profile == Profile.MIXED ? ">= 0.6" : ">= 0.25");
             report.row(label + ": Argus CPU ms/file", Report.format(number(label, "argusCpuMsPerFile")), "");
             report.row(label + ": clamd's share of the CPU time (engine / (engine + Argus))",
                     Report.format(number(label, "engineShareOfCpu")), "");
+            report.row(label + ": all CPU ms/file on the machine", cpuSplit(label), "");
             report.row(label + ": clamd CPU ms/file (pipeline / raw)", Report.format(number(label,
                     "clamdCpuMsPerFile")) + " / " + Report.format(number(label, "rawClamdCpuMsPerFile")), "");
         }
@@ -196,15 +198,47 @@ final class Benchmark {
                 Report.format(number("memory", "frontendRssGrowthMiB")), "<= 64");
     }
 
-    private static Map<String, Double> cpuByRole(Deployment deployment) {
-        Map<String, Double> cpu = new java.util.LinkedHashMap<>();
-        for (String role : List.of("frontend", "brain", "probe")) {
-            Long pid = deployment.pid(role);
-            if (pid != null) {
-                cpu.put(role, ProcStats.cpuMillis(pid));
+    /**
+     * The processes a throughput phase's CPU time is split between: each Argus process (one "argus" group for
+     * the standalone), clamd, the services on this machine, and the benchmark client itself.
+     */
+    private static CpuLedger cpuLedger(Deployment deployment) {
+        CpuLedger ledger = new CpuLedger();
+        for (String role : argusRoles(deployment)) {
+            Long pid = "argus".equals(role) ? deployment.argusPids().getFirst() : deployment.pid(role);
+            ledger.group(role, () -> List.of(pid));
+        }
+        long self = ProcessHandle.current().pid();
+        return ledger.group("clamd", () -> ProcStats.pidsNamed("clamd"))
+                .group("rabbitmq", () -> ProcStats.pidsNamed("beam.smp"))
+                .group("postgresql", () -> ProcStats.pidsNamed("postgres"))
+                .group("vsftpd", () -> ProcStats.pidsNamed("vsftpd"))
+                .group("benchClient", () -> List.of(self));
+    }
+
+    private static List<String> argusRoles(Deployment deployment) {
+        if (deployment.argusPids().size() > 1) {
+            return List.of("frontend", "brain", "probe").stream().filter(role -> deployment.pid(role) != null)
+                    .toList();
+        }
+        return deployment.argusPids().isEmpty() ? List.of() : List.of("argus");
+    }
+
+    /** "machine total = each group + ..." for one profile, from the figures of its throughput phase. */
+    private String cpuSplit(String label) {
+        StringBuilder split = new StringBuilder(Report.format(number(label, "machineCpuMsPerFile")) + " =");
+        String separator = " ";
+        List<String> argus = Double.isNaN(number(label, "frontendCpuMsPerFile")) ? List.of("argus")
+                : List.of("frontend", "brain", "probe");
+        for (String group : java.util.stream.Stream.concat(argus.stream(), java.util.stream.Stream.of("clamd",
+                "rabbitmq", "postgresql", "vsftpd", "benchClient", "other")).toList()) {
+            double millis = number(label, group + "CpuMsPerFile");
+            if (!Double.isNaN(millis)) {
+                split.append(separator).append(group).append(' ').append(Report.format(millis));
+                separator = " + ";
             }
         }
-        return cpu;
+        return split.toString();
     }
 
     private String triple(String section, String prefix) {

@@ -15,6 +15,7 @@ final class Machine {
         report.put("run", "time", stamp);
         report.put("run", "mode", options.mode());
         report.put("run", "concurrency", options.concurrency());
+        report.put("run", "filesPerScan", options.filesPerScan());
         report.put("run", "seed", options.seed());
         report.put("run", "clamdChunkSize", options.chunkSize());
         report.put("machine", "cpus", Runtime.getRuntime().availableProcessors());

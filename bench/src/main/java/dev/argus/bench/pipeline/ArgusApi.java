@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -36,36 +38,71 @@ public final class ArgusApi {
         this.apiKey = apiKey;
     }
 
-    /** Uploads one file (probes: only clamav) and returns the new scan's id. */
-    public String upload(Path file) {
-        try {
-            long size = Files.size(file);
-            return upload(file.getFileName().toString(), size, () -> {
-                try {
-                    return Files.newInputStream(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+    /**
+     * A submitted scan as its 202 answer describes it.
+     *
+     * @param id    the scan's id
+     * @param ended true when the answer already carries a final status (a scan answered from stored results is
+     *              finished in its 202): the submitter has its results and nothing is left to wait for
+     */
+    public record Submitted(String id, boolean ended) {
+
+        static Submitted of(JsonNode scan) {
+            String status = scan.get("status").asString();
+            return new Submitted(scan.get("id").asString(), switch (status) {
+                case "finished", "cancelled", "error" -> true;
+                default -> false;
             });
+        }
+    }
+
+    /** Uploads one file (probes: only clamav). */
+    public Submitted upload(Path file) {
+        return upload(List.of(file));
+    }
+
+    /** Uploads the files as one scan (probes: only clamav). */
+    public Submitted upload(List<Path> files) {
+        List<MultipartBody.Part> parts = new ArrayList<>(files.size());
+        for (Path file : files) {
+            parts.add(new MultipartBody.Part(file.getFileName().toString(), size(file), () -> open(file)));
+        }
+        return send(new MultipartBody("clamav", parts));
+    }
+
+    /** Uploads content of a known size streamed from the supplier, never held in memory. */
+    public Submitted upload(String filename, long size, Supplier<InputStream> content) {
+        return send(new MultipartBody("clamav", List.of(new MultipartBody.Part(filename, size, content))));
+    }
+
+    private Submitted send(MultipartBody body) {
+        HttpRequest request = request("/api/v1/scans").header("Content-Type", body.contentType())
+                .timeout(Duration.ofMinutes(30)).POST(body.publisher()).build();
+        return Submitted.of(send(request, 202));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Uploads content of a known size streamed from the supplier, never held in memory. */
-    public String upload(String filename, long size, Supplier<InputStream> content) {
-        MultipartBody body = new MultipartBody("clamav", filename, size, content);
-        HttpRequest request = request("/api/v1/scans").header("Content-Type", body.contentType())
-                .timeout(Duration.ofMinutes(30)).POST(body.publisher()).build();
-        return send(request, 202).get("id").asString();
+    private static InputStream open(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Submits a scan of stored files by sha256 (force=false: a known result is reused), returning its id. */
-    public String rescan(String sha256) {
+    public Submitted rescan(String sha256) {
         String json = "{\"sha256\":[\"" + sha256 + "\"],\"probes\":[\"clamav\"],\"force\":false}";
         HttpRequest request = request("/api/v1/scans").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return send(request, 202).get("id").asString();
+        return Submitted.of(send(request, 202));
     }
 
     /** Blocks until the scan's event stream ends, i.e. the scan reached a final status. */

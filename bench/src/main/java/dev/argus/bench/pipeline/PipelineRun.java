@@ -1,6 +1,7 @@
 package dev.argus.bench.pipeline;
 
 import dev.argus.bench.corpus.CorpusFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -22,16 +23,17 @@ public final class PipelineRun {
     }
 
     /**
-     * Uploads every file (one scan each) from {@code concurrency} threads, each sending its next file as soon as
-     * the previous upload was accepted, and waits until as many more scans are finished. The end is watched by
+     * Uploads every file from {@code concurrency} threads, {@code filesPerScan} files per upload request (one
+     * scan each), each thread sending its next request as soon as the previous one was accepted, and waits until
+     * as many more scans are finished. The end is watched by
      * counting finished scans every 200 ms (one cheap count query; per-scan event streams would cost the
      * frontend thousands of connections), so the time is exact to 200 ms.
      *
      * @param check       called while waiting, e.g. to fail fast when a process died
      * @param stallMillis how long without one more finished scan counts as stalled (fails the run)
      */
-    public Throughput throughput(List<CorpusFile> files, int concurrency, Runnable check, long stallMillis)
-            throws Exception {
+    public Throughput throughput(List<CorpusFile> files, int concurrency, int filesPerScan, Runnable check,
+                                 long stallMillis) throws Exception {
         long before = api.finishedScans();
         Queue<CorpusFile> todo = new ConcurrentLinkedQueue<>(files);
         ExecutorService uploaders = Executors.newFixedThreadPool(concurrency);
@@ -40,8 +42,8 @@ public final class PipelineRun {
             List<Future<Void>> running = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
                 running.add(uploaders.submit(() -> {
-                    for (CorpusFile file = todo.poll(); file != null; file = todo.poll()) {
-                        api.upload(file.path());
+                    for (List<Path> scan = next(todo, filesPerScan); !scan.isEmpty(); scan = next(todo, filesPerScan)) {
+                        api.upload(scan);
                     }
                     return null;
                 }));
@@ -53,7 +55,8 @@ public final class PipelineRun {
             uploaders.shutdownNow();
         }
         double uploadSeconds = (System.nanoTime() - start) / 1e9;
-        long target = before + files.size();
+        int scans = (files.size() + filesPerScan - 1) / filesPerScan;
+        long target = before + scans;
         long lastProgress = System.currentTimeMillis();
         for (long finished = api.finishedScans(), seen = finished; finished < target; finished = api.finishedScans()) {
             check.run();
@@ -61,7 +64,7 @@ public final class PipelineRun {
                 seen = finished;
                 lastProgress = System.currentTimeMillis();
             } else if (System.currentTimeMillis() - lastProgress > stallMillis) {
-                throw new IllegalStateException("stalled: " + (finished - before) + " of " + files.size()
+                throw new IllegalStateException("stalled: " + (finished - before) + " of " + scans
                         + " scans finished, none for " + stallMillis + " ms");
             }
             Thread.sleep(POLL_MILLIS);
@@ -69,34 +72,58 @@ public final class PipelineRun {
         return new Throughput(files.size(), (System.nanoTime() - start) / 1e9, uploadSeconds);
     }
 
+    /** Up to {@code count} files from the queue, as paths. */
+    private static List<Path> next(Queue<CorpusFile> todo, int count) {
+        List<Path> batch = new ArrayList<>(count);
+        CorpusFile file;
+        while (batch.size() < count && (file = todo.poll()) != null) {
+            batch.add(file.path());
+        }
+        return batch;
+    }
+
     /**
      * Each file alone: upload, then wait for the scan's end on its event stream; milliseconds per file, total and
      * of the upload request alone.
      */
     public Latencies latencies(List<CorpusFile> files) {
-        return timeEach(files.stream().<Supplier<String>>map(file -> () -> api.upload(file.path())).toList());
+        return timeEach(files.stream().<Supplier<ArgusApi.Submitted>>map(file -> () -> api.upload(file.path()))
+                .toList());
     }
 
-    /** Each known sha256 rescanned with force=false (answered from the result cache); milliseconds each. */
+    /**
+     * Each known sha256 rescanned with force=false (answered from stored results); milliseconds each, until the
+     * 202 when it already carries the final status, else until the event stream ends.
+     */
     public Latencies cacheHits(List<String> sha256s) {
-        return timeEach(sha256s.stream().<Supplier<String>>map(sha256 -> () -> api.rescan(sha256)).toList());
+        return timeEach(sha256s.stream().<Supplier<ArgusApi.Submitted>>map(sha256 -> () -> api.rescan(sha256))
+                .toList());
     }
 
-    private Latencies timeEach(List<Supplier<String>> submissions) {
+    private Latencies timeEach(List<Supplier<ArgusApi.Submitted>> submissions) {
         List<Double> total = new ArrayList<>();
         List<Double> request = new ArrayList<>();
-        for (Supplier<String> submit : submissions) {
+        int endedInAnswer = 0;
+        for (Supplier<ArgusApi.Submitted> submit : submissions) {
             long start = System.nanoTime();
-            String scanId = submit.get();
+            ArgusApi.Submitted scan = submit.get();
             request.add((System.nanoTime() - start) / 1e6);
-            api.awaitEnd(scanId);
+            if (scan.ended()) {
+                endedInAnswer++;
+            } else {
+                api.awaitEnd(scan.id());
+            }
             total.add((System.nanoTime() - start) / 1e6);
         }
-        return new Latencies(total, request);
+        return new Latencies(total, request, endedInAnswer);
     }
 
-    /** Milliseconds per scan: submission to final result, and the submitting request alone. */
-    public record Latencies(List<Double> total, List<Double> request) {
+    /**
+     * Milliseconds per scan: submission to final result, and the submitting request alone.
+     *
+     * @param endedInAnswer scans whose 202 already carried the final status (no event stream opened)
+     */
+    public record Latencies(List<Double> total, List<Double> request, int endedInAnswer) {
     }
 
     /** Files pushed through, wall seconds from the first upload to the last final result, seconds of uploading. */
