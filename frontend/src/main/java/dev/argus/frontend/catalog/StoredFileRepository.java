@@ -1,7 +1,10 @@
 package dev.argus.frontend.catalog;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /** Looks files up by any of their hashes. */
 public interface StoredFileRepository extends JpaRepository<StoredFile, String> {
@@ -9,6 +12,11 @@ public interface StoredFileRepository extends JpaRepository<StoredFile, String> 
     Optional<StoredFile> findFirstByMd5OrderByLastSeenDesc(String md5);
 
     Optional<StoredFile> findFirstBySha1OrderByLastSeenDesc(String sha1);
+
+    /** The catalogue rows of one scan's files (one parameter, unlike {@code findAllById} with a collection). */
+    @Query(value = "select f.* from file f join scan_file s on s.sha256 = f.sha256 where s.scan_id = :scanId",
+            nativeQuery = true)
+    List<StoredFile> findByScan(UUID scanId);
 
     /** The file with this hash, whatever its kind; md5 and sha1 collisions resolve to the latest seen. */
     default Optional<StoredFile> findByHash(Hash hash) {

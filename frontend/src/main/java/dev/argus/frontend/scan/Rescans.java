@@ -57,7 +57,10 @@ class Rescans {
         }
         ScanOptions options = new ScanOptions(request.probes(), Boolean.TRUE.equals(request.force()), request.tags(),
                 request.metadata());
-        Map<String, StoredFile> known = files.findAllById(hashes).stream()
+        // one hash (the usual rescan) by its key: Hibernate translates the IN query of findAllById on every call
+        List<StoredFile> found = hashes.size() == 1 ? files.findById(hashes.iterator().next()).stream().toList()
+                : files.findAllById(hashes);
+        Map<String, StoredFile> known = found.stream()
                 .collect(Collectors.toMap(StoredFile::sha256, Function.identity()));
         List<String> unknown = hashes.stream().filter(h -> !known.containsKey(h)).toList();
         if (!unknown.isEmpty()) {

@@ -9,4 +9,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ScanFileRepository extends JpaRepository<ScanFile, ScanFile.Key> {
 
     List<ScanFile> findByScanIdInOrderByPositionAsc(Collection<UUID> scanIds);
+
+    /** One scan's files, in order (a query Hibernate translates once, unlike the collection form). */
+    List<ScanFile> findByScanIdOrderByPositionAsc(UUID scanId);
 }

@@ -11,6 +11,9 @@ public interface ScanResultRepository extends JpaRepository<ScanResult, ScanResu
 
     List<ScanResult> findByScanIdIn(Collection<UUID> scanIds);
 
+    /** One scan's results (a query Hibernate translates once, unlike the collection form). */
+    List<ScanResult> findByScanId(UUID scanId);
+
     /** The latest result of each probe for each file, across all scans. */
     @Query(value = """
             select distinct on (sha256, probe) * from scan_result

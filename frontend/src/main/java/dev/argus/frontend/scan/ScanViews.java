@@ -67,14 +67,14 @@ public class ScanViews {
         if (page.isEmpty()) {
             return List.of();
         }
-        List<UUID> ids = page.stream().map(Scan::id).toList();
-        Map<UUID, List<ScanFile>> filesByScan = scanFiles.findByScanIdInOrderByPositionAsc(ids).stream()
+        PageRows rows = page.size() == 1 ? oneScan(page.getFirst().id())
+                : severalScans(page.stream().map(Scan::id).toList());
+        Map<UUID, List<ScanFile>> filesByScan = rows.files().stream()
                 .collect(Collectors.groupingBy(ScanFile::scanId, LinkedHashMap::new, Collectors.toList()));
-        Map<String, StoredFile> stored = files.findAllById(filesByScan.values().stream().flatMap(List::stream)
-                        .map(ScanFile::sha256).distinct().toList()).stream()
-                .collect(Collectors.toMap(StoredFile::sha256, Function.identity()));
+        Map<String, StoredFile> stored = rows.stored().stream()
+                .collect(Collectors.toMap(StoredFile::sha256, Function.identity(), (a, b) -> a));
         Map<UUID, Map<String, Map<String, ResultView>>> resultsByScan = new HashMap<>();
-        for (ScanResult result : results.findByScanIdIn(ids)) {
+        for (ScanResult result : rows.results()) {
             resultsByScan.computeIfAbsent(result.scanId(), id -> new HashMap<>())
                     .computeIfAbsent(result.sha256(), sha -> new HashMap<>())
                     .put(result.probe(), result.view());
@@ -91,6 +91,25 @@ public class ScanViews {
                     scan.metadata(), fileViews));
         }
         return views;
+    }
+
+    /**
+     * One scan's rows (a GET, an event stream's first read), by queries with a single parameter each: Hibernate
+     * translates those once, where a query with a collection parameter is translated again on every call.
+     */
+    private PageRows oneScan(UUID id) {
+        return new PageRows(scanFiles.findByScanIdOrderByPositionAsc(id), files.findByScan(id),
+                results.findByScanId(id));
+    }
+
+    private PageRows severalScans(List<UUID> ids) {
+        List<ScanFile> pageFiles = scanFiles.findByScanIdInOrderByPositionAsc(ids);
+        return new PageRows(pageFiles, files.findAllById(pageFiles.stream().map(ScanFile::sha256).distinct().toList()),
+                results.findByScanIdIn(ids));
+    }
+
+    /** The rows a page of scans is built from: their files in order, those files' catalogue rows, their results. */
+    private record PageRows(List<ScanFile> files, List<StoredFile> stored, List<ScanResult> results) {
     }
 
     private FileResultView fileView(Scan scan, ScanFile file, StoredFile stored,
