@@ -6,10 +6,12 @@ import dev.argus.standalone.FreePorts;
 import dev.argus.standalone.Secrets;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.mina.transport.socket.SocketSessionConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +45,22 @@ class EmbeddedFtpServerIntegrationTests {
 
             assertThat(root.resolve("ab/sample")).hasBinaryContent(content);
             assertThat(root.resolve("ab/forged")).doesNotExist();
+        }
+    }
+
+    @Test
+    void repliesOnControlConnectionsAreSentAtOnceNotHeldForAnAcknowledgement() throws Exception {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.start(root, new FreePorts().next(), Secrets.password(),
+                Secrets.password())) {
+            FTPClient writer = login(server, EmbeddedFtpServer.USERNAME, server.password());
+            FTPClient reader = login(server, EmbeddedFtpServer.READER_USERNAME, server.readerPassword());
+
+            assertThat(server.sessions()).hasSize(2).allSatisfy(session -> assertThat(
+                    ((SocketSessionConfig) session.getConfig()).isTcpNoDelay()).isTrue());
+            assertThat(writer.storeFile("sample", new ByteArrayInputStream(new byte[1024]))).isTrue();
+            assertThat(reader.retrieveFile("sample", OutputStream.nullOutputStream())).isTrue();
+            writer.disconnect();
+            reader.disconnect();
         }
     }
 
