@@ -42,7 +42,8 @@ final class JavaProcess {
         command.add(jar.toString());
         command.addAll(arguments);
         Path log = Files.createDirectories(logDirectory).resolve(module + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        // in the repository, like scripts/run-local.sh: the options file names files relative to it
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         return new JavaProcess(module, builder.start(), log);

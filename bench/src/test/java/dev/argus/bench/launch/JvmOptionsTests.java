@@ -1,0 +1,49 @@
+package dev.argus.bench.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every process's JVM options file starts a JVM from the repository, the way scripts/run-local.sh and the benchmark
+ * use it: a mistyped flag or a missing or malformed compiler directives file stops the JVM before it runs Argus.
+ */
+class JvmOptionsTests {
+
+    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void everyOptionsFileStartsAJvmFromTheRepository() throws Exception {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(REPOSITORY.resolve("scripts/jvm"))) {
+            files = listed.filter(file -> file.toString().endsWith(".options")).sorted().toList();
+        }
+        assertThat(files).extracting(file -> file.getFileName().toString())
+                .contains("brain.options", "frontend.options", "probe.options");
+        for (Path file : files) {
+            assertThat(javaVersionWith(file)).as(file.toString()).startsWith("exit 0");
+        }
+    }
+
+    @Test
+    void theFrontendLoadsItsCompilerDirectives() throws Exception {
+        assertThat(javaVersionWith(REPOSITORY.resolve("scripts/jvm/frontend.options")))
+                .contains("2 compiler directives added");
+    }
+
+    /** "exit N" and the JVM's output, for {@code java @options -version} run in the repository. */
+    private static String javaVersionWith(Path options) throws IOException, InterruptedException {
+        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + options, "-version").directory(REPOSITORY.toFile()).redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return "exit " + java.exitValue() + "\n" + output;
+    }
+}
