@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /** The pipeline measurements: throughput over a corpus, and one-at-a-time latency on an idle system. */
@@ -36,6 +37,7 @@ public final class PipelineRun {
                                  long stallMillis) throws Exception {
         long before = api.finishedScans();
         Queue<CorpusFile> todo = new ConcurrentLinkedQueue<>(files);
+        AtomicInteger submitted = new AtomicInteger();
         ExecutorService uploaders = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
         try {
@@ -44,6 +46,7 @@ public final class PipelineRun {
                 running.add(uploaders.submit(() -> {
                     for (List<Path> scan = next(todo, filesPerScan); !scan.isEmpty(); scan = next(todo, filesPerScan)) {
                         api.upload(scan);
+                        submitted.incrementAndGet();
                     }
                     return null;
                 }));
@@ -55,7 +58,8 @@ public final class PipelineRun {
             uploaders.shutdownNow();
         }
         double uploadSeconds = (System.nanoTime() - start) / 1e9;
-        int scans = (files.size() + filesPerScan - 1) / filesPerScan;
+        // two uploaders may each end on a short batch: count the scans sent, not files / filesPerScan
+        int scans = submitted.get();
         long target = before + scans;
         long lastProgress = System.currentTimeMillis();
         for (long finished = api.finishedScans(), seen = finished; finished < target; finished = api.finishedScans()) {
