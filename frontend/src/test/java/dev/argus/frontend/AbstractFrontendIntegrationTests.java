@@ -19,6 +19,7 @@ import dev.argus.common.message.ScanRequested;
 import dev.argus.common.store.FileStore;
 import dev.argus.common.store.StoreKeys;
 import dev.argus.frontend.catalog.NewFile;
+import dev.argus.frontend.probe.ProbeDirectory;
 import dev.argus.frontend.scan.ScanOptions;
 import dev.argus.frontend.scan.ScanService;
 import dev.argus.frontend.store.FtpProperties;
@@ -91,6 +92,8 @@ abstract class AbstractFrontendIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     ScanService scans;
+    @Autowired
+    ProbeDirectory probeDirectory;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -456,6 +459,17 @@ abstract class AbstractFrontendIntegrationTests {
         assertThat(json(http.get("/api/v1/scans?status=bogus")).get("detail").asString()).contains("'status'");
         assertProblem(http.get("/api/v1/scans?page=-1"), 400, "invalid-parameter");
         assertProblem(http.get("/api/v1/scans?size=abc"), 400, "invalid-parameter");
+    }
+
+    @Test
+    void knowsWhichProbesOnlyDescribeFilesForTheThresholdVerdict() {
+        ProbeStatus metadata = new ProbeStatus(new ProbeDescriptor("metadata", "Metadata", ProbeCategory.METADATA,
+                "1", "1.0", null, null, 60_000), true, 1, Instant.now());
+        publishDirectory(probe("clamav", true), metadata);
+
+        assertThat(probeDirectory.describesOnly("metadata")).isTrue();
+        assertThat(probeDirectory.describesOnly("clamav")).isFalse();
+        assertThat(probeDirectory.describesOnly("unknown")).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.argus.frontend.probe;
 
+import dev.argus.common.message.ProbeCategory;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeDirectoryUpdated;
@@ -137,6 +138,19 @@ public class ProbeDirectory {
                 snapshot = null;
             }
         });
+    }
+
+    /**
+     * True when the probe is known and its engine only describes files (category {@code metadata}: hashes, mime
+     * type, executable structure), from the snapshot the upload path uses.
+     */
+    public boolean describesOnly(String probe) {
+        for (ProbeEntry entry : snapshot()) {
+            if (entry.name().equals(probe)) {
+                return ProbeCategory.METADATA.wireName().equals(entry.category());
+            }
+        }
+        return false;
     }
 
     private List<ProbeEntry> snapshot() {

@@ -4,6 +4,7 @@ import dev.argus.common.message.Category;
 import dev.argus.frontend.model.CurrentModel;
 import dev.argus.frontend.model.StoredModel;
 import dev.argus.frontend.model.VerdictProperties;
+import dev.argus.frontend.probe.ProbeDirectory;
 import dev.argus.verdict.tree.Decision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -24,15 +26,22 @@ public class Verdicts {
 
     private final Supplier<Optional<StoredModel>> current;
     private final VerdictProperties properties;
+    private final Predicate<String> describesOnly;
 
     @Autowired
-    Verdicts(CurrentModel current, VerdictProperties properties) {
-        this(current::get, properties);
+    Verdicts(CurrentModel current, VerdictProperties properties, ProbeDirectory directory) {
+        this(current::get, properties, directory::describesOnly);
     }
 
-    Verdicts(Supplier<Optional<StoredModel>> current, VerdictProperties properties) {
+    /**
+     * @param describesOnly true for a probe whose engine only describes files (metadata): its "undetected" is
+     *                      no clean vote in the threshold
+     */
+    Verdicts(Supplier<Optional<StoredModel>> current, VerdictProperties properties,
+             Predicate<String> describesOnly) {
         this.current = current;
         this.properties = properties;
+        this.describesOnly = describesOnly;
     }
 
     /** The verdict on a file whose results are all in, from its categories by probe. */
@@ -62,9 +71,27 @@ public class Verdicts {
         return new Verdict(Verdict.Label.SUSPICIOUS, round(p), method(Optional.of(model)), explanation);
     }
 
-    /** Malicious at {@code threshold} detections, or when every engine that reached a conclusion detects it. */
-    private Verdict byThreshold(Map<String, Category> categories) {
+    /**
+     * Malicious at {@code threshold} detections, or when every engine that reached a conclusion detects it. An
+     * engine that only describes files (metadata) counts when it flags the file, never as a clean vote: its
+     * "undetected" says nothing about malice.
+     */
+    private Verdict byThreshold(Map<String, Category> all) {
+        Map<String, Category> categories = new LinkedHashMap<>();
+        List<String> notCounted = new ArrayList<>();
+        all.forEach((probe, category) -> {
+            if ((category == Category.UNDETECTED || category == Category.HARMLESS) && describesOnly.test(probe)) {
+                notCounted.add(probe);
+            } else {
+                categories.put(probe, category);
+            }
+        });
         long conclusive = categories.values().stream().filter(Category::isConclusive).count();
+        if (conclusive == 0) {
+            return new Verdict(Verdict.Label.UNKNOWN, 0, "threshold",
+                    List.of("no detection engine reached a conclusion (" + String.join(", ", notCounted)
+                            + " only describe files)"));
+        }
         long detections = categories.values().stream().filter(c -> c == Category.MALICIOUS).count();
         long flagged = detections + categories.values().stream().filter(c -> c == Category.SUSPICIOUS).count();
         List<String> explanation = new ArrayList<>();
@@ -76,6 +103,9 @@ public class Verdicts {
         long needed = Math.min(properties.threshold(), conclusive);
         explanation.add(String.format(Locale.ROOT, "%d of %d engines detect it (threshold %d)", detections,
                 conclusive, needed));
+        if (!notCounted.isEmpty()) {
+            explanation.add("not counted, they only describe files: " + String.join(", ", notCounted));
+        }
         if (detections >= needed) {
             return new Verdict(Verdict.Label.MALICIOUS, round(detections / (double) conclusive), "threshold",
                     explanation);

@@ -32,8 +32,9 @@ class VerdictsTests {
                             "undetected", TreeNode.leaf(new ClassCounts(6, 84)))))), List.of("clamav", "yara")),
             List.of(), null));
 
-    private final Verdicts withModel = new Verdicts(() -> Optional.of(MODEL), PROPERTIES);
-    private final Verdicts withoutModel = new Verdicts(Optional::empty, PROPERTIES);
+    private final Verdicts withModel = new Verdicts(() -> Optional.of(MODEL), PROPERTIES, probe -> false);
+    private final Verdicts withoutModel = new Verdicts(Optional::empty, PROPERTIES,
+            probe -> probe.equals("metadata") || probe.equals("executable"));
 
     @Test
     void aModelVerdictFollowsTheTreeAndExplainsThePath() {
@@ -90,6 +91,25 @@ class VerdictsTests {
         assertThat(verdict.label()).isEqualTo(Verdict.Label.MALICIOUS);
         assertThat(verdict.confidence()).isEqualTo(1.0);
         assertThat(verdict.explanation()).containsExactly("clamav=malicious", "1 of 1 engines detect it (threshold 1)");
+    }
+
+    @Test
+    void withoutAModelAnEngineThatOnlyDescribesFilesIsNoCleanVoteButCountsWhenItFlags() {
+        Verdict eicar = withoutModel.judge(categories("clamav", Category.MALICIOUS, "yara", Category.MALICIOUS,
+                "metadata", Category.UNDETECTED, "executable", Category.TYPE_UNSUPPORTED));
+        Verdict packed = withoutModel.judge(categories("clamav", Category.UNDETECTED, "executable",
+                Category.SUSPICIOUS));
+        Verdict described = withoutModel.judge(categories("clamav", Category.FAILURE, "metadata",
+                Category.UNDETECTED));
+
+        assertThat(eicar.label()).isEqualTo(Verdict.Label.MALICIOUS);
+        assertThat(eicar.confidence()).isEqualTo(1.0);
+        assertThat(eicar.explanation()).containsExactly("clamav=malicious", "yara=malicious",
+                "2 of 2 engines detect it (threshold 2)", "not counted, they only describe files: metadata");
+        assertThat(packed.label()).isEqualTo(Verdict.Label.SUSPICIOUS);
+        assertThat(packed.confidence()).isEqualTo(0.5);
+        assertThat(described.label()).isEqualTo(Verdict.Label.UNKNOWN);
+        assertThat(described.confidence()).isZero();
     }
 
     @Test
