@@ -1,7 +1,7 @@
 package dev.argus.frontend.probe;
 
-import dev.argus.common.message.ProbeCategory;
 import dev.argus.common.amqp.Topology;
+import dev.argus.common.message.ProbeCategory;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeDirectoryUpdated;
 import dev.argus.common.message.ProbeStatus;

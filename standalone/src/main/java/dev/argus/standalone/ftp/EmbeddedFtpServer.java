@@ -102,7 +102,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
      * delayed acknowledgement of the 150, about 40 ms on Linux, on every put and every get (44 ms per 1 KiB put
      * or get measured, against 1-2 ms without; see docs/performance.md).
      */
-    static boolean withoutNagle(IoSession session) {
+    private static boolean withoutNagle(IoSession session) {
         if (session.getConfig() instanceof SocketSessionConfig socket) {
             socket.setTcpNoDelay(true);
         }
