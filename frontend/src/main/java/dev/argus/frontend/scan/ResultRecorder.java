@@ -79,26 +79,10 @@ public class ResultRecorder {
             return;
         }
         Instant reportedAt = (message.at() == null ? Instant.now() : message.at()).truncatedTo(ChronoUnit.MICROS);
-        int inserted = jdbc.sql("""
-                        insert into scan_result (scan_id, sha256, probe, category, result, engine_version,
-                                                 signature_version, duration_ms, error, cached, details, reported_at)
-                        values (:scanId, :sha256, :probe, :category, :result, :engineVersion, :signatureVersion,
-                                :durationMs, :error, :cached, cast(:details as jsonb), :reportedAt)
-                        on conflict do nothing
-                        """)
-                .param("scanId", scan.id())
-                .param("sha256", message.sha256())
-                .param("probe", message.probe())
-                .param("category", result.category().wireName())
-                .param("result", result.result())
-                .param("engineVersion", result.engineVersion())
-                .param("signatureVersion", result.signatureVersion())
-                .param("durationMs", result.durationMs())
-                .param("error", result.error())
-                .param("cached", message.cached())
-                .param("details", ArgusJson.mapper().writeValueAsString(result.details()))
-                .param("reportedAt", OffsetDateTime.ofInstant(reportedAt, ZoneOffset.UTC))
-                .update();
+        int inserted = new ResultRow(scan.id(), message.sha256(), message.probe(), result.category().wireName(),
+                result.result(), result.engineVersion(), result.signatureVersion(), result.durationMs(),
+                result.error(), message.cached(), ArgusJson.mapper().writeValueAsString(result.details()),
+                reportedAt).insert(jdbc);
         if (inserted == 0) {
             log.info("ignoring repeated result for scan {} sha256 {} probe {}", scan.id(), prefix, message.probe());
             return;

@@ -65,25 +65,10 @@ class StoredAnswers {
 
     /** Stores the answers as the scan's results, each marked cached and reported now. */
     void copyInto(UUID scanId, List<StoredAnswer> answers, Instant now) {
-        OffsetDateTime reportedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         for (StoredAnswer answer : answers) {
-            jdbc.sql("""
-                            insert into scan_result (scan_id, sha256, probe, category, result, engine_version,
-                                                     signature_version, duration_ms, error, cached, details, reported_at)
-                            values (:scanId, :sha256, :probe, :category, :result, :engineVersion, :signatureVersion,
-                                    :durationMs, null, true, cast(:details as jsonb), :reportedAt)
-                            """)
-                    .param("scanId", scanId)
-                    .param("sha256", answer.sha256())
-                    .param("probe", answer.probe())
-                    .param("category", answer.category())
-                    .param("result", answer.result())
-                    .param("engineVersion", answer.engineVersion())
-                    .param("signatureVersion", answer.signatureVersion())
-                    .param("durationMs", answer.durationMs())
-                    .param("details", answer.details())
-                    .param("reportedAt", reportedAt)
-                    .update();
+            new ResultRow(scanId, answer.sha256(), answer.probe(), answer.category(), answer.result(),
+                    answer.engineVersion(), answer.signatureVersion(), answer.durationMs(), null, true,
+                    answer.details(), now).insert(jdbc);
         }
     }
 
