@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The measurements in their order: raw clamd first (nothing else running), then on the pipeline the idle figures
@@ -146,8 +147,9 @@ final class Benchmark {
         Map<String, Double> spent = cpu.since();
         spent.forEach((group, millis) -> report.put(label, group + "CpuMsPerFile", millis / result.files()));
         double clamdCpu = spent.get("clamd") / result.files();
-        if (!argusRoles(deployment).isEmpty()) {
-            double argusCpu = argusRoles(deployment).stream().mapToDouble(spent::get).sum() / result.files();
+        List<String> argus = argusRoles(deployment);
+        if (!argus.isEmpty()) {
+            double argusCpu = argus.stream().mapToDouble(spent::get).sum() / result.files();
             report.put(label, "argusCpuMsPerFile", argusCpu);
             report.put(label, "engineShareOfCpu", clamdCpu / (clamdCpu + argusCpu));
         }
@@ -230,8 +232,8 @@ final class Benchmark {
         String separator = " ";
         List<String> argus = Double.isNaN(number(label, "frontendCpuMsPerFile")) ? List.of("argus")
                 : List.of("frontend", "brain", "probe");
-        for (String group : java.util.stream.Stream.concat(argus.stream(), java.util.stream.Stream.of("clamd",
-                "rabbitmq", "postgresql", "vsftpd", "benchClient", "other")).toList()) {
+        for (String group : Stream.concat(argus.stream(), Stream.of("clamd", "rabbitmq", "postgresql", "vsftpd",
+                "benchClient", "other")).toList()) {
             double millis = number(label, group + "CpuMsPerFile");
             if (!Double.isNaN(millis)) {
                 split.append(separator).append(group).append(' ').append(Report.format(millis));
