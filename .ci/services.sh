@@ -215,17 +215,16 @@ check_rabbitmq() {
 # permission regexes as docker/rabbitmq/definitions.json. CI passwords come from ARGUS_RABBITMQ_<ROLE>_PASSWORD
 # (default: the user name with "-ci"). guest keeps full rights in the test vhosts for the existing tests.
 add_rabbitmq_users() { # vhost...
-  local probe_queue='argus\.probe\.[a-z][a-z0-9_-]*'
   local -A configure write read password
-  configure[frontend]='^argus\.(brain|frontend|brain\.scans|frontend\.events|frontend\.probes)$'
-  write[frontend]='^argus\.(brain|brain\.scans|frontend\.events|frontend\.probes)$'
-  read[frontend]='^argus\.(brain|frontend|frontend\.events|frontend\.probes)$'
-  configure[brain]="^(argus\.(brain|probes|frontend|brain\.(scans|results|probes)|frontend\.(events|probes))|$probe_queue)\$"
-  write[brain]="^(argus\.(probes|frontend|brain\.(scans|results|probes)|frontend\.(events|probes))|$probe_queue)\$"
-  read[brain]='^argus\.(brain|probes|frontend|brain\.(scans|results|probes))$'
-  configure[probe]="^(argus\.(brain|probes|brain\.(results|probes))|$probe_queue)\$"
-  write[probe]="^(argus\.(brain|brain\.(results|probes))|$probe_queue)\$"
-  read[probe]="^(argus\.(brain|probes)|$probe_queue)\$"
+  configure[frontend]='^argus\.(brain|brain\.scans|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters)$'
+  write[frontend]='^argus\.(brain|brain\.scans|probes|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters)$'
+  read[frontend]='^argus\.(brain|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters)$'
+  configure[brain]='^(argus\.(brain|brain\.(scans|probes|results)|probes|results|frontend|frontend\.(results|probes)|dead-letters)|argus\.probe\.[a-z][a-z0-9_-]*)$'
+  write[brain]='^(argus\.(brain|brain\.(scans|probes|results)|probes|results|frontend|frontend\.(results|probes)|dead-letters)|argus\.probe\.[a-z][a-z0-9_-]*)$'
+  read[brain]='^argus\.(brain|brain\.(scans|probes|results)|probes|results|frontend|dead-letters)$'
+  configure[probe]='^(argus\.(brain|brain\.(probes|results)|probes|results|frontend\.results|dead-letters)|argus\.probe\.[a-z][a-z0-9_-]*)$'
+  write[probe]='^(argus\.(brain|brain\.(probes|results)|results|frontend\.results|dead-letters)|argus\.probe\.[a-z][a-z0-9_-]*)$'
+  read[probe]='^(argus\.(brain|probes|results|dead-letters)|argus\.probe\.[a-z][a-z0-9_-]*)$'
   password[frontend]="${ARGUS_RABBITMQ_FRONTEND_PASSWORD:-argus-frontend-ci}"
   password[brain]="${ARGUS_RABBITMQ_BRAIN_PASSWORD:-argus-brain-ci}"
   password[probe]="${ARGUS_RABBITMQ_PROBE_PASSWORD:-argus-probe-ci}"

@@ -1,5 +1,6 @@
 package dev.argus.brain;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -20,6 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * @param probeOfflineAfter a probe is online while one of its instances was seen within this time (probes
  *                          heartbeat every 5 s)
  * @param directoryInterval how often the whole probe directory is sent to the frontends even without a change
+ * @param batchSize         most files one {@code ScanFiles} message carries to a probe: the files of one upload travel
+ *                          together, and a large upload is shared among several probe instances
+ * @param maxFailures       how often a message the brain cannot handle is tried before it is parked in
+ *                          {@code argus.dead-letters}
  */
 @ConfigurationProperties("argus.brain")
 @Validated
@@ -28,5 +33,7 @@ public record BrainProperties(
         @DefaultValue("3") @Min(1) int maxAttempts,
         @DefaultValue("1s") @NotNull @DurationMin(millis = 10) Duration sweepInterval,
         @DefaultValue("15s") @NotNull @DurationMin(millis = 1) Duration probeOfflineAfter,
-        @DefaultValue("10s") @NotNull @DurationMin(millis = 10) Duration directoryInterval) {
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 10) Duration directoryInterval,
+        @DefaultValue("10") @Min(1) @Max(1000) int batchSize,
+        @DefaultValue("5") @Min(1) int maxFailures) {
 }

@@ -13,12 +13,14 @@ import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
  * The AMQP setup every Argus process shares: JSON on the wire with the contract's short type ids, mandatory
- * publishing whose returns are logged at ERROR, and a {@link MessagePublisher} that waits for broker confirms.
- * Each process still declares its own exchanges and queues.
+ * publishing whose returns are logged at ERROR, a {@link MessagePublisher} that waits for broker confirms, and the
+ * {@link DeadLetters} every consumer parks unhandled messages in. Each process declares its exchanges and queues
+ * from {@link ArgusTopology}.
  */
 @AutoConfiguration(after = RabbitAutoConfiguration.class)
 public class ArgusMessagingAutoConfiguration {
@@ -39,6 +41,8 @@ public class ArgusMessagingAutoConfiguration {
         typeMapper.setTrustedPackages(MESSAGE_PACKAGE);
         JacksonJsonMessageConverter converter = new JacksonJsonMessageConverter(ArgusJson.mapper(), MESSAGE_PACKAGE);
         converter.setJavaTypeMapper(typeMapper);
+        // every message gets an id, by which a consumer counts the failures of a message it cannot handle
+        converter.setCreateMessageIds(true);
         return converter;
     }
 
@@ -52,6 +56,13 @@ public class ArgusMessagingAutoConfiguration {
             template.setMandatory(true);
             template.setReturnsCallback(ArgusMessagingAutoConfiguration::logUnroutable);
         };
+    }
+
+    /** Where this process parks the messages it cannot handle ({@link GuardedConsumer}). */
+    @Bean
+    @ConditionalOnMissingBean(DeadLetters.class)
+    DeadLetters deadLetters(MessagePublisher publisher, @Value("${spring.application.name:argus}") String process) {
+        return new DeadLetters(publisher, process);
     }
 
     /** Publishing with broker confirms; tests may define their own. */

@@ -1,6 +1,6 @@
 package dev.argus.brain.dispatch;
 
-import dev.argus.brain.job.JobRepository;
+import dev.argus.brain.job.JobRows;
 import dev.argus.brain.job.ScanLocks;
 import dev.argus.common.message.CancelScan;
 import java.time.Clock;
@@ -11,21 +11,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Cancels a scan: its PENDING jobs become CANCELLED (no result is reported for them, and a later result is
- * dropped); results already in are kept. A cancel that overtakes its request leaves a cancelled scan row, so
- * the request is ignored when it arrives. Idempotent.
+ * Cancels a scan: its PENDING jobs become CANCELLED (a later result is dropped); results already in are kept. A
+ * cancel that overtakes its request leaves a cancelled scan row, so the request is ignored when it arrives.
+ * Idempotent.
  */
 @Service
 class ScanCanceller {
 
     private static final Logger log = LoggerFactory.getLogger(ScanCanceller.class);
 
-    private final ScanRepository scans;
-    private final JobRepository jobs;
+    private final ScanRows scans;
+    private final JobRows jobs;
     private final ScanLocks scanLocks;
     private final Clock clock;
 
-    ScanCanceller(ScanRepository scans, JobRepository jobs, ScanLocks scanLocks, Clock clock) {
+    ScanCanceller(ScanRows scans, JobRows jobs, ScanLocks scanLocks, Clock clock) {
         this.scans = scans;
         this.jobs = jobs;
         this.scanLocks = scanLocks;

@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -29,14 +30,14 @@ class ScanIntake {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final AmqpAdmin admin;
-    private final RabbitListenerEndpointRegistry listeners;
+    private final SimpleMessageListenerContainer scans;
     private final RegistryActivity registry;
     private final Duration catchUpLimit;
 
-    ScanIntake(AmqpAdmin admin, RabbitListenerEndpointRegistry listeners, RegistryActivity registry,
-               BrainProperties properties) {
+    ScanIntake(AmqpAdmin admin, @Qualifier(ScanConsumer.CONTAINER) SimpleMessageListenerContainer scans,
+               RegistryActivity registry, BrainProperties properties) {
         this.admin = admin;
-        this.listeners = listeners;
+        this.scans = scans;
         this.registry = registry;
         this.catchUpLimit = properties.probeOfflineAfter();
     }
@@ -60,9 +61,8 @@ class ScanIntake {
             Thread.currentThread().interrupt();
             return;
         }
-        var container = listeners.getListenerContainer(ScanListener.ID);
-        if (container != null && !container.isRunning()) {
-            container.start();
+        if (!scans.isRunning()) {
+            scans.start();
             log.info("Probe registry caught up in {} ms; taking scans",
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
         }

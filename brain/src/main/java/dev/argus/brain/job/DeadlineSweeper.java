@@ -1,12 +1,13 @@
 package dev.argus.brain.job;
 
 import dev.argus.brain.BrainProperties;
-import dev.argus.brain.messaging.Outbound;
 import dev.argus.brain.registry.ProbeRegistry;
 import dev.argus.common.message.Category;
 import dev.argus.common.message.EngineResult;
+import dev.argus.common.message.JobResult;
+import dev.argus.common.message.ResultsReported;
 import dev.argus.messaging.MessagePublisher;
-import dev.argus.messaging.OutboundMessage;
+import dev.argus.messaging.Routes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every {@code argus.brain.sweep-interval}, turns PENDING jobs past their deadline into {@code timeout}
- * results ("no result before the deadline") and reports them. Works in batches, each one transaction whose
- * reports are confirmed before it commits; rows locked by another brain or by a result being handled are
- * skipped (and left to that one).
+ * Every {@code argus.brain.sweep-interval}, turns PENDING jobs past their deadline into {@code timeout} results ("no
+ * result before the deadline") and reports them to the frontends, one {@code ResultsReported} per batch. Each batch
+ * is one transaction whose report is confirmed before it commits; rows locked by another brain or by a result being
+ * handled are skipped (and left to that one).
  */
 @Component
 class DeadlineSweeper implements SchedulingConfigurer {
@@ -31,15 +32,15 @@ class DeadlineSweeper implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
     private static final int BATCH = 100;
 
-    private final JobRepository jobs;
+    private final JobRows jobs;
     private final ProbeRegistry registry;
     private final MessagePublisher publisher;
     private final TransactionTemplate transactions;
     private final BrainProperties properties;
     private final Clock clock;
 
-    DeadlineSweeper(JobRepository jobs, ProbeRegistry registry, MessagePublisher publisher,
-                    TransactionTemplate transactions, BrainProperties properties, Clock clock) {
+    DeadlineSweeper(JobRows jobs, ProbeRegistry registry, MessagePublisher publisher, TransactionTemplate transactions,
+                    BrainProperties properties, Clock clock) {
         this.jobs = jobs;
         this.registry = registry;
         this.publisher = publisher;
@@ -67,18 +68,21 @@ class DeadlineSweeper implements SchedulingConfigurer {
 
     private int sweepBatch() {
         Instant now = clock.instant();
-        List<JobEntity> overdue = jobs.lockOverdue(now, BATCH);
-        List<OutboundMessage> reports = new ArrayList<>(overdue.size());
-        for (JobEntity job : overdue) {
-            EngineResult timeout = EngineResult.withoutEngine(Category.TIMEOUT, TIMEOUT_ERROR,
-                    registry.descriptor(job.probe()).orElse(null));
-            job.timeOut(timeout, now);
-            reports.add(Outbound.result(job.toReport(now)));
+        List<Job> overdue = jobs.lockOverdue(now, BATCH);
+        if (overdue.isEmpty()) {
+            return 0;
         }
-        publisher.publishAll(reports);
-        for (JobEntity job : overdue) {
+        List<JobResult> reports = new ArrayList<>(overdue.size());
+        for (Job job : overdue) {
+            job.timeOut(EngineResult.withoutEngine(Category.TIMEOUT, TIMEOUT_ERROR,
+                    registry.descriptor(job.probe()).orElse(null)), now);
+            jobs.saveFinished(job);
+            reports.add(job.toResult());
+        }
+        publisher.publish(Routes.brainResults(new ResultsReported("brain", reports, now)));
+        for (Job job : overdue) {
             log.info("Timed out scan {} file {} probe {} job {} at attempt {}: deadline {} passed", job.scanId(),
-                    JobIds.shortSha(job.sha256()), job.probe(), job.getId(), job.attempt(), job.deadline());
+                    JobIds.shortSha(job.sha256()), job.probe(), job.id(), job.attempt(), job.deadline());
         }
         return overdue.size();
     }

@@ -16,17 +16,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Job rows written by a fan-out and by a probe's result, with plain SQL in the caller's transaction (every
- * method must run inside one). Neither needs a persistence context: going through JPA cost the brain a query
- * translation, entity bookkeeping and a dirty-checking flush per message.
+ * The only access to the {@code brain.job} table: plain SQL in the caller's transaction (every method must run inside
+ * one). Row locks serialize the writers of one job: a probe's result, the deadline sweeper and a cancel.
  */
 @Component
 public class JobRows {
 
-    private static final String LOCK = """
-            select id, scan_id, sha256, probe, mime_type, status, origin, attempt, deadline
-            from brain.job where id = :id
-            for update""";
+    private static final String COLUMNS = "id, scan_id, sha256, probe, mime_type, status, origin, attempt, deadline, "
+            + "created_at";
 
     private static final String INSERT = """
             insert into brain.job (id, scan_id, sha256, probe, mime_type, status, origin, attempt, deadline, created_at,
@@ -43,11 +40,11 @@ public class JobRows {
     }
 
     /** Inserts new jobs (pending or answered at once) in one JDBC batch. */
-    public void insertAll(List<JobEntity> jobs) {
+    public void insertAll(List<Job> jobs) {
         batch.batchUpdate(INSERT, jobs, jobs.size(), (statement, job) -> {
             boolean finished = job.status() != JobStatus.PENDING;
             EngineResult result = finished ? job.engineResult() : null;
-            statement.setObject(1, job.getId());
+            statement.setObject(1, job.id());
             statement.setObject(2, job.scanId());
             statement.setString(3, job.sha256());
             statement.setString(4, job.probe());
@@ -68,28 +65,57 @@ public class JobRows {
         });
     }
 
-    /** The job with a row lock held until the transaction ends (results and the sweeper serialize on it). */
-    Optional<JobEntity> lock(UUID id) {
-        return jdbc.sql(LOCK).param("id", id).query((rs, row) -> job(rs)).optional();
+    /** The job with a row lock held until the transaction ends. */
+    Optional<Job> lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from brain.job where id = :id for update")
+                .param("id", id)
+                .query((rs, row) -> job(rs))
+                .optional();
     }
 
-    /** Stores the job's next attempt (after {@link JobEntity#nextAttempt()}). */
-    void saveAttempt(JobEntity job) {
-        jdbc.sql("update brain.job set attempt = :attempt where id = :id")
-                .param("attempt", job.attempt())
-                .param("id", job.getId())
+    /**
+     * Up to {@code limit} PENDING jobs past their deadline, locked; rows another brain or a result being handled holds
+     * are skipped, so several brains can sweep at once.
+     */
+    List<Job> lockOverdue(Instant now, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from brain.job where status = 'PENDING' and deadline < :now
+                        order by deadline limit :limit for update skip locked""")
+                .param("now", timestamp(now))
+                .param("limit", limit)
+                .query((rs, row) -> job(rs))
+                .list();
+    }
+
+    /** Ends the scan's PENDING jobs as CANCELLED; returns how many. */
+    public int cancelPending(UUID scanId, Instant now) {
+        return jdbc.sql("""
+                        update brain.job set status = 'CANCELLED', finished_at = :now
+                        where scan_id = :scanId and status = 'PENDING'""")
+                .param("now", timestamp(now))
+                .param("scanId", scanId)
                 .update();
     }
 
-    /** Stores the job's status and final result (after it was finished). */
-    void saveFinished(JobEntity job) {
+    /** Stores the job's next attempt (after {@link Job#nextAttempt()}). */
+    void saveAttempt(Job job) {
+        jdbc.sql("update brain.job set attempt = :attempt where id = :id")
+                .param("attempt", job.attempt())
+                .param("id", job.id())
+                .update();
+    }
+
+    /** Stores the job's status, origin and final result (after it was finished). */
+    void saveFinished(Job job) {
         EngineResult result = job.engineResult();
         jdbc.sql("""
-                        update brain.job set status = :status, finished_at = :finishedAt, category = :category,
-                            result = :result, engine_version = :engineVersion, signature_version = :signatureVersion,
-                            duration_ms = :durationMs, error = :error, details = cast(:details as jsonb)
+                        update brain.job set status = :status, origin = :origin, finished_at = :finishedAt,
+                            category = :category, result = :result, engine_version = :engineVersion,
+                            signature_version = :signatureVersion, duration_ms = :durationMs, error = :error,
+                            details = cast(:details as jsonb)
                         where id = :id""")
                 .param("status", job.status().name())
+                .param("origin", job.origin().name())
                 .param("finishedAt", timestamp(job.finishedAt()))
                 .param("category", result.category().wireName())
                 .param("result", result.result())
@@ -98,16 +124,17 @@ public class JobRows {
                 .param("durationMs", result.durationMs())
                 .param("error", result.error())
                 .param("details", ArgusJson.mapper().writeValueAsString(result.details()))
-                .param("id", job.getId())
+                .param("id", job.id())
                 .update();
     }
 
-    private static JobEntity job(ResultSet rs) throws SQLException {
+    private static Job job(ResultSet rs) throws SQLException {
         OffsetDateTime deadline = rs.getObject("deadline", OffsetDateTime.class);
-        return JobEntity.locked(rs.getObject("id", UUID.class), rs.getObject("scan_id", UUID.class),
-                rs.getString("sha256"), rs.getString("probe"), rs.getString("mime_type"),
-                JobStatus.valueOf(rs.getString("status")), JobOrigin.valueOf(rs.getString("origin")),
-                rs.getInt("attempt"), deadline == null ? null : deadline.toInstant());
+        return new Job(rs.getObject("id", UUID.class), rs.getObject("scan_id", UUID.class), rs.getString("sha256"),
+                rs.getString("probe"), rs.getString("mime_type"), JobStatus.valueOf(rs.getString("status")),
+                JobOrigin.valueOf(rs.getString("origin")), rs.getInt("attempt"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                deadline == null ? null : deadline.toInstant());
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -1,12 +1,20 @@
 package dev.argus.brain.job;
 
 import dev.argus.brain.BrainProperties;
-import dev.argus.brain.messaging.Outbound;
-import dev.argus.common.message.ProbeResult;
+import dev.argus.common.message.JobResult;
+import dev.argus.common.message.ProbeJob;
+import dev.argus.common.message.ResultsReported;
+import dev.argus.common.message.ScanFiles;
 import dev.argus.messaging.MessagePublisher;
+import dev.argus.messaging.OutboundMessage;
+import dev.argus.messaging.Routes;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +22,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies a probe's result to its job, idempotently by job id: only a PENDING job takes a result. A
- * retryable result with attempts left re-sends the job (same id, same deadline, next attempt); any other
- * result finishes the job and is reported to the frontends. The outgoing message is confirmed by the broker
- * inside the transaction, so a failure at any point leaves the result message to be redelivered.
+ * Books probes' results against their jobs, a consumer batch in one transaction, idempotently by job id: only a
+ * PENDING job takes a result. A result the probe marked for retry re-sends the job (same id, same deadline, next
+ * attempt); any other result finishes the job (the frontends got the same message from {@code argus.results} and
+ * store it themselves). Retries are confirmed by the broker inside the transaction, so a failure at any point
+ * leaves the results to be redelivered.
  */
 @Service
 class ResultHandler {
@@ -39,9 +48,26 @@ class ResultHandler {
         this.clock = clock;
     }
 
+    /** Handles every result of these {@code ResultsReported} messages in this transaction. */
     @Transactional
-    public void handle(ProbeResult message) {
-        Optional<JobEntity> found = rows.lock(message.jobId());
+    public void handleAll(List<ResultsReported> messages) {
+        Instant now = clock.instant();
+        Map<String, List<ProbeJob>> retries = new LinkedHashMap<>();
+        List<JobResult> reports = new ArrayList<>();
+        messages.stream().flatMap(m -> m.results().stream().map(r -> new Received(m.producer(), r)))
+                .sorted(Comparator.comparing((Received r) -> r.result().jobId())) // one lock order: no deadlock
+                .forEach(received -> handle(received, now, retries, reports));
+        List<OutboundMessage> outbound = new ArrayList<>();
+        retries.forEach((probe, jobs) -> outbound.add(Routes.scanFiles(new ScanFiles(probe, jobs))));
+        if (!reports.isEmpty()) {
+            outbound.add(Routes.brainResults(new ResultsReported("brain", reports, now)));
+        }
+        publisher.publishAll(outbound);
+    }
+
+    private void handle(Received received, Instant now, Map<String, List<ProbeJob>> retries, List<JobResult> reports) {
+        JobResult message = received.result();
+        Optional<Job> found = rows.lock(message.jobId());
         if (found.isEmpty() && message.scanId() != null) {
             // The fan-out of its scan may still be committing: wait for it, then look again.
             scanLocks.lock(message.scanId());
@@ -52,32 +78,39 @@ class ResultHandler {
                     message.scanId(), JobIds.shortSha(message.sha256()), message.probe());
             return;
         }
-        JobEntity job = found.get();
-        Instant now = clock.instant();
-        switch (retryPolicy.decide(job.status(), job.attempt(), message.attempt(), message.retryable())) {
+        Job job = found.get();
+        RetryPolicy.Decision decision = retryPolicy.decide(job.status(), job.attempt(), message.attempt(),
+                message.willRetry());
+        switch (decision) {
             case DROP_NOT_PENDING -> log.info("Dropped result of attempt {} from {}: scan {} file {} probe {} job {} is {}",
-                    message.attempt(), message.instanceId(), job.scanId(), JobIds.shortSha(job.sha256()), job.probe(),
-                    job.getId(), job.status());
-            case DROP_STALE -> log.info("Dropped stale retryable result of attempt {}: scan {} file {} probe {} job {} is at attempt {}",
-                    message.attempt(), job.scanId(), JobIds.shortSha(job.sha256()), job.probe(), job.getId(),
+                    message.attempt(), received.producer(), job.scanId(), JobIds.shortSha(job.sha256()), job.probe(),
+                    job.id(), job.status());
+            case DROP_STALE -> log.info("Dropped stale result of attempt {}: scan {} file {} probe {} job {} is at attempt {}",
+                    message.attempt(), job.scanId(), JobIds.shortSha(job.sha256()), job.probe(), job.id(),
                     job.attempt());
             case RETRY -> {
                 job.nextAttempt();
                 rows.saveAttempt(job);
-                publisher.publishAll(List.of(Outbound.job(job.toProbeJob())));
+                retries.computeIfAbsent(job.probe(), p -> new ArrayList<>())
+                        .add(job.toProbeJob(retryPolicy.maxAttempts()));
                 log.info("Retrying scan {} file {} probe {} job {}: attempt {} after {} ({})", job.scanId(),
-                        JobIds.shortSha(job.sha256()), job.probe(), job.getId(), job.attempt(),
+                        JobIds.shortSha(job.sha256()), job.probe(), job.id(), job.attempt(),
                         message.result().category().wireName(), message.result().error());
             }
-            case FINISH -> {
+            case FINISH, FINISH_AND_REPORT -> {
                 job.finishFromEngine(message.result(), now);
                 rows.saveFinished(job);
-                publisher.publishAll(List.of(Outbound.result(job.toReport(now))));
+                if (decision == RetryPolicy.Decision.FINISH_AND_REPORT) {
+                    reports.add(job.toResult());
+                }
                 log.debug("Result of scan {} file {} probe {} job {} attempt {}: {} {}", job.scanId(),
-                        JobIds.shortSha(job.sha256()), job.probe(), job.getId(), message.attempt(),
+                        JobIds.shortSha(job.sha256()), job.probe(), job.id(), message.attempt(),
                         message.result().category().wireName(),
                         message.result().result() == null ? "" : message.result().result());
             }
         }
+    }
+
+    private record Received(String producer, JobResult result) {
     }
 }

@@ -7,12 +7,17 @@ final class RetryPolicy {
     enum Decision {
         /** The job is not PENDING (duplicate, late after the deadline, cancelled): drop the result. */
         DROP_NOT_PENDING,
-        /** A retryable result of an earlier attempt, while a later attempt is already under way: drop it. */
+        /** A result the probe marked for retry, of an earlier attempt, while a later one is under way: drop it. */
         DROP_STALE,
-        /** Retryable and attempts are left: send the job again with the next attempt. */
+        /** The probe marked the result for retry: send the job again with the next attempt. */
         RETRY,
-        /** The job's final result: store it and report it. */
-        FINISH
+        /** The pair's answer, which the frontends have as well: store it. */
+        FINISH,
+        /**
+         * Marked for retry, but this brain allows no more attempts (its {@code max-attempts} was lowered while the job
+         * was out): store it and report it to the frontends, which ignored it.
+         */
+        FINISH_AND_REPORT
     }
 
     private final int maxAttempts;
@@ -24,22 +29,27 @@ final class RetryPolicy {
         this.maxAttempts = maxAttempts;
     }
 
+    int maxAttempts() {
+        return maxAttempts;
+    }
+
     /**
      * @param status        the job's status
      * @param jobAttempt    the job's current attempt
      * @param resultAttempt the attempt the result answers
-     * @param retryable     whether the probe says a retry may succeed
+     * @param willRetry     whether the probe marked the result for a retry ({@code ProbeJob.lastAttempt} was false
+     *                      and the engine failed retryably)
      */
-    Decision decide(JobStatus status, int jobAttempt, int resultAttempt, boolean retryable) {
+    Decision decide(JobStatus status, int jobAttempt, int resultAttempt, boolean willRetry) {
         if (status != JobStatus.PENDING) {
             return Decision.DROP_NOT_PENDING;
         }
-        if (!retryable) {
+        if (!willRetry) {
             return Decision.FINISH;
         }
         if (resultAttempt < jobAttempt) {
             return Decision.DROP_STALE;
         }
-        return jobAttempt < maxAttempts ? Decision.RETRY : Decision.FINISH;
+        return jobAttempt < maxAttempts ? Decision.RETRY : Decision.FINISH_AND_REPORT;
     }
 }

@@ -1,2 +1,2 @@
-/** AMQP wiring of the brain: the topology it declares and the routes of the messages it publishes. */
+/** AMQP wiring of the brain: the topology it declares. */
 package dev.argus.brain.messaging;

@@ -1,7 +1,7 @@
 package dev.argus.brain.registry;
 
 import dev.argus.brain.BrainProperties;
-import dev.argus.brain.messaging.Outbound;
+import dev.argus.messaging.Routes;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeDirectoryUpdated;
 import dev.argus.common.message.ProbeStatus;
@@ -67,7 +67,7 @@ class DirectoryBroadcaster implements SchedulingConfigurer {
     }
 
     private void publish(List<ProbeStatus> directory) {
-        publisher.publishAll(List.of(Outbound.directory(new ProbeDirectoryUpdated(directory, clock.instant()))));
+        publisher.publishAll(List.of(Routes.directory(new ProbeDirectoryUpdated(directory, clock.instant()))));
         Map<String, Fingerprint> now = fingerprints(directory);
         logFlips(published, now);
         published = now;

@@ -1,18 +1,19 @@
 package dev.argus.brain.registry;
 
-import dev.argus.common.amqp.Topology;
-import java.util.Map;
+import dev.argus.messaging.ArgusTopology;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Declares each probe's durable job queue {@code argus.probe.<name>} and its binding to {@code argus.probes}
- * (routing key = probe name, no x-arguments), once per probe per connection of this process, so a job is
+ * (routing key = probe name), as {@link ArgusTopology#probeQueue} builds them, once per probe per connection of this process, so a job is
  * never published to a queue that does not exist. Thread-safe.
  */
 @Component
@@ -36,10 +37,14 @@ public class ProbeQueues {
         if (declared.contains(probe)) {
             return;
         }
-        String queueName = Topology.probeQueue(probe);
-        admin.declareQueue(new Queue(queueName, true, false, false));
-        admin.declareBinding(new Binding(queueName, Binding.DestinationType.QUEUE, Topology.PROBE_EXCHANGE, probe,
-                Map.of()));
+        for (Declarable declarable : ArgusTopology.probeQueue(probe).getDeclarables()) {
+            switch (declarable) {
+                case Queue queue -> admin.declareQueue(queue);
+                case Exchange exchange -> admin.declareExchange(exchange);
+                case Binding binding -> admin.declareBinding(binding);
+                default -> throw new IllegalStateException("unexpected declarable " + declarable);
+            }
+        }
         declared.add(probe);
     }
 }

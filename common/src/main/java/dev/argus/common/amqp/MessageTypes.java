@@ -2,12 +2,10 @@ package dev.argus.common.amqp;
 
 import dev.argus.common.message.CancelScan;
 import dev.argus.common.message.ProbeDirectoryUpdated;
-import dev.argus.common.message.ProbeHeartbeat;
-import dev.argus.common.message.ProbeJob;
 import dev.argus.common.message.ProbeRegistered;
-import dev.argus.common.message.ProbeResult;
-import dev.argus.common.message.ResultReported;
-import dev.argus.common.message.ScanDispatched;
+import dev.argus.common.message.ResultsReported;
+import dev.argus.common.message.ScanFiles;
+import dev.argus.common.message.ScanProgressed;
 import dev.argus.common.message.ScanRequested;
 import java.util.Map;
 
@@ -23,13 +21,11 @@ public final class MessageTypes {
     private static final Map<String, Class<?>> BY_ID = Map.of(
             "ScanRequested", ScanRequested.class,
             "CancelScan", CancelScan.class,
-            "ProbeJob", ProbeJob.class,
-            "ProbeResult", ProbeResult.class,
+            "ScanFiles", ScanFiles.class,
+            "ResultsReported", ResultsReported.class,
             "ProbeRegistered", ProbeRegistered.class,
-            "ProbeHeartbeat", ProbeHeartbeat.class,
-            "ResultReported", ResultReported.class,
-            "ScanDispatched", ScanDispatched.class,
-            "ProbeDirectoryUpdated", ProbeDirectoryUpdated.class);
+            "ProbeDirectoryUpdated", ProbeDirectoryUpdated.class,
+            "ScanProgressed", ScanProgressed.class);
 
     private MessageTypes() {
     }

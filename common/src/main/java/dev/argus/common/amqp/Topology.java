@@ -3,17 +3,19 @@ package dev.argus.common.amqp;
 import java.util.regex.Pattern;
 
 /**
- * The AMQP topology every process agrees on. All exchanges are direct and durable, all queues durable, all
- * messages persistent. Each process declares what it consumes and what it publishes to, so start order does
- * not matter.
+ * The names of the AMQP topology every process agrees on. Exchanges and queues are durable and messages persistent,
+ * except the live-event exchange and each frontend's own live queue, which only wake clients up. The declarations
+ * themselves are built in one place, {@code dev.argus.messaging.ArgusTopology}, from these names.
  *
  * <pre>
- * frontend --ScanRequested/CancelScan--> argus.brain [scan]    -> argus.brain.scans
- * probe    --ProbeResult---------------> argus.brain [result]  -> argus.brain.results
- * probe    --ProbeRegistered/Heartbeat-> argus.brain [probe]   -> argus.brain.probes
- * brain    --ProbeJob------------------> argus.probes [name]   -> argus.probe.{name}   (one queue per engine)
- * brain    --ResultReported/ScanDispatched-> argus.frontend [event]  -> argus.frontend.events
- * brain    --ProbeDirectoryUpdated-----> argus.frontend [probes] -> argus.frontend.probes
+ * frontend --ScanRequested/CancelScan--> argus.brain [scan]          -> argus.brain.scans
+ * probe    --ProbeRegistered-----------> argus.brain [probe]         -> argus.brain.probes
+ * brain    --ScanFiles-----------------> argus.probes [name]         -> argus.probe.{name}   (one queue per engine)
+ * probe    --ResultsReported-----------> argus.results [probe.{name}] -> argus.brain.results and argus.frontend.results
+ * brain    --ResultsReported-----------> argus.results [brain]        -> argus.frontend.results
+ * brain    --ProbeDirectoryUpdated-----> argus.frontend [probes]     -> argus.frontend.probes
+ * frontend --ScanProgressed------------> argus.live (fan-out)        -> argus.live.{instance}  (transient, per frontend)
+ * any      --an unhandled message------> argus.dead-letters (fan-out) -> argus.dead-letters
  * </pre>
  */
 public final class Topology {
@@ -21,19 +23,34 @@ public final class Topology {
     public static final String BRAIN_EXCHANGE = "argus.brain";
     public static final String SCANS_QUEUE = "argus.brain.scans";
     public static final String SCANS_KEY = "scan";
-    public static final String RESULTS_QUEUE = "argus.brain.results";
-    public static final String RESULTS_KEY = "result";
     public static final String PROBES_QUEUE = "argus.brain.probes";
     public static final String PROBES_KEY = "probe";
 
     public static final String PROBE_EXCHANGE = "argus.probes";
     public static final String PROBE_QUEUE_PREFIX = "argus.probe.";
 
+    /** Topic exchange of results: a probe publishes with {@code probe.<name>}, the brain with {@code brain}. */
+    public static final String RESULTS_EXCHANGE = "argus.results";
+    /** The brain's bookkeeping queue: every probe's results ({@code probe.*}), not the brain's own. */
+    public static final String BRAIN_RESULTS_QUEUE = "argus.brain.results";
+    public static final String BRAIN_RESULTS_BINDING = "probe.*";
+    /** The frontends' queue (competing consumers): every result ({@code #}). */
+    public static final String FRONTEND_RESULTS_QUEUE = "argus.frontend.results";
+    public static final String FRONTEND_RESULTS_BINDING = "#";
+    /** Routing key of the results the brain makes itself (filter, offline, cache, deadline). */
+    public static final String BRAIN_RESULT_KEY = "brain";
+
     public static final String FRONTEND_EXCHANGE = "argus.frontend";
-    public static final String EVENTS_QUEUE = "argus.frontend.events";
-    public static final String EVENTS_KEY = "event";
     public static final String DIRECTORY_QUEUE = "argus.frontend.probes";
     public static final String DIRECTORY_KEY = "probes";
+
+    /** Fan-out exchange of live events between frontends; each frontend binds its own transient queue. */
+    public static final String LIVE_EXCHANGE = "argus.live";
+    public static final String LIVE_QUEUE_PREFIX = "argus.live.";
+
+    /** Fan-out exchange and durable queue where every process parks a message it could not handle. */
+    public static final String DEAD_LETTER_EXCHANGE = "argus.dead-letters";
+    public static final String DEAD_LETTER_QUEUE = "argus.dead-letters";
 
     /** Probe names: lower-case letters, digits, '-' and '_', 1 to 64 characters, starting with a letter. */
     public static final Pattern PROBE_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
@@ -43,9 +60,18 @@ public final class Topology {
 
     /** The durable job queue of one engine; its routing key on {@link #PROBE_EXCHANGE} is the probe name. */
     public static String probeQueue(String probeName) {
-        if (!PROBE_NAME.matcher(probeName).matches()) {
+        return PROBE_QUEUE_PREFIX + validProbe(probeName);
+    }
+
+    /** The routing key of a probe's results on {@link #RESULTS_EXCHANGE}. */
+    public static String probeResultKey(String probeName) {
+        return "probe." + validProbe(probeName);
+    }
+
+    private static String validProbe(String probeName) {
+        if (probeName == null || !PROBE_NAME.matcher(probeName).matches()) {
             throw new IllegalArgumentException("invalid probe name '" + probeName + "'");
         }
-        return PROBE_QUEUE_PREFIX + probeName;
+        return probeName;
     }
 }

@@ -20,6 +20,16 @@ public record EngineResult(Category category, String result, String engineVersio
         details = details == null ? Map.of() : Map.copyOf(details);
     }
 
+    /**
+     * This result with every engine string made safe ({@link EngineText}): what probes publish and what the brain
+     * and the frontends store.
+     */
+    public EngineResult sanitized() {
+        return new EngineResult(category, EngineText.clean(result), EngineText.clean(engineVersion),
+                EngineText.clean(signatureVersion), Math.max(0, durationMs), EngineText.clean(error),
+                EngineText.clean(details));
+    }
+
     /** A result the brain makes without an engine: offline probe, mime filter, deadline. */
     public static EngineResult withoutEngine(Category category, String error, ProbeDescriptor probe) {
         return new EngineResult(category, null,

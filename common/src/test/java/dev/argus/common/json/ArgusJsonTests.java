@@ -9,7 +9,8 @@ import dev.argus.common.message.EngineResult;
 import dev.argus.common.message.ProbeCategory;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeRegistered;
-import dev.argus.common.message.ProbeResult;
+import dev.argus.common.message.JobResult;
+import dev.argus.common.message.ResultsReported;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,14 @@ class ArgusJsonTests {
 
     @Test
     void writesCategoriesAndInstantsInTheirWireForm() {
-        var result = new ProbeResult(UUID.randomUUID(), UUID.randomUUID(), "ab", "clamav", 1, "host-1", false,
-                new EngineResult(Category.TYPE_UNSUPPORTED, null, "1.4.6", null, 0, null, Map.of()),
+        var result = new ResultsReported("host-1", List.of(new JobResult(UUID.randomUUID(), UUID.randomUUID(), "ab",
+                "clamav", 1, false, false, false,
+                new EngineResult(Category.TYPE_UNSUPPORTED, null, "1.4.6", null, 0, null, Map.of()))),
                 Instant.parse("2026-11-21T10:15:30Z"));
 
         JsonNode json = ArgusJson.mapper().readTree(ArgusJson.mapper().writeValueAsString(result));
 
-        assertThat(json.get("result").get("category").asString()).isEqualTo("type-unsupported");
+        assertThat(json.get("results").get(0).get("result").get("category").asString()).isEqualTo("type-unsupported");
         assertThat(json.get("at").asString()).isEqualTo("2026-11-21T10:15:30Z");
     }
 
@@ -35,7 +37,7 @@ class ArgusJsonTests {
     void roundTripsEveryMessageShape() {
         var descriptor = new ProbeDescriptor("clamav", "ClamAV", ProbeCategory.ANTIVIRUS, "0.1.0", "1.4.6",
                 "27800", null, 60_000);
-        var registered = new ProbeRegistered("host-1", List.of(descriptor), Instant.now());
+        var registered = new ProbeRegistered("host-1", List.of(descriptor), true, Instant.now());
 
         String text = ArgusJson.mapper().writeValueAsString(registered);
 

@@ -66,12 +66,12 @@ class ScanEventStreams {
         return emitter;
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(ResultRecorded event) {
         broadcast(event.scanId(), "result", event);
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(ScanStatusChanged event) {
         broadcast(event.scanId(), "status", event);
         if (!event.status().isActive()) {

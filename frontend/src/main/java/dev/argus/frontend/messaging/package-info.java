@@ -1,2 +1,2 @@
-/** AMQP infrastructure of the frontend: topology declarations and the listener error recoverer. */
+/** AMQP infrastructure of the frontend: the topology it declares and its instance id. */
 package dev.argus.frontend.messaging;

@@ -2,14 +2,20 @@ package dev.argus.frontend.scan;
 
 import dev.argus.common.json.ArgusJson;
 import dev.argus.common.message.EngineResult;
-import dev.argus.common.message.ResultReported;
-import dev.argus.common.message.ScanDispatched;
+import dev.argus.common.message.JobResult;
+import dev.argus.common.message.ScanProgressed;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +25,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies the brain's events to scans, idempotently: a result is stored once per (scan, file, probe) and only
- * a newly stored one advances the scan's progress, by an atomic {@code done = done + 1}; the scan finishes when
- * {@code done == total}. The scan row is locked for the transaction, so a concurrent cancel is ordered with it.
+ * Stores the answers of (scan, file, probe) pairs as they arrive from {@code argus.results}, a batch in one
+ * transaction, idempotently: a result is stored once per pair (the primary key keeps the first) and only newly stored
+ * ones advance their scan's progress, by one atomic {@code done = done + n} per scan; a scan is {@code running} from
+ * its first result and {@code finished} when {@code done == total}. Results marked {@code willRetry} are not answers
+ * and are skipped. A result of a scan that is unknown, not active, or that does not name one of the scan's files and
+ * probes is dropped with a log line. Scan rows are locked in scan-id order for the transaction, so a concurrent cancel
+ * or another batch is ordered with it.
  */
 @Service
 public class ResultRecorder {
@@ -29,118 +39,128 @@ public class ResultRecorder {
     private static final Logger log = LoggerFactory.getLogger(ResultRecorder.class);
 
     private final JdbcClient jdbc;
+    private final ScanLocks scanLocks;
     private final ApplicationEventPublisher events;
 
-    ResultRecorder(JdbcClient jdbc, ApplicationEventPublisher events) {
+    ResultRecorder(JdbcClient jdbc, ScanLocks scanLocks, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.scanLocks = scanLocks;
         this.events = events;
     }
 
-    /** Stores a result unless it is a repeat or its scan is unknown, finished or cancelled (then logged and dropped). */
-    @Transactional
-    public void record(ResultReported message) {
-        record(message, true);
-    }
-
     /**
-     * Stores a result like {@link #record(ResultReported)}, except that with {@code lastChance} false a result of
-     * a scan not visible yet is not dropped but fails with {@link ScanNotVisibleException}, to be tried again: the
-     * frontend publishes {@code ScanRequested} inside the transaction that inserts the scan, so on a fast
-     * pipeline the result can arrive before that transaction is committed.
+     * Stores the answers among these results; publishes {@link ResultRecorded} and {@link ScanStatusChanged} events
+     * (delivered after commit) and returns the same changes for the other frontends.
+     *
+     * @param origin this frontend's instance id, named in the returned event
      */
     @Transactional
-    public void record(ResultReported message, boolean lastChance) {
-        String prefix = prefix(message.sha256());
-        EngineResult result = message.result();
-        if (message.scanId() == null || message.sha256() == null || message.probe() == null || result == null
-                || result.category() == null) {
-            log.warn("dropping incomplete result: scan {} sha256 {} probe {}", message.scanId(), prefix,
-                    message.probe());
-            return;
-        }
-        Optional<ScanRow> locked = ScanRow.lock(jdbc, message.scanId());
-        if (locked.isEmpty() && !lastChance) {
-            throw new ScanNotVisibleException(message.scanId());
-        }
-        if (locked.isEmpty()) {
-            log.info("dropping result for unknown scan {} sha256 {} probe {}", message.scanId(), prefix,
-                    message.probe());
-            return;
-        }
-        ScanRow scan = locked.get();
-        if (!scan.status().isActive()) {
-            log.info("dropping result for {} scan {} sha256 {} probe {}", scan.status().wireName(), scan.id(),
-                    prefix, message.probe());
-            return;
-        }
-        if (!scan.probes().contains(message.probe()) || !hasFile(scan.id(), message.sha256())) {
-            log.warn("dropping result that is not part of scan {}: sha256 {} probe {}", scan.id(), prefix,
-                    message.probe());
-            return;
-        }
-        Instant reportedAt = (message.at() == null ? Instant.now() : message.at()).truncatedTo(ChronoUnit.MICROS);
-        int inserted = new ResultRow(scan.id(), message.sha256(), message.probe(), result.category().wireName(),
-                result.result(), result.engineVersion(), result.signatureVersion(), result.durationMs(),
-                result.error(), message.cached(), ArgusJson.mapper().writeValueAsString(result.details()),
-                reportedAt).insert(jdbc);
-        if (inserted == 0) {
-            log.info("ignoring repeated result for scan {} sha256 {} probe {}", scan.id(), prefix, message.probe());
-            return;
-        }
-        Counted counted = count(scan.id());
-        ResultView view = new ResultView(result.category(), result.result(), result.engineVersion(),
-                result.signatureVersion(), result.durationMs(), result.error(), message.cached(),
-                result.details() == null ? Map.of() : result.details());
-        events.publishEvent(new ResultRecorded(scan.id(), message.sha256(), message.probe(), view, counted.progress()));
-        log.debug("scan {} sha256 {} probe {}: {}{} ({}/{})", scan.id(), prefix, message.probe(),
-                result.category().wireName(), message.cached() ? " (cached)" : "", counted.done(), counted.total());
-        if (counted.status() != scan.status()) {
-            events.publishEvent(new ScanStatusChanged(scan.id(), counted.status(), counted.progress(),
-                    counted.finishedAt()));
-            if (counted.status() == ScanStatus.FINISHED) {
-                log.info("scan {} finished: {} results", scan.id(), counted.total());
+    public ScanProgressed recordAll(List<JobResult> results, String origin) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Map<UUID, Optional<Target>> scans = new HashMap<>();
+        Map<UUID, List<Stored>> stored = new HashMap<>();
+        List<JobResult> answers = results.stream().filter(r -> !r.willRetry()).filter(ResultRecorder::complete)
+                .sorted(Comparator.comparing(JobResult::scanId)) // one lock order: no deadlock between batches
+                .toList();
+        for (JobResult result : answers) {
+            Optional<Target> target = scans.computeIfAbsent(result.scanId(), this::lockScan);
+            if (target.isEmpty() || !accepts(target.get(), result)) {
+                continue;
             }
+            EngineResult engine = result.result().sanitized();
+            int inserted = new ResultRow(result.scanId(), result.sha256(), result.probe(), engine.category().wireName(),
+                    engine.result(), engine.engineVersion(), engine.signatureVersion(), engine.durationMs(),
+                    engine.error(), result.cached(), ArgusJson.mapper().writeValueAsString(engine.details()), now)
+                    .insert(jdbc);
+            if (inserted == 0) {
+                log.debug("ignoring repeated result for scan {} sha256 {} probe {}", result.scanId(),
+                        prefix(result.sha256()), result.probe());
+                continue;
+            }
+            stored.computeIfAbsent(result.scanId(), id -> new ArrayList<>()).add(new Stored(result, engine));
         }
+        List<ScanProgressed.StoredResult> storedEvents = new ArrayList<>();
+        List<ScanProgressed.StatusChange> statusEvents = new ArrayList<>();
+        stored.forEach((scanId, list) -> {
+            Target target = scans.get(scanId).orElseThrow();
+            Counted counted = count(scanId, list.size(), now);
+            int done = counted.done() - list.size();
+            for (Stored s : list) {
+                done++;
+                JobResult r = s.result();
+                events.publishEvent(new ResultRecorded(scanId, r.sha256(), r.probe(), view(s), new Progress(counted.total(), done)));
+                storedEvents.add(new ScanProgressed.StoredResult(scanId, r.sha256(), r.probe(), r.cached(),
+                        s.engine(), counted.total(), done));
+            }
+            if (counted.status() != target.row().status()) {
+                events.publishEvent(new ScanStatusChanged(scanId, counted.status(), counted.progress(),
+                        counted.finishedAt()));
+                statusEvents.add(new ScanProgressed.StatusChange(scanId, counted.status().wireName(), counted.total(),
+                        counted.done(), counted.finishedAt()));
+                if (counted.status() == ScanStatus.FINISHED) {
+                    log.info("scan {} finished: {} results", scanId, counted.total());
+                }
+            }
+        });
+        return new ScanProgressed(origin, storedEvents, statusEvents);
     }
 
-    /** Moves a queued scan to running; anything else (already running, finished, unknown) is left alone. */
-    @Transactional
-    public void markRunning(ScanDispatched message) {
-        Optional<Progress> running = jdbc.sql("""
-                        update scan set status = 'running' where id = :id and status = 'queued'
-                        returning total, done
-                        """)
-                .param("id", message.scanId())
-                .query((rs, row) -> new Progress(rs.getInt("total"), rs.getInt("done")))
-                .optional();
-        if (running.isPresent()) {
-            events.publishEvent(new ScanStatusChanged(message.scanId(), ScanStatus.RUNNING, running.get(), null));
-            log.debug("scan {} running: {} jobs sent, {} answered at once", message.scanId(), message.jobsSent(),
-                    message.resolvedNow());
-        } else {
-            log.debug("scan {} dispatched; it is not queued (unknown or already further)", message.scanId());
+    private Optional<Target> lockScan(UUID scanId) {
+        Optional<ScanRow> row = ScanRow.lock(jdbc, scanId);
+        if (row.isEmpty()) {
+            // its recording transaction may still be committing: wait for it, then look again
+            scanLocks.lock(scanId);
+            row = ScanRow.lock(jdbc, scanId);
         }
+        if (row.isEmpty()) {
+            log.info("dropping results for unknown scan {}", scanId);
+            return Optional.empty();
+        }
+        if (!row.get().status().isActive()) {
+            log.info("dropping results for {} scan {}", row.get().status().wireName(), scanId);
+            return Optional.empty();
+        }
+        Set<String> files = new HashSet<>(jdbc.sql("select sha256 from scan_file where scan_id = :id")
+                .param("id", scanId).query(String.class).list());
+        return Optional.of(new Target(row.get(), files));
     }
 
-    private boolean hasFile(UUID scanId, String sha256) {
-        return jdbc.sql("select count(*) from scan_file where scan_id = :id and sha256 = :sha256")
-                .param("id", scanId)
-                .param("sha256", sha256)
-                .query(Integer.class)
-                .single() > 0;
+    private static boolean accepts(Target target, JobResult result) {
+        if (target.row().probes().contains(result.probe()) && target.files().contains(result.sha256())) {
+            return true;
+        }
+        log.warn("dropping result that is not part of scan {}: sha256 {} probe {}", target.row().id(),
+                prefix(result.sha256()), result.probe());
+        return false;
     }
 
-    private Counted count(UUID scanId) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    private static boolean complete(JobResult result) {
+        boolean complete = result.scanId() != null && result.sha256() != null && result.probe() != null
+                && result.result() != null && result.result().category() != null;
+        if (!complete) {
+            log.warn("dropping incomplete result: scan {} sha256 {} probe {}", result.scanId(),
+                    prefix(result.sha256()), result.probe());
+        }
+        return complete;
+    }
+
+    private static ResultView view(Stored s) {
+        EngineResult e = s.engine();
+        return new ResultView(e.category(), e.result(), e.engineVersion(), e.signatureVersion(), e.durationMs(),
+                e.error(), s.result().cached(), e.details());
+    }
+
+    private Counted count(UUID scanId, int added, Instant now) {
         return jdbc.sql("""
-                        update scan set done = done + 1,
-                            status = case when done + 1 >= total then 'finished' else 'running' end,
-                            finished_at = case when done + 1 >= total then :now else finished_at end
+                        update scan set done = done + :added,
+                            status = case when done + :added >= total then 'finished' else 'running' end,
+                            finished_at = case when done + :added >= total then :now else finished_at end
                         where id = :id
                         returning done, total, status, finished_at
                         """)
                 .param("id", scanId)
-                .param("now", now)
+                .param("added", added)
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .query((rs, row) -> new Counted(rs.getInt("done"), rs.getInt("total"),
                         ScanStatus.fromWireName(rs.getString("status")),
                         Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class))
@@ -148,8 +168,14 @@ public class ResultRecorder {
                 .single();
     }
 
-    private static String prefix(String sha256) {
+    static String prefix(String sha256) {
         return sha256 == null ? null : sha256.substring(0, Math.min(12, sha256.length()));
+    }
+
+    private record Target(ScanRow row, Set<String> files) {
+    }
+
+    private record Stored(JobResult result, EngineResult engine) {
     }
 
     private record Counted(int done, int total, ScanStatus status, Instant finishedAt) {

@@ -1,6 +1,5 @@
 package dev.argus.frontend.scan;
 
-import dev.argus.common.amqp.Topology;
 import dev.argus.common.json.ArgusJson;
 import dev.argus.common.message.CancelScan;
 import dev.argus.common.message.ScanFile;
@@ -10,6 +9,7 @@ import dev.argus.frontend.catalog.NewFile;
 import dev.argus.frontend.verdict.Verdicts;
 import dev.argus.frontend.web.ApiException;
 import dev.argus.messaging.MessagePublisher;
+import dev.argus.messaging.Routes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,9 +41,11 @@ public class ScanService {
     private final ApplicationEventPublisher events;
     private final StoredAnswers storedAnswers;
     private final Verdicts verdicts;
+    private final ScanLocks scanLocks;
 
     ScanService(JdbcClient jdbc, FileCatalog catalog, MessagePublisher publisher, ApplicationEventPublisher events,
-                StoredAnswers storedAnswers, Verdicts verdicts) {
+                StoredAnswers storedAnswers, Verdicts verdicts, ScanLocks scanLocks) {
+        this.scanLocks = scanLocks;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.publisher = publisher;
@@ -138,8 +140,9 @@ public class ScanService {
         List<ScanFile> scanFiles = distinct.values().stream()
                 .map(file -> new ScanFile(file.sha256(), file.size(), file.mimeType()))
                 .toList();
-        publisher.publish(Topology.BRAIN_EXCHANGE, Topology.SCANS_KEY,
-                new ScanRequested(id, scanFiles, List.copyOf(probes), options.force(), now));
+        scanLocks.lock(id); // a result that overtakes this commit waits for it (ResultRecorder)
+        publisher.publish(Routes.scanRequested(new ScanRequested(id, scanFiles, List.copyOf(probes), options.force(),
+                now)));
         log.info("scan {} queued for {}: {} files x {} probes {}", id, owner, distinct.size(), probes.size(), probes);
         return new Created(id, QueuedScanView.of(id, now, distinct.values(), probes, options));
     }
@@ -162,7 +165,7 @@ public class ScanService {
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .param("id", id)
                 .update();
-        publisher.publish(Topology.BRAIN_EXCHANGE, Topology.SCANS_KEY, new CancelScan(id, now));
+        publisher.publish(Routes.cancelScan(new CancelScan(id, now)));
         events.publishEvent(new ScanStatusChanged(id, ScanStatus.CANCELLED, scan.progress(), now));
         log.info("scan {} cancelled at {}/{} results", id, scan.done(), scan.total());
     }

@@ -86,6 +86,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/error", "/login", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/users").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/users/*/keys", "/api/v1/keys/*").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/files/*/download").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/files/*/label").hasAnyRole(ADMIN, ANALYST)

@@ -1,6 +1,7 @@
 package dev.argus.probe.job;
 
 import dev.argus.common.store.FileStore;
+import dev.argus.messaging.DeadLetters;
 import dev.argus.messaging.MessagePublisher;
 import dev.argus.probe.engine.ActiveEngines;
 import dev.argus.probe.registration.InstanceId;
@@ -35,7 +36,8 @@ class JobConfiguration {
 
     @Bean
     JobConsumers jobConsumers(ConnectionFactory connectionFactory, AmqpAdmin admin, ActiveEngines engines,
-                              JobRunner runner, MessageConverter converter, JobProperties properties) {
-        return new JobConsumers(connectionFactory, admin, engines, runner, converter, properties);
+                              JobRunner runner, MessageConverter converter, JobProperties properties,
+                              DeadLetters deadLetters) {
+        return new JobConsumers(connectionFactory, admin, engines, runner, converter, properties, deadLetters);
     }
 }

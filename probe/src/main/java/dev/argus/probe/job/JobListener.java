@@ -1,74 +1,53 @@
 package dev.argus.probe.job;
 
-import dev.argus.common.amqp.MessageTypes;
 import dev.argus.common.message.ProbeJob;
+import dev.argus.common.message.ScanFiles;
 import dev.argus.probe.spi.ScanEngine;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpRejectAndDontRequeueException;
-import org.springframework.amqp.ImmediateRequeueAmqpException;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageListener;
-import org.springframework.amqp.support.converter.MessageConversionException;
-import org.springframework.amqp.support.converter.MessageConverter;
 
 /**
- * Consumes one engine's job queue. Acknowledgement is AUTO: returning normally acks (only after the result is
- * confirmed, see {@link JobRunner}); an exception requeues the job, except for a message that is not a readable
- * {@code ProbeJob}, which is logged and rejected without requeue so it cannot loop.
+ * What one engine's consumer does with a {@code ScanFiles} message (through a {@code GuardedConsumer}, which acks it
+ * once this returned, requeues it when the probe is stopping or the broker refused the results, and parks a message
+ * that is not a readable batch).
  */
-final class JobListener implements MessageListener {
+final class JobListener {
 
     private static final Logger log = LoggerFactory.getLogger(JobListener.class);
 
     private final ScanEngine engine;
     private final JobRunner runner;
-    private final MessageConverter converter;
 
-    JobListener(ScanEngine engine, JobRunner runner, MessageConverter converter) {
+    JobListener(ScanEngine engine, JobRunner runner) {
         this.engine = engine;
         this.runner = runner;
-        this.converter = converter;
     }
 
-    @Override
-    public void onMessage(Message message) {
-        ProbeJob job = read(message);
-        if (!engine.name().equals(job.probe())) {
-            log.warn("scan {} file {} probe {}: job {} names probe '{}' but came through this engine's queue; scanning"
-                    + " with '{}'", job.scanId(), JobRunner.prefix(job.sha256()), engine.name(), job.jobId(),
-                    job.probe(), engine.name());
-        }
-        try {
-            runner.handle(job, engine);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ImmediateRequeueAmqpException("probe stopping; job " + job.jobId() + " goes back to the queue", e);
+    void handle(List<Object> messages) throws InterruptedException {
+        for (Object message : messages) {
+            ScanFiles batch = (ScanFiles) message;
+            if (!engine.name().equals(batch.probe())) {
+                log.warn("probe {}: a batch of {} job(s) names probe '{}' but came through this engine's queue;"
+                        + " scanning with '{}'", engine.name(), batch.jobs().size(), batch.probe(), engine.name());
+            }
+            runner.handle(batch, engine);
         }
     }
 
-    private ProbeJob read(Message message) {
-        Object body;
-        try {
-            body = converter.fromMessage(message);
-        } catch (MessageConversionException e) {
-            throw reject(message, "unreadable: " + e.getMessage());
+    /** Why a message cannot be a batch of jobs for this probe, or null. */
+    static String problemWith(Object message) {
+        if (!(message instanceof ScanFiles batch)) {
+            return "a " + message.getClass().getSimpleName() + ", not a ScanFiles";
         }
-        if (!(body instanceof ProbeJob job)) {
-            throw reject(message, "a " + (body == null ? "null" : body.getClass().getSimpleName())
-                    + ", not a ProbeJob");
+        if (batch.jobs().isEmpty()) {
+            return "a ScanFiles without jobs";
         }
-        if (job.jobId() == null) {
-            throw reject(message, "a ProbeJob without jobId");
+        for (ProbeJob job : batch.jobs()) {
+            if (job == null || job.jobId() == null || job.sha256() == null) {
+                return "a job without jobId or sha256";
+            }
         }
-        return job;
-    }
-
-    private AmqpRejectAndDontRequeueException reject(Message message, String why) {
-        Object type = message.getMessageProperties().getHeaders().get(MessageTypes.TYPE_HEADER);
-        log.error("probe {}: dropping message {} (type {}) from queue {}: {}", engine.name(),
-                message.getMessageProperties().getMessageId(), type,
-                message.getMessageProperties().getConsumerQueue(), why);
-        return new AmqpRejectAndDontRequeueException("dropped message: " + why);
+        return null;
     }
 }

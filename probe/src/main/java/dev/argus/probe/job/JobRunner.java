@@ -1,15 +1,17 @@
 package dev.argus.probe.job;
 
-import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.Category;
 import dev.argus.common.message.EngineResult;
 import dev.argus.common.message.ProbeJob;
-import dev.argus.common.message.ProbeResult;
+import dev.argus.common.message.JobResult;
+import dev.argus.common.message.ResultsReported;
+import dev.argus.common.message.ScanFiles;
 import dev.argus.common.store.FileNotInStoreException;
 import dev.argus.common.store.FileStore;
 import dev.argus.common.store.FileStoreException;
 import dev.argus.common.timing.StageTimer;
 import dev.argus.messaging.MessagePublisher;
+import dev.argus.messaging.Routes;
 import dev.argus.probe.spi.EngineException;
 import dev.argus.probe.spi.EngineVersions;
 import dev.argus.probe.spi.ScanEngine;
@@ -20,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -31,11 +35,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one job: drop it if past its deadline; otherwise fetch the file into the work directory, scan it under the
- * engine's timeout, publish the {@code ProbeResult} with a broker confirm, and delete the temp file whatever
- * happened. Engine errors become results: a timeout is {@code timeout} and a crash {@code failure}, both
- * retryable; a terminal engine error, a file missing from the store or an invalid key is a {@code failure} that
- * is not retried. Thread-safe; called concurrently by the consumers of every engine.
+ * Runs a batch of jobs: each job is dropped if past its deadline; otherwise its file is fetched into the work
+ * directory, scanned under the engine's timeout, and the temp file deleted whatever happened; then the results of the
+ * batch are published as one {@code ResultsReported} with a broker confirm. Engine strings are cleaned
+ * ({@code EngineResult.sanitized}) before they leave the probe. Engine errors become results: a timeout is {@code timeout} and a crash {@code failure}, both
+ * retryable (marked {@code willRetry} unless the job is at its last attempt); a terminal engine error, a file
+ * missing from the store or an invalid key is a {@code failure} that is not retried. Thread-safe; called concurrently by the consumers of every engine.
  */
 public final class JobRunner {
 
@@ -63,17 +68,32 @@ public final class JobRunner {
     }
 
     /**
-     * Handles one job; returns only once its result is confirmed by the broker (or the job was dropped).
+     * Handles a batch of jobs for one engine, one file after the other, and publishes their results as one
+     * {@code ResultsReported} to {@code argus.results}; returns only once it is confirmed by the broker (or every job
+     * was dropped past its deadline).
      *
-     * @throws org.springframework.amqp.AmqpException when the result could not be published: the job must be
+     * @throws org.springframework.amqp.AmqpException when the results could not be published: the batch must be
      *                                                redelivered
-     * @throws InterruptedException                   when the consumer is being stopped; the job must be redelivered
+     * @throws InterruptedException                   when the consumer is being stopped; the batch must be
+     *                                                redelivered
      */
-    public void handle(ProbeJob job, ScanEngine engine) throws InterruptedException {
+    public void handle(ScanFiles batch, ScanEngine engine) throws InterruptedException {
+        List<JobResult> results = new ArrayList<>(batch.jobs().size());
+        for (ProbeJob job : batch.jobs()) {
+            JobResult result = handle(job, engine);
+            if (result != null) {
+                results.add(result);
+            }
+        }
+        publish(engine, results);
+    }
+
+    /** Runs one job: its result, or null when it was dropped unscanned past its deadline. */
+    private JobResult handle(ProbeJob job, ScanEngine engine) throws InterruptedException {
         if (job.deadline() != null && clock.instant().isAfter(job.deadline())) {
             log.info("scan {} file {} probe {}: job {} dropped unscanned, its deadline {} has passed", job.scanId(),
                     prefix(job.sha256()), engine.name(), job.jobId(), job.deadline());
-            return;
+            return null;
         }
         Path file = null;
         try {
@@ -86,7 +106,11 @@ public final class JobRunner {
             } catch (FileStoreException | UncheckedIOException e) {
                 outcome = Outcome.failure(engine, true, "cannot fetch the file: " + e.getMessage(), 0);
             }
-            publish(job, engine, outcome);
+            JobResult result = new JobResult(job.jobId(), job.scanId(), job.sha256(), engine.name(), job.attempt(),
+                    outcome.retryable(), outcome.retryable() && !job.lastAttempt(), false,
+                    outcome.result().sanitized());
+            logResult(job, engine, result);
+            return result;
         } finally {
             delete(file, job, engine);
         }
@@ -126,30 +150,34 @@ public final class JobRunner {
         }
     }
 
-    private void publish(ProbeJob job, ScanEngine engine, Outcome outcome) {
-        EngineResult result = outcome.result();
-        ProbeResult message = new ProbeResult(job.jobId(), job.scanId(), job.sha256(), engine.name(), job.attempt(),
-                instanceId, outcome.retryable(), result, clock.instant());
+    private void publish(ScanEngine engine, List<JobResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
         try {
             long start = StageTimer.start();
-            publisher.publish(Topology.BRAIN_EXCHANGE, Topology.RESULTS_KEY, message);
+            publisher.publish(Routes.probeResults(engine.name(),
+                    new ResultsReported(instanceId, results, clock.instant())));
             StageTimer.stop("probe.publish", start);
         } catch (RuntimeException e) {
-            log.warn("scan {} file {} probe {}: result of job {} not confirmed by the broker, the job will be"
-                    + " redelivered: {}", job.scanId(), prefix(job.sha256()), engine.name(), job.jobId(),
-                    e.getMessage());
+            log.warn("probe {}: {} result(s) of scan {} not confirmed by the broker, the batch will be redelivered: {}",
+                    engine.name(), results.size(), results.getFirst().scanId(), e.getMessage());
             throw e;
         }
+    }
+
+    private static void logResult(ProbeJob job, ScanEngine engine, JobResult message) {
+        EngineResult result = message.result();
         if (result.error() == null) {
             log.debug("scan {} file {} probe {}: {}{} in {} ms (job {}, attempt {})", job.scanId(),
                     prefix(job.sha256()), engine.name(), result.category().wireName(),
                     result.result() == null ? "" : " " + result.result(), result.durationMs(), job.jobId(),
                     job.attempt());
         } else {
-            log.warn("scan {} file {} probe {}: {} ({}retryable) after {} ms: {} (job {}, attempt {})", job.scanId(),
+            log.warn("scan {} file {} probe {}: {} ({}retryable{}) after {} ms: {} (job {}, attempt {})", job.scanId(),
                     prefix(job.sha256()), engine.name(), result.category().wireName(),
-                    outcome.retryable() ? "" : "not ", result.durationMs(), result.error(), job.jobId(),
-                    job.attempt());
+                    message.retryable() ? "" : "not ", message.willRetry() ? ", will be retried" : "",
+                    result.durationMs(), result.error(), job.jobId(), job.attempt());
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.argus.probe.registration;
 
-import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ProbeDescriptor;
-import dev.argus.common.message.ProbeHeartbeat;
 import dev.argus.common.message.ProbeRegistered;
 import dev.argus.messaging.MessagePublisher;
+import dev.argus.messaging.Routes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Registers this probe process with the brain ({@code ProbeRegistered}, confirmed by the broker), retrying in the
- * background with {@link Backoff} until it succeeds, and sends a {@code ProbeHeartbeat} with fresh descriptors
+ * background with {@link Backoff} until it succeeds, and sends it again as a heartbeat with fresh descriptors
  * every heartbeat interval, whether or not registration went through yet (the brain also learns from heartbeats).
  * Starts after the job consumers, stops before them.
  */
@@ -93,8 +92,8 @@ final class Registration implements SmartLifecycle {
     private void register(int attempt) {
         try {
             List<ProbeDescriptor> engines = descriptors.refresh();
-            publisher.publish(Topology.BRAIN_EXCHANGE, Topology.PROBES_KEY,
-                    new ProbeRegistered(instanceId.value(), engines, clock.instant()));
+            publisher.publish(Routes.registration(new ProbeRegistered(instanceId.value(), engines, false,
+                    clock.instant())));
             registered = true;
             log.info("probe instance {} registered engines {}{}", instanceId, engines.stream()
                     .map(ProbeDescriptor::name).toList(), attempt > 1 ? " after " + attempt + " attempts" : "");
@@ -108,8 +107,8 @@ final class Registration implements SmartLifecycle {
 
     private void heartbeat() {
         try {
-            publisher.publish(Topology.BRAIN_EXCHANGE, Topology.PROBES_KEY,
-                    new ProbeHeartbeat(instanceId.value(), descriptors.refresh(), clock.instant()));
+            publisher.publish(Routes.registration(new ProbeRegistered(instanceId.value(), descriptors.refresh(), true,
+                    clock.instant())));
             if (heartbeatFailing) {
                 heartbeatFailing = false;
                 log.info("probe instance {} heartbeats are going through again", instanceId);

@@ -1,0 +1,78 @@
+package dev.argus.brain.dispatch;
+
+import dev.argus.brain.BrainProperties;
+import dev.argus.common.amqp.Topology;
+import dev.argus.common.message.CancelScan;
+import dev.argus.common.message.ScanFile;
+import dev.argus.common.message.ScanRequested;
+import dev.argus.messaging.Consumers;
+import dev.argus.messaging.DeadLetters;
+import dev.argus.messaging.GuardedConsumer;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Consumes {@code argus.brain.scans} ({@code ScanRequested}, {@code CancelScan}), once {@link ScanIntake} has let
+ * the registry catch up after start-up. A message is acknowledged after its transaction committed with its outgoing
+ * messages confirmed; a malformed one is parked at once, one that keeps failing after {@code max-failures}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ScanConsumer {
+
+    /** The container's bean name; {@link ScanIntake} starts it. */
+    static final String CONTAINER = "scanContainer";
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    @Bean(CONTAINER)
+    SimpleMessageListenerContainer scanContainer(ConnectionFactory connectionFactory, MessageConverter converter,
+                                                DeadLetters deadLetters, ScanDispatcher dispatcher,
+                                                ScanCanceller canceller, BrainProperties properties) {
+        GuardedConsumer listener = new GuardedConsumer(Topology.SCANS_QUEUE, converter, ScanConsumer::problemWith,
+                messages -> handle(messages, dispatcher, canceller), deadLetters, properties.maxFailures(),
+                Duration.ofSeconds(1));
+        return Consumers.container(connectionFactory, Topology.SCANS_QUEUE, listener,
+                Consumers.Settings.single(2, 10), false);
+    }
+
+    private static void handle(List<Object> messages, ScanDispatcher dispatcher, ScanCanceller canceller) {
+        for (Object message : messages) {
+            if (message instanceof ScanRequested request) {
+                dispatcher.dispatch(request);
+            } else {
+                canceller.cancel((CancelScan) message);
+            }
+        }
+    }
+
+    static String problemWith(Object message) {
+        return switch (message) {
+            case ScanRequested request -> problemWith(request);
+            case CancelScan cancel -> cancel.scanId() == null ? "a CancelScan without scan id" : null;
+            default -> "a " + message.getClass().getSimpleName() + " does not belong on " + Topology.SCANS_QUEUE;
+        };
+    }
+
+    private static String problemWith(ScanRequested request) {
+        if (request.scanId() == null || request.files() == null || request.probes() == null
+                || request.files().isEmpty() || request.probes().isEmpty()) {
+            return "scanId, files and probes are required";
+        }
+        for (ScanFile file : request.files()) {
+            if (file == null || file.sha256() == null || !SHA256.matcher(file.sha256()).matches()) {
+                return "a file sha256 is not 64 lower-case hex digits: " + (file == null ? null : file.sha256());
+            }
+        }
+        for (String probe : request.probes()) {
+            if (probe == null || !Topology.PROBE_NAME.matcher(probe).matches()) {
+                return "invalid probe name '" + probe + "'";
+            }
+        }
+        return null;
+    }
+}

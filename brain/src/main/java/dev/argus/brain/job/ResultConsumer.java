@@ -1,0 +1,55 @@
+package dev.argus.brain.job;
+
+import dev.argus.brain.BrainProperties;
+import dev.argus.common.amqp.Topology;
+import dev.argus.common.message.JobResult;
+import dev.argus.common.message.ResultsReported;
+import dev.argus.messaging.Consumers;
+import dev.argus.messaging.DeadLetters;
+import dev.argus.messaging.GuardedConsumer;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Consumes {@code argus.brain.results} (every probe's {@code ResultsReported}) in batches of up to 50 messages, each
+ * batch booked in one transaction by {@link ResultHandler} and acknowledged after it committed.
+ */
+@Configuration(proxyBeanMethods = false)
+class ResultConsumer {
+
+    static final int BATCH = 50;
+
+    @Bean
+    SimpleMessageListenerContainer resultContainer(ConnectionFactory connectionFactory, MessageConverter converter,
+                                                  DeadLetters deadLetters, ResultHandler handler,
+                                                  BrainProperties properties) {
+        GuardedConsumer listener = new GuardedConsumer(Topology.BRAIN_RESULTS_QUEUE, converter,
+                ResultConsumer::problemWith,
+                messages -> handler.handleAll(messages.stream().map(ResultsReported.class::cast).toList()),
+                deadLetters, properties.maxFailures(), Duration.ofSeconds(1));
+        return Consumers.container(connectionFactory, Topology.BRAIN_RESULTS_QUEUE, listener,
+                new Consumers.Settings(2, BATCH, BATCH, Duration.ofMillis(5)), true);
+    }
+
+    static String problemWith(Object message) {
+        if (!(message instanceof ResultsReported reported)) {
+            return "a " + message.getClass().getSimpleName() + " does not belong on " + Topology.BRAIN_RESULTS_QUEUE;
+        }
+        List<JobResult> results = reported.results();
+        if (results.isEmpty()) {
+            return "a ResultsReported without results";
+        }
+        for (JobResult result : results) {
+            if (result == null || result.jobId() == null || result.result() == null
+                    || result.result().category() == null) {
+                return "a probe's result without job id or category";
+            }
+        }
+        return null;
+    }
+}

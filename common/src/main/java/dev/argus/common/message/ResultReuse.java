@@ -1,0 +1,36 @@
+package dev.argus.common.message;
+
+/**
+ * The one rule for reusing an earlier result instead of scanning again (the brain's result cache and the
+ * frontend's answer-at-upload both apply it): the scan does not force a rescan; the probe says its engine version;
+ * the earlier result is conclusive ({@link Category#isConclusive()}) and was made by the probe's CURRENT engine
+ * version and signature version (a new signature database invalidates every earlier verdict; a probe without a
+ * signature version matches results without one). Pure; thread-safe.
+ */
+public final class ResultReuse {
+
+    private ResultReuse() {
+    }
+
+    /** Whether any stored result may stand in for scanning with this probe (false: always scan). */
+    public static boolean allowed(boolean force, ProbeDescriptor probe) {
+        return !force && probe != null && probe.engineVersion() != null && !probe.engineVersion().isBlank();
+    }
+
+    /**
+     * Whether a stored result of this probe may be reused now.
+     *
+     * @param force            the scan forces a rescan
+     * @param current          the probe's current descriptor
+     * @param category         the stored result's category
+     * @param engineVersion    the engine version that made it
+     * @param signatureVersion the signature version that made it, or null
+     */
+    public static boolean reusable(boolean force, ProbeDescriptor current, Category category, String engineVersion,
+                                   String signatureVersion) {
+        return allowed(force, current)
+                && category != null && category.isConclusive()
+                && current.engineVersion().equals(engineVersion)
+                && java.util.Objects.equals(current.signatureVersion(), signatureVersion);
+    }
+}

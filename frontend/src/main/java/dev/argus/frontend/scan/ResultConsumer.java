@@ -1,0 +1,67 @@
+package dev.argus.frontend.scan;
+
+import dev.argus.common.amqp.Topology;
+import dev.argus.common.message.JobResult;
+import dev.argus.common.message.ResultsReported;
+import dev.argus.common.message.ScanProgressed;
+import dev.argus.frontend.FrontendProperties;
+import dev.argus.frontend.messaging.FrontendInstance;
+import dev.argus.messaging.Consumers;
+import dev.argus.messaging.DeadLetters;
+import dev.argus.messaging.GuardedConsumer;
+import dev.argus.messaging.MessagePublisher;
+import dev.argus.messaging.Routes;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Consumes {@code argus.frontend.results} (every probe's and the brain's {@code ResultsReported}; with several
+ * frontends the messages are shared out among them) in batches of up to 50 messages, each batch stored in one
+ * transaction by {@link ResultRecorder} and acknowledged after it committed; what changed is then sent to the other
+ * frontends as a transient {@code ScanProgressed}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ResultConsumer {
+
+    static final int BATCH = 50;
+
+    @Bean
+    SimpleMessageListenerContainer resultContainer(ConnectionFactory connectionFactory, MessageConverter converter,
+                                                  DeadLetters deadLetters, ResultRecorder recorder,
+                                                  MessagePublisher publisher, FrontendInstance instance,
+                                                  FrontendProperties properties) {
+        GuardedConsumer listener = new GuardedConsumer(Topology.FRONTEND_RESULTS_QUEUE, converter,
+                ResultConsumer::problemWith, messages -> {
+                    List<JobResult> results = messages.stream().map(ResultsReported.class::cast)
+                            .flatMap(m -> m.results().stream()).toList();
+                    ScanProgressed progressed = recorder.recordAll(results, instance.id());
+                    if (!progressed.results().isEmpty() || !progressed.status().isEmpty()) {
+                        publisher.publishTransient(Routes.live(progressed));
+                    }
+                }, deadLetters, properties.maxFailures(), Duration.ofSeconds(1));
+        return Consumers.container(connectionFactory, Topology.FRONTEND_RESULTS_QUEUE, listener,
+                new Consumers.Settings(2, BATCH, BATCH, Duration.ofMillis(2)), true);
+    }
+
+    static String problemWith(Object message) {
+        if (!(message instanceof ResultsReported reported)) {
+            return "a " + message.getClass().getSimpleName() + " does not belong on "
+                    + Topology.FRONTEND_RESULTS_QUEUE;
+        }
+        if (reported.results().isEmpty()) {
+            return "a ResultsReported without results";
+        }
+        for (JobResult result : reported.results()) {
+            if (result == null || result.scanId() == null || result.sha256() == null || result.probe() == null
+                    || result.result() == null || result.result().category() == null) {
+                return "a result without scan id, sha256, probe or category";
+            }
+        }
+        return null;
+    }
+}
