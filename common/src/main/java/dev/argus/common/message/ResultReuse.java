@@ -14,7 +14,12 @@ public final class ResultReuse {
 
     /** Whether any stored result may stand in for scanning with this probe (false: always scan). */
     public static boolean allowed(boolean force, ProbeDescriptor probe) {
-        return !force && probe != null && probe.engineVersion() != null && !probe.engineVersion().isBlank();
+        return probe != null && allowed(force, probe.engineVersion());
+    }
+
+    /** As {@link #allowed(boolean, ProbeDescriptor)}, from the probe's current engine version. */
+    public static boolean allowed(boolean force, String currentEngineVersion) {
+        return !force && currentEngineVersion != null && !currentEngineVersion.isBlank();
     }
 
     /**
@@ -28,9 +33,16 @@ public final class ResultReuse {
      */
     public static boolean reusable(boolean force, ProbeDescriptor current, Category category, String engineVersion,
                                    String signatureVersion) {
-        return allowed(force, current)
+        return current != null && reusable(force, current.engineVersion(), current.signatureVersion(), category,
+                engineVersion, signatureVersion);
+    }
+
+    /** As {@link #reusable(boolean, ProbeDescriptor, Category, String, String)}, from the probe's current versions. */
+    public static boolean reusable(boolean force, String currentEngineVersion, String currentSignatureVersion,
+                                   Category category, String engineVersion, String signatureVersion) {
+        return allowed(force, currentEngineVersion)
                 && category != null && category.isConclusive()
-                && current.engineVersion().equals(engineVersion)
-                && java.util.Objects.equals(current.signatureVersion(), signatureVersion);
+                && currentEngineVersion.equals(engineVersion)
+                && java.util.Objects.equals(currentSignatureVersion, signatureVersion);
     }
 }

@@ -1,6 +1,7 @@
 package dev.argus.frontend.scan;
 
 import dev.argus.common.message.Category;
+import dev.argus.common.message.ResultReuse;
 import dev.argus.frontend.FrontendProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The results a scan that does not force a rescan may reuse, found in the frontend's own tables: for each file
- * and probe, the latest conclusive result whose engine and signature versions are the probe's current ones (a
- * null signature version matches results without one), from a probe that is online in a fresh directory. This is
- * the rule of the brain's result cache ({@code dev.argus.brain.job.CacheKey}); when every (file, probe) pair of a
+ * and probe, the latest result that {@link ResultReuse} accepts for the probe's current versions (the one rule the
+ * brain's result cache applies too; the query pre-selects by it), from a probe that is online in a fresh
+ * directory. When every (file, probe) pair of a
  * scan has such a result, the frontend answers the scan itself, without a round trip through the brain, the way a
  * known hash is answered at once. A partial hit still goes to the brain, which reuses what it can per pair.
  */
@@ -43,12 +44,12 @@ class StoredAnswers {
     List<StoredAnswer> find(Collection<String> sha256s, List<String> probes) {
         return jdbc.sql("""
                         select distinct on (r.sha256, r.probe) r.sha256, r.probe, r.category, r.result,
-                               r.engine_version, r.signature_version, r.duration_ms, r.details::text as details
+                               r.engine_version, r.signature_version, r.duration_ms, r.details::text as details,
+                               p.engine_version as current_engine, p.signature_version as current_signature
                         from scan_result r
                         join probe p on p.name = r.probe
                         where r.sha256 = any(:hashes) and r.probe = any(:probes) and r.category = any(:conclusive)
                           and p.online and p.updated_at > :freshSince
-                          and p.engine_version is not null and p.engine_version <> ''
                           and r.engine_version = p.engine_version
                           and r.signature_version is not distinct from p.signature_version
                         order by r.sha256, r.probe, r.reported_at desc
@@ -57,10 +58,22 @@ class StoredAnswers {
                 .param("probes", probes.toArray(String[]::new))
                 .param("conclusive", CONCLUSIVE)
                 .param("freshSince", OffsetDateTime.ofInstant(clock.instant().minus(staleAfter), ZoneOffset.UTC))
-                .query((rs, row) -> new StoredAnswer(rs.getString("sha256"), rs.getString("probe"),
+                .query((rs, row) -> new Candidate(new StoredAnswer(rs.getString("sha256"), rs.getString("probe"),
                         rs.getString("category"), rs.getString("result"), rs.getString("engine_version"),
-                        rs.getString("signature_version"), rs.getLong("duration_ms"), rs.getString("details")))
-                .list();
+                        rs.getString("signature_version"), rs.getLong("duration_ms"), rs.getString("details")),
+                        rs.getString("current_engine"), rs.getString("current_signature")))
+                .list().stream()
+                .filter(Candidate::reusable)
+                .map(Candidate::answer)
+                .toList();
+    }
+
+    /** A stored result with the probe's current versions, which {@link ResultReuse} judges. */
+    private record Candidate(StoredAnswer answer, String currentEngine, String currentSignature) {
+        boolean reusable() {
+            return ResultReuse.reusable(false, currentEngine, currentSignature,
+                    Category.fromWireName(answer.category()), answer.engineVersion(), answer.signatureVersion());
+        }
     }
 
     /** Stores the answers as the scan's results, each marked cached and reported now. */
