@@ -1,6 +1,5 @@
 package dev.argus.frontend.upload;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,11 +15,14 @@ import org.springframework.stereotype.Component;
 @Component
 class MimeTypeDetector {
 
+    /** How much of a file is read: as much as Tika's magic-byte detection looks at ({@code MimeTypes.getMinLength()}). */
+    static final int HEAD = 64 * 1024;
+
     private final Tika tika = new Tika();
 
     String detect(Path file) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return tika.detect(in);
+        try (InputStream in = Files.newInputStream(file)) {
+            return tika.detect(in.readNBytes(HEAD));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spooled upload " + file, e);
         }
