@@ -9,7 +9,6 @@ import dev.argus.messaging.Consumers;
 import dev.argus.messaging.DeadLetters;
 import dev.argus.messaging.GuardedConsumer;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -19,35 +18,27 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Consumes {@code argus.brain.scans} ({@code ScanRequested}, {@code CancelScan}), once {@link ScanIntake} has let
- * the registry catch up after start-up. A message is acknowledged after its transaction committed with its outgoing
- * messages confirmed; a malformed one is parked at once, one that keeps failing after {@code max-failures}.
+ * the registry catch up after start-up, in batches of up to 20 messages handled in one transaction by
+ * {@link ScanBatches}. A message is acknowledged after its transaction committed with its outgoing messages
+ * confirmed; a malformed one is parked at once, one that keeps failing after {@code max-failures}.
  */
 @Configuration(proxyBeanMethods = false)
 class ScanConsumer {
 
     /** The container's bean name; {@link ScanIntake} starts it. */
     static final String CONTAINER = "scanContainer";
+    /** Most scan messages handled in one transaction. */
+    static final int BATCH = 20;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     @Bean(CONTAINER)
     SimpleMessageListenerContainer scanContainer(ConnectionFactory connectionFactory, MessageConverter converter,
-                                                DeadLetters deadLetters, ScanDispatcher dispatcher,
-                                                ScanCanceller canceller, BrainProperties properties) {
+                                                DeadLetters deadLetters, ScanBatches batches,
+                                                BrainProperties properties) {
         GuardedConsumer listener = new GuardedConsumer(Topology.SCANS_QUEUE, converter, ScanConsumer::problemWith,
-                messages -> handle(messages, dispatcher, canceller), deadLetters, properties.maxFailures(),
-                Duration.ofSeconds(1));
+                batches::handleAll, deadLetters, properties.maxFailures(), Duration.ofSeconds(1));
         return Consumers.container(connectionFactory, Topology.SCANS_QUEUE, listener,
-                Consumers.Settings.single(2, 10), false);
-    }
-
-    private static void handle(List<Object> messages, ScanDispatcher dispatcher, ScanCanceller canceller) {
-        for (Object message : messages) {
-            if (message instanceof ScanRequested request) {
-                dispatcher.dispatch(request);
-            } else {
-                canceller.cancel((CancelScan) message);
-            }
-        }
+                new Consumers.Settings(2, BATCH, BATCH, Duration.ofMillis(2)), false);
     }
 
     static String problemWith(Object message) {

@@ -20,7 +20,6 @@ import dev.argus.common.message.ResultsReported;
 import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanFiles;
 import dev.argus.common.message.ScanRequested;
-import dev.argus.messaging.MessagePublisher;
 import dev.argus.messaging.OutboundMessage;
 import dev.argus.messaging.Routes;
 import java.time.Clock;
@@ -33,6 +32,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -41,9 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
  * when the probe's mime filter rejects the file; with a copy of a stored result when {@link ResultCache} has one;
  * otherwise sent to the probe as a PENDING job. The pending jobs of one probe travel together, at most
  * {@code argus.brain.batch-size} per {@code ScanFiles} message; the pairs answered at once go to the frontends in one
- * {@code ResultsReported}. Rows and messages are written and published (with confirms) in one transaction: if anything
- * fails nothing is committed and the request is redelivered; as job ids derive from (scan, file, probe), a
- * redelivery re-sends the same jobs.
+ * {@code ResultsReported}. Rows are written in the caller's transaction, which publishes the messages (with confirms)
+ * before it commits ({@link ScanBatches}): if anything fails nothing is committed and the request is redelivered; as
+ * job ids derive from (scan, file, probe), a redelivery re-sends the same jobs.
  */
 @Service
 class ScanDispatcher {
@@ -58,13 +58,11 @@ class ScanDispatcher {
     private final ProbeQueues probeQueues;
     private final MimeFilter mimeFilter;
     private final ResultCache cache;
-    private final MessagePublisher publisher;
     private final BrainProperties properties;
     private final Clock clock;
 
     ScanDispatcher(ScanRows scans, JobRows jobs, ScanLocks scanLocks, ProbeRegistry registry, ProbeQueues probeQueues,
-                   MimeFilter mimeFilter, ResultCache cache, MessagePublisher publisher, BrainProperties properties,
-                   Clock clock) {
+                   MimeFilter mimeFilter, ResultCache cache, BrainProperties properties, Clock clock) {
         this.scans = scans;
         this.jobs = jobs;
         this.scanLocks = scanLocks;
@@ -72,20 +70,23 @@ class ScanDispatcher {
         this.probeQueues = probeQueues;
         this.mimeFilter = mimeFilter;
         this.cache = cache;
-        this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
     }
 
-    @Transactional
-    public void dispatch(ScanRequested request) {
+    /**
+     * Fans the scan out in the caller's transaction and returns the messages to publish (with confirms) before
+     * that transaction commits; none for a repeated or cancelled request.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<OutboundMessage> dispatch(ScanRequested request) {
         scanLocks.lock(request.scanId());
         Instant now = clock.instant();
         if (!scans.insertRequested(request.scanId(), now)) {
             log.info(scans.isCancelled(request.scanId())
                     ? "Ignoring ScanRequested of scan {}: it was cancelled before it was requested"
                     : "Ignoring repeated ScanRequested of scan {}: already dispatched", request.scanId());
-            return;
+            return List.of();
         }
         Map<String, ProbeStatus> directory = registry.statusesByName();
         Instant deadline = now.plus(properties.jobDeadline());
@@ -96,12 +97,12 @@ class ScanDispatcher {
             }
         }
         jobs.insertAll(rows);
-        publisher.publishAll(messages(rows, now));
         if (log.isDebugEnabled()) {
             rows.forEach(r -> log.debug("Scan {} file {} probe {}: {} {}", r.scanId(), JobIds.shortSha(r.sha256()),
                     r.probe(), r.origin(), r.status() == JobStatus.PENDING ? "job " + r.id() + " sent"
                             : r.engineResult().category().wireName()));
         }
+        return messages(rows, now);
     }
 
     private List<OutboundMessage> messages(List<Job> rows, Instant now) {
