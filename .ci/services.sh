@@ -216,14 +216,14 @@ check_rabbitmq() {
 # (default: the user name with "-ci"). guest keeps full rights in the test vhosts for the existing tests.
 add_rabbitmq_users() { # vhost...
   local -A configure write read password
-  configure[frontend]='^argus\.(brain|brain\.scans|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters)$'
-  write[frontend]='^argus\.(brain|brain\.scans|probes|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters)$'
-  read[frontend]='^argus\.(brain|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters)$'
-  configure[brain]='^(argus\.(brain|brain\.(scans|probes|results)|probes|results|frontend|frontend\.(results|probes)|dead-letters)|argus\.probe\.[a-z][a-z0-9_-]*)$'
-  write[brain]='^(argus\.(brain|brain\.(scans|probes|results)|probes|results|frontend|frontend\.(results|probes)|dead-letters)|argus\.probe\.[a-z][a-z0-9_-]*)$'
+  configure[frontend]='^argus\.(brain|brain\.scans|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters|parked)$'
+  write[frontend]='^argus\.(brain|brain\.scans|probes|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters|parked)$'
+  read[frontend]='^argus\.(brain|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters|parked)$'
+  configure[brain]='^(argus\.(brain|brain\.(scans|probes|results)|probes|results|frontend|frontend\.(results|probes)|dead-letters|parked)|argus\.probe\.[a-z][a-z0-9_-]*)$'
+  write[brain]='^(argus\.(brain\.(scans|probes|results)|probes|results|frontend|frontend\.(results|probes)|dead-letters|parked)|argus\.probe\.[a-z][a-z0-9_-]*)$'
   read[brain]='^argus\.(brain|brain\.(scans|probes|results)|probes|results|frontend|dead-letters)$'
-  configure[probe]='^(argus\.(brain|brain\.(probes|results)|probes|results|frontend\.results|dead-letters)|argus\.probe\.[a-z][a-z0-9_-]*)$'
-  write[probe]='^(argus\.(brain|brain\.(probes|results)|results|frontend\.results|dead-letters)|argus\.probe\.[a-z][a-z0-9_-]*)$'
+  configure[probe]='^(argus\.(brain|brain\.(probes|results)|probes|results|frontend\.results|dead-letters|parked)|argus\.probe\.[a-z][a-z0-9_-]*)$'
+  write[probe]='^(argus\.(brain|brain\.(probes|results)|results|frontend\.results|dead-letters|parked)|argus\.probe\.[a-z][a-z0-9_-]*)$'
   read[probe]='^(argus\.(brain|probes|results|dead-letters)|argus\.probe\.[a-z][a-z0-9_-]*)$'
   password[frontend]="${ARGUS_RABBITMQ_FRONTEND_PASSWORD:-argus-frontend-ci}"
   password[brain]="${ARGUS_RABBITMQ_BRAIN_PASSWORD:-argus-brain-ci}"

@@ -37,7 +37,7 @@ final class TestEnvironment {
 
     private static final List<String> QUEUES = java.util.stream.Stream.concat(
             java.util.stream.Stream.of("argus.brain.scans", "argus.brain.results", "argus.brain.probes",
-                    "argus.frontend.results", "argus.frontend.probes", "argus.dead-letters"),
+                    "argus.frontend.results", "argus.frontend.probes", "argus.parked"),
             ENGINES.stream().map(engine -> "argus.probe." + engine)).toList();
 
     private TestEnvironment() {

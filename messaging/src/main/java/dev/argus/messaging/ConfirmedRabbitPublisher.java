@@ -45,11 +45,16 @@ public final class ConfirmedRabbitPublisher implements MessagePublisher {
             return;
         }
         List<CorrelationData> pending = new ArrayList<>(messages.size());
-        for (OutboundMessage message : messages) {
-            CorrelationData correlation = new CorrelationData();
-            template.convertAndSend(message.exchange(), message.routingKey(), message.payload(), correlation);
-            pending.add(correlation);
-        }
+        // one channel for the whole call: consecutive sends may each take another cached channel, and messages on
+        // different channels may overtake each other (the order publishAll promises)
+        template.invoke(operations -> {
+            for (OutboundMessage message : messages) {
+                CorrelationData correlation = new CorrelationData();
+                operations.convertAndSend(message.exchange(), message.routingKey(), message.payload(), correlation);
+                pending.add(correlation);
+            }
+            return null;
+        });
         long deadline = System.nanoTime() + CONFIRM_TIMEOUT.toNanos();
         for (CorrelationData correlation : pending) {
             await(correlation, deadline);

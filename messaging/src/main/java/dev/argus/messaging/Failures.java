@@ -16,7 +16,9 @@ import org.springframework.transaction.TransactionSystemException;
 /**
  * Tells an infrastructure failure (database or broker down, restarting or busy), after which the same message
  * will succeed once the service is back, from a failure that the message itself causes and that a redelivery will
- * repeat (a poison message). Pure; thread-safe.
+ * repeat (a poison message). Every broker error counts as infrastructure, a broker that refuses a route included
+ * (a missing exchange is declared again on the next connection): such a message waits rather than being parked.
+ * Pure; thread-safe.
  */
 public final class Failures {
 
@@ -25,7 +27,8 @@ public final class Failures {
 
     /** True when a retry may succeed without anything changing in the message. */
     public static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
                     || t instanceof QueryTimeoutException || t instanceof PessimisticLockingFailureException
                     || t instanceof CannotCreateTransactionException || t instanceof TransactionSystemException
@@ -35,9 +38,6 @@ public final class Failures {
             }
             if (t instanceof SQLException sql && transientState(sql.getSQLState())) {
                 return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return false;

@@ -12,6 +12,7 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,9 @@ class ScanIntake {
     private final SimpleMessageListenerContainer scans;
     private final RegistryActivity registry;
     private final Duration catchUpLimit;
+    /** Set when the context closes: a waiter that wakes up later must not start the container of a closed brain. */
+    private boolean closed;
+    private volatile Thread waiter;
 
     ScanIntake(AmqpAdmin admin, @Qualifier(ScanConsumer.CONTAINER) SimpleMessageListenerContainer scans,
                RegistryActivity registry, BrainProperties properties) {
@@ -44,7 +48,16 @@ class ScanIntake {
 
     @EventListener(ApplicationReadyEvent.class)
     void openWhenRegistryCaughtUp() {
-        Thread.ofVirtual().name("argus-scan-intake").start(this::waitThenOpen);
+        waiter = Thread.ofVirtual().name("argus-scan-intake").start(this::waitThenOpen);
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    synchronized void stopWaiting() {
+        closed = true;
+        Thread thread = waiter;
+        if (thread != null) {
+            thread.interrupt();
+        }
     }
 
     private void waitThenOpen() {
@@ -61,10 +74,12 @@ class ScanIntake {
             Thread.currentThread().interrupt();
             return;
         }
-        if (!scans.isRunning()) {
-            scans.start();
-            log.info("Probe registry caught up in {} ms; taking scans",
-                    Duration.ofNanos(System.nanoTime() - start).toMillis());
+        synchronized (this) {
+            if (!closed && !scans.isRunning()) {
+                scans.start();
+                log.info("Probe registry caught up in {} ms; taking scans",
+                        Duration.ofNanos(System.nanoTime() - start).toMillis());
+            }
         }
     }
 

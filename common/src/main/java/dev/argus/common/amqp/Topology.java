@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * brain    --ResultsReported-----------> argus.results [brain]        -> argus.frontend.results
  * brain    --ProbeDirectoryUpdated-----> argus.frontend [probes]     -> argus.frontend.probes
  * frontend --ScanProgressed------------> argus.live (fan-out)        -> argus.live.{instance}  (transient, per frontend)
- * any      --an unhandled message------> argus.dead-letters (fan-out) -> argus.dead-letters
+ * any      --an unhandled message------> argus.dead-letters (fan-out) -> argus.parked
  * </pre>
  */
 public final class Topology {
@@ -48,9 +48,13 @@ public final class Topology {
     public static final String LIVE_EXCHANGE = "argus.live";
     public static final String LIVE_QUEUE_PREFIX = "argus.live.";
 
-    /** Fan-out exchange and durable queue where every process parks a message it could not handle. */
+    /** Fan-out exchange where every process parks a message it could not handle. */
     public static final String DEAD_LETTER_EXCHANGE = "argus.dead-letters";
-    public static final String DEAD_LETTER_QUEUE = "argus.dead-letters";
+    /**
+     * The durable queue of parked messages, read by the frontends only. Named apart from its exchange so that the
+     * right to bind to the exchange (which every process needs) is not the right to read the queue.
+     */
+    public static final String DEAD_LETTER_QUEUE = "argus.parked";
 
     /** Probe names: lower-case letters, digits, '-' and '_', 1 to 64 characters, starting with a letter. */
     public static final Pattern PROBE_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
