@@ -4,6 +4,8 @@ import static dev.argus.brain.BrainAmqpClient.WAIT;
 import static dev.argus.brain.BrainAmqpClient.crashed;
 import static dev.argus.brain.BrainAmqpClient.descriptor;
 import static dev.argus.brain.BrainAmqpClient.file;
+import static dev.argus.brain.BrainAmqpClient.files;
+import static dev.argus.brain.BrainAmqpClient.malicious;
 import static dev.argus.brain.BrainAmqpClient.newProbeName;
 import static dev.argus.brain.BrainAmqpClient.resultFor;
 import static dev.argus.brain.BrainAmqpClient.statusOf;
@@ -11,32 +13,42 @@ import static dev.argus.brain.BrainAmqpClient.undetected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.brain.BrainAmqpClient.Received;
+import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.Category;
+import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeDirectoryUpdated;
 import dev.argus.common.message.ProbeJob;
 import dev.argus.common.message.ProbeStatus;
-import dev.argus.common.message.ResultReported;
-import dev.argus.common.message.ScanDispatched;
 import dev.argus.common.message.ScanFile;
+import dev.argus.common.message.ScanFiles;
 import dev.argus.common.message.ScanRequested;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The brain end to end through AMQP only, as a frontend and probes see it: this class plays both, publishing
- * to {@code argus.brain} and reading {@code argus.frontend.*} and {@code argus.probe.<name>}. Subclasses say
- * where RabbitMQ and PostgreSQL are.
+ * to {@code argus.brain} and {@code argus.results} and reading {@code argus.frontend.*} and
+ * {@code argus.probe.<name>}. Subclasses say where RabbitMQ and PostgreSQL are.
+ * <p>
+ * What the brain publishes inside a transaction is confirmed by the broker before the transaction commits, so once
+ * a row shows the effect of a message, everything the brain published for it is already in its queue: the tests
+ * wait for the row, then look at the queues. The context is closed after the class, so no other test class's brain
+ * consumes the same queues.
  */
 @SpringBootTest
+@DirtiesContext
 abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
 
-    /** How long "nothing more happens" is watched for. */
+    /** How long "nothing more happens" is watched for where there is nothing to wait for instead. */
     private static final Duration QUIET = Duration.ofMillis(800);
 
     @Test
@@ -59,42 +71,107 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
     @Test
     void newSignatureVersionInHeartbeatPublishesDirectoryUpdate() {
         ProbeDescriptor probe = descriptor(newProbeName(), null);
-        client.registerOnline(probe);
+        String instance = "it-" + UUID.randomUUID();
+        client.register(instance, false, Instant.now(), probe);
+        client.awaitDirectory(d -> d.probes().stream().anyMatch(s -> s.probe().equals(probe) && s.online()));
         ProbeDescriptor updated = new ProbeDescriptor(probe.name(), probe.displayName(), probe.category(),
                 probe.version(), probe.engineVersion(), "27801", probe.mimeTypes(), probe.timeoutMs());
 
-        client.register(Instant.now(), updated);
+        client.register(instance, true, Instant.now(), updated);
 
-        client.awaitDirectory(d -> d.probes().stream().anyMatch(s -> s.probe().equals(updated)));
+        ProbeDirectoryUpdated directory = client.awaitDirectory(d -> d.probes().stream()
+                .anyMatch(s -> s.probe().equals(updated)));
+        assertThat(statusOf(directory, probe.name()).instances()).as("a heartbeat is no new instance").isEqualTo(1);
     }
 
     @Test
-    void fansOutOneProbeJobPerFileAndProbe() {
+    void aMultiFileScanBecomesOneScanFilesPerProbe() {
         ProbeDescriptor alpha = descriptor(newProbeName(), null);
         ProbeDescriptor beta = descriptor(newProbeName(), null);
         client.registerOnline(alpha, beta);
-        List<ScanFile> files = List.of(file("text/plain"), file("application/pdf"));
+        List<ScanFile> files = List.of(file("text/plain"), file("application/pdf"), file("image/png"));
 
         UUID scanId = client.requestScan(files, List.of(alpha.name(), beta.name()), false);
 
-        ScanDispatched dispatched = client.awaitDispatched(scanId);
-        assertThat(dispatched.jobsSent()).isEqualTo(4);
-        assertThat(dispatched.resolvedNow()).isZero();
         for (ProbeDescriptor probe : List.of(alpha, beta)) {
-            List<ProbeJob> jobs = client.awaitJobs(probe.name(), 2);
-            assertThat(jobs).extracting(ProbeJob::sha256)
-                    .containsExactlyInAnyOrderElementsOf(files.stream().map(ScanFile::sha256).toList());
-            assertThat(jobs).allSatisfy(job -> {
+            ScanFiles message = client.awaitScanFiles(probe.name());
+            assertThat(message.probe()).isEqualTo(probe.name());
+            assertThat(message.jobs()).extracting(ProbeJob::sha256, ProbeJob::mimeType)
+                    .containsExactlyInAnyOrderElementsOf(files.stream()
+                            .map(f -> org.assertj.core.groups.Tuple.tuple(f.sha256(), f.mimeType())).toList());
+            assertThat(message.jobs()).allSatisfy(job -> {
                 assertThat(job.scanId()).isEqualTo(scanId);
                 assertThat(job.probe()).isEqualTo(probe.name());
                 assertThat(job.attempt()).isEqualTo(1);
+                assertThat(job.lastAttempt()).isFalse();
                 assertThat(job.deadline()).isBetween(Instant.now().plus(Duration.ofMinutes(9)),
                         Instant.now().plus(Duration.ofMinutes(11)));
             });
+            assertThat(message.jobs()).extracting(ProbeJob::jobId).doesNotHaveDuplicates();
         }
+        awaitJobCount(scanId, 6);
         assertThat(jdbc.queryForList("select status from brain.job where scan_id = ?", String.class, scanId))
-                .containsExactly("PENDING", "PENDING", "PENDING", "PENDING");
-        assertThat(client.results(scanId)).isEmpty();
+                .hasSize(6).containsOnly("PENDING");
+        assertThat(client.queuedMessages(alpha.name())).as("one message for alpha").isZero();
+        assertThat(client.queuedMessages(beta.name())).as("one message for beta").isZero();
+        assertThat(client.reports(scanId)).isEmpty();
+    }
+
+    @Test
+    void aScanLargerThanTheBatchSizeIsSentInCeilingOfFilesOverBatchSizeMessages() {
+        ProbeDescriptor probe = descriptor(newProbeName(), null);
+        client.registerOnline(probe);
+        List<ScanFile> files = files(23, "text/plain");
+
+        UUID scanId = client.requestScan(files, List.of(probe.name()), false);
+
+        List<ScanFiles> messages = List.of(client.awaitScanFiles(probe.name()), client.awaitScanFiles(probe.name()),
+                client.awaitScanFiles(probe.name()));
+        assertThat(messages).extracting(m -> m.jobs().size()).containsExactly(10, 10, 3);
+        assertThat(messages).flatExtracting(ScanFiles::jobs).extracting(ProbeJob::sha256)
+                .containsExactlyInAnyOrderElementsOf(files.stream().map(ScanFile::sha256).toList());
+        awaitJobCount(scanId, 23);
+        assertThat(client.queuedMessages(probe.name())).isZero();
+    }
+
+    @Test
+    void pairsAnsweredAtOnceArriveAsOneResultsReportedWithRoutingKeyBrain() {
+        ProbeDescriptor pdfOnly = descriptor(newProbeName(), "^application/pdf$");
+        ProbeDescriptor caching = descriptor(newProbeName(), null);
+        client.registerOnline(pdfOnly, caching);
+        ScanFile text = file("text/plain");
+        ScanFile pdf = file("application/pdf");
+        client.requestScan(List.of(text), List.of(caching.name()), false);
+        ProbeJob earlierJob = client.awaitJob(caching.name());
+        client.sendResult(resultFor(earlierJob, false, malicious("Eicar-Signature")));
+        awaitStatus(earlierJob.jobId(), "DONE");
+        String offline = newProbeName();
+
+        UUID scanId = client.requestScan(List.of(text, pdf), List.of(pdfOnly.name(), offline, caching.name()), false);
+
+        awaitJobCount(scanId, 6);
+        List<Received> fromBrain = client.brainReports(scanId);
+        assertThat(fromBrain).hasSize(1);
+        assertThat(fromBrain.getFirst().message().producer()).isEqualTo("brain");
+        assertThat(fromBrain.getFirst().message().results())
+                .extracting(JobResult::sha256, JobResult::probe, r -> r.result().category(), JobResult::cached)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(text.sha256(), pdfOnly.name(), Category.TYPE_UNSUPPORTED,
+                                false),
+                        org.assertj.core.groups.Tuple.tuple(text.sha256(), offline, Category.FAILURE, false),
+                        org.assertj.core.groups.Tuple.tuple(pdf.sha256(), offline, Category.FAILURE, false),
+                        org.assertj.core.groups.Tuple.tuple(text.sha256(), caching.name(), Category.MALICIOUS,
+                                true));
+        assertThat(fromBrain.getFirst().message().results()).allSatisfy(r -> {
+            assertThat(r.jobId()).isNull();
+            assertThat(r.attempt()).isZero();
+            assertThat(r.willRetry()).isFalse();
+        });
+        assertThat(client.awaitScanFiles(pdfOnly.name()).jobs()).extracting(ProbeJob::sha256)
+                .containsExactly(pdf.sha256());
+        assertThat(client.awaitScanFiles(caching.name()).jobs()).extracting(ProbeJob::sha256)
+                .containsExactly(pdf.sha256());
+        assertThat(client.reports(scanId)).as("nothing else about the scan").hasSize(1);
     }
 
     @Test
@@ -108,8 +185,8 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
         client.awaitJob(probe.name());
         client.requestScan(request);
 
-        await().during(QUIET).atMost(WAIT).until(() -> client.dispatched(request.scanId()).size() == 1
-                && client.queuedJobs(probe.name()) == 0);
+        await().during(QUIET).atMost(WAIT).until(() -> client.queuedMessages(probe.name()) == 0);
+        assertThat(jobCount(request.scanId())).isEqualTo(1);
     }
 
     @Test
@@ -121,15 +198,14 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
 
         UUID scanId = client.requestScan(List.of(text, pdf), List.of(pdfOnly.name()), false);
 
-        ScanDispatched dispatched = client.awaitDispatched(scanId);
-        assertThat(dispatched.jobsSent()).isEqualTo(1);
-        assertThat(dispatched.resolvedNow()).isEqualTo(1);
-        ResultReported result = client.awaitResults(scanId, 1).getFirst();
+        JobResult result = client.awaitBrainResults(scanId, 1).getFirst();
         assertThat(result.sha256()).isEqualTo(text.sha256());
         assertThat(result.result().category()).isEqualTo(Category.TYPE_UNSUPPORTED);
+        assertThat(result.result().engineVersion()).isEqualTo(pdfOnly.engineVersion());
         assertThat(result.jobId()).isNull();
         assertThat(result.cached()).isFalse();
         assertThat(client.awaitJob(pdfOnly.name()).sha256()).isEqualTo(pdf.sha256());
+        awaitJobCount(scanId, 2);
         assertThat(jdbc.queryForList("select origin || ' ' || status from brain.job where scan_id = ? order by origin",
                 String.class, scanId)).containsExactly("ENGINE PENDING", "FILTER DONE");
     }
@@ -144,17 +220,17 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
 
         UUID scanId = client.requestScan(List.of(file("text/plain")), List.of(silent.name(), unknown), false);
 
-        ScanDispatched dispatched = client.awaitDispatched(scanId);
-        assertThat(dispatched.jobsSent()).isZero();
-        assertThat(dispatched.resolvedNow()).isEqualTo(2);
-        List<ResultReported> results = client.awaitResults(scanId, 2);
-        assertThat(results).extracting(ResultReported::probe).containsExactlyInAnyOrder(silent.name(), unknown);
+        List<JobResult> results = client.awaitBrainResults(scanId, 2);
+        assertThat(results).extracting(JobResult::probe).containsExactlyInAnyOrder(silent.name(), unknown);
         assertThat(results).allSatisfy(r -> {
             assertThat(r.result().category()).isEqualTo(Category.FAILURE);
             assertThat(r.result().error()).isEqualTo("probe offline");
             assertThat(r.jobId()).isNull();
         });
-        assertThat(client.queuedJobs(silent.name())).isZero();
+        awaitJobCount(scanId, 2);
+        assertThat(jdbc.queryForList("select origin from brain.job where scan_id = ?", String.class, scanId))
+                .containsExactly("OFFLINE", "OFFLINE");
+        assertThat(client.queuedMessages(silent.name())).isZero();
     }
 
     @Test
@@ -162,78 +238,148 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
         ProbeDescriptor probe = descriptor(newProbeName(), null);
         client.registerOnline(probe);
         ScanFile sample = file("application/x-dosexec");
-        UUID first = client.requestScan(List.of(sample), List.of(probe.name()), false);
-        client.sendResult(resultFor(client.awaitJob(probe.name()), false, undetected()));
-        ResultReported engineResult = client.awaitResults(first, 1).getFirst();
+        client.requestScan(List.of(sample), List.of(probe.name()), false);
+        ProbeJob job = client.awaitJob(probe.name());
+        client.sendResult(resultFor(job, false, undetected()));
+        awaitStatus(job.jobId(), "DONE");
 
         UUID second = client.requestScan(List.of(sample), List.of(probe.name()), false);
 
-        ResultReported cached = client.awaitResults(second, 1).getFirst();
+        JobResult cached = client.awaitBrainResults(second, 1).getFirst();
         assertThat(cached.cached()).isTrue();
         assertThat(cached.jobId()).isNull();
-        assertThat(cached.result()).isEqualTo(engineResult.result());
-        assertThat(client.awaitDispatched(second).jobsSent()).isZero();
-        assertThat(client.queuedJobs(probe.name())).isZero();
+        assertThat(cached.result()).isEqualTo(undetected());
+        awaitJobCount(second, 1);
+        assertThat(client.queuedMessages(probe.name())).isZero();
+        assertThat(jdbc.queryForObject("select origin from brain.job where scan_id = ?", String.class, second))
+                .isEqualTo("CACHE");
 
         UUID forced = client.requestScan(List.of(sample), List.of(probe.name()), true);
 
-        assertThat(client.awaitDispatched(forced).jobsSent()).isEqualTo(1);
         assertThat(client.awaitJob(probe.name()).scanId()).isEqualTo(forced);
-        assertThat(client.results(forced)).isEmpty();
+        awaitJobCount(forced, 1);
+        assertThat(client.brainResults(forced)).isEmpty();
     }
 
     @Test
-    void resultIsForwardedOnceAndDuplicateDeliveryChangesNothing() {
+    void aFinalResultFinishesTheJobAndTheBrainPublishesNothingForIt() {
         ProbeDescriptor probe = descriptor(newProbeName(), null);
         client.registerOnline(probe);
         UUID scanId = client.requestScan(List.of(file("text/plain")), List.of(probe.name()), false);
         ProbeJob job = client.awaitJob(probe.name());
-        var result = resultFor(job, false, undetected());
 
-        client.sendResult(result);
+        client.sendResult(resultFor(job, false, malicious("Eicar-Signature")));
 
-        ResultReported reported = client.awaitResults(scanId, 1).getFirst();
-        assertThat(reported.jobId()).isEqualTo(job.jobId());
-        assertThat(reported.cached()).isFalse();
-        assertThat(reported.result()).isEqualTo(result.result());
-        // the report is confirmed before the brain commits the job row: wait for the commit
-        await().atMost(WAIT).until(() -> "DONE".equals(jobRow(job.jobId()).get("status")));
-        Map<String, Object> row = jobRow(job.jobId());
-        assertThat(row).containsEntry("status", "DONE").containsEntry("origin", "ENGINE")
-                .containsEntry("category", "undetected");
-
-        client.sendResult(result);
-
-        await().during(QUIET).atMost(WAIT).until(() -> client.results(scanId).size() == 1);
-        assertThat(jobRow(job.jobId())).isEqualTo(row);
+        awaitStatus(job.jobId(), "DONE");
+        assertThat(jobRow(job.jobId())).containsEntry("origin", "ENGINE").containsEntry("attempt", 1)
+                .containsEntry("category", "malicious").containsEntry("result", "Eicar-Signature")
+                .containsEntry("engine_version", BrainAmqpClient.ENGINE_VERSION);
+        assertThat(client.brainReports(scanId)).as("the frontends have it from the probe").isEmpty();
+        assertThat(client.reports(scanId)).hasSize(1);
+        assertThat(client.queuedMessages(probe.name())).isZero();
     }
 
     @Test
-    void retryableFailureIsRetriedThenReportedAfterMaxAttempts() {
+    void aDuplicateResultChangesNothing() {
+        ProbeDescriptor probe = descriptor(newProbeName(), null);
+        client.registerOnline(probe);
+        UUID scanId = client.requestScan(List.of(file("text/plain"), file("text/plain")), List.of(probe.name()),
+                false);
+        List<ProbeJob> jobs = client.awaitJobs(probe.name(), 2);
+        client.sendResult(resultFor(jobs.get(0), false, undetected()));
+        awaitStatus(jobs.get(0).jobId(), "DONE");
+        Map<String, Object> row = jobRow(jobs.get(0).jobId());
+
+        // the duplicate (with another answer) travels with the other job's result: one message, one transaction
+        client.sendResults(probe.name(), List.of(resultFor(jobs.get(0), false, malicious("Late")),
+                resultFor(jobs.get(1), false, undetected())));
+
+        awaitStatus(jobs.get(1).jobId(), "DONE");
+        assertThat(jobRow(jobs.get(0).jobId())).isEqualTo(row);
+        assertThat(client.brainReports(scanId)).isEmpty();
+        assertThat(client.queuedMessages(probe.name())).isZero();
+    }
+
+    @Test
+    void aResultWithWillRetryResendsThatOneJobWithTheNextAttempt() {
+        ProbeDescriptor probe = descriptor(newProbeName(), null);
+        client.registerOnline(probe);
+        UUID scanId = client.requestScan(List.of(file("text/plain"), file("text/plain")), List.of(probe.name()),
+                false);
+        List<ProbeJob> jobs = client.awaitJobs(probe.name(), 2);
+        ProbeJob first = jobs.get(0);
+
+        client.sendResults(probe.name(), List.of(resultFor(first, true, crashed("engine crashed")),
+                resultFor(jobs.get(1), false, undetected())));
+
+        ScanFiles retry = client.awaitScanFiles(probe.name());
+        assertThat(retry.jobs()).hasSize(1);
+        ProbeJob second = retry.jobs().getFirst();
+        assertThat(second.jobId()).isEqualTo(first.jobId());
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(second.lastAttempt()).isFalse();
+        assertThat(second.deadline()).isEqualTo(first.deadline());
+        awaitStatus(jobs.get(1).jobId(), "DONE"); // booked in the transaction that sent the retry
+        assertThat(jobRow(first.jobId())).containsEntry("status", "PENDING").containsEntry("attempt", 2);
+
+        client.sendResult(resultFor(second, true, crashed("engine crashed")));
+        ProbeJob third = client.awaitScanFiles(probe.name()).jobs().getFirst();
+        assertThat(third.attempt()).isEqualTo(3);
+        assertThat(third.lastAttempt()).isTrue();
+        client.sendResult(resultFor(third, true, crashed("engine crashed again")));
+
+        awaitStatus(first.jobId(), "DONE");
+        assertThat(jobRow(first.jobId())).containsEntry("attempt", 3).containsEntry("category", "failure")
+                .containsEntry("error", "engine crashed again");
+        assertThat(client.brainReports(scanId)).as("the probe's last answer is final for the frontends too")
+                .isEmpty();
+        assertThat(client.queuedMessages(probe.name())).isZero();
+    }
+
+    @Test
+    void aRetryAskedForAfterTheLastAttemptIsFinishedAndReportedByTheBrain() {
         ProbeDescriptor probe = descriptor(newProbeName(), null);
         client.registerOnline(probe);
         UUID scanId = client.requestScan(List.of(file("text/plain")), List.of(probe.name()), false);
-        ProbeJob first = client.awaitJob(probe.name());
-
-        client.sendResult(resultFor(first, true, crashed("engine crashed")));
-
+        ProbeJob job = client.awaitJob(probe.name());
+        client.sendResult(resultFor(job, true, crashed("1")));
         ProbeJob second = client.awaitJob(probe.name());
-        assertThat(second.jobId()).isEqualTo(first.jobId());
-        assertThat(second.attempt()).isEqualTo(2);
-        assertThat(second.deadline()).isEqualTo(first.deadline());
-        assertThat(client.results(scanId)).isEmpty();
-
-        client.sendResult(resultFor(second, true, crashed("engine crashed")));
+        client.sendResult(resultFor(second, true, crashed("2")));
         ProbeJob third = client.awaitJob(probe.name());
-        assertThat(third.attempt()).isEqualTo(3);
-        client.sendResult(resultFor(third, true, crashed("engine crashed again")));
+        // a probe that believes more attempts are left (the brain's max-attempts was lowered meanwhile)
+        JobResult asksForRetry = new JobResult(third.jobId(), third.scanId(), third.sha256(), third.probe(),
+                third.attempt(), true, true, false, crashed("3"));
 
-        ResultReported reported = client.awaitResults(scanId, 1).getFirst();
-        assertThat(reported.result().category()).isEqualTo(Category.FAILURE);
-        assertThat(reported.result().error()).isEqualTo("engine crashed again");
-        await().during(QUIET).atMost(WAIT).until(() -> client.results(scanId).size() == 1
-                && client.queuedJobs(probe.name()) == 0);
-        assertThat(jobRow(first.jobId())).containsEntry("status", "DONE").containsEntry("attempt", 3);
+        client.sendResult(asksForRetry);
+
+        awaitStatus(job.jobId(), "DONE");
+        JobResult reported = client.awaitBrainResults(scanId, 1).getFirst();
+        assertThat(reported.jobId()).isEqualTo(job.jobId());
+        assertThat(reported.attempt()).isEqualTo(3);
+        assertThat(reported.willRetry()).isFalse();
+        assertThat(reported.result()).isEqualTo(crashed("3"));
+        assertThat(client.queuedMessages(probe.name())).isZero();
+    }
+
+    @Test
+    void resultsOfManyJobsInSeveralMessagesAreAllBooked() {
+        ProbeDescriptor probe = descriptor(newProbeName(), null);
+        client.registerOnline(probe);
+        UUID scanId = client.requestScan(files(30, "text/plain"), List.of(probe.name()), false);
+        List<ProbeJob> jobs = client.awaitJobs(probe.name(), 30);
+
+        for (int from = 0; from < jobs.size(); from += 5) {
+            List<JobResult> results = new ArrayList<>();
+            jobs.subList(from, from + 5).forEach(job -> results.add(resultFor(job, false, undetected())));
+            client.sendResults(probe.name(), results);
+        }
+
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "select count(*) from brain.job where scan_id = ? and status = 'DONE'", Integer.class, scanId) == 30);
+        assertThat(jdbc.queryForList("select distinct category from brain.job where scan_id = ?", String.class,
+                scanId)).containsExactly("undetected");
+        assertThat(client.brainReports(scanId)).isEmpty();
+        assertThat(admin.getQueueInfo(Topology.BRAIN_RESULTS_QUEUE).getMessageCount()).isZero();
     }
 
     @Test
@@ -243,15 +389,21 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
         UUID scanId = client.requestScan(List.of(file("text/plain"), file("text/plain")), List.of(probe.name()), false);
         List<ProbeJob> jobs = client.awaitJobs(probe.name(), 2);
         client.sendResult(resultFor(jobs.get(0), false, undetected()));
-        client.awaitResults(scanId, 1);
+        awaitStatus(jobs.get(0).jobId(), "DONE");
 
         client.cancel(scanId);
 
-        await().atMost(WAIT).until(() -> "CANCELLED".equals(jobRow(jobs.get(1).jobId()).get("status")));
+        awaitStatus(jobs.get(1).jobId(), "CANCELLED");
         assertThat(jobRow(jobs.get(0).jobId())).containsEntry("status", "DONE");
-        client.sendResult(resultFor(jobs.get(1), false, undetected()));
-        await().during(QUIET).atMost(WAIT).until(() -> client.results(scanId).size() == 1);
+        // the late result travels with one of another scan, whose booking shows the message was handled
+        UUID otherScan = client.requestScan(List.of(file("text/plain")), List.of(probe.name()), false);
+        ProbeJob other = client.awaitJob(probe.name());
+        client.sendResults(probe.name(), List.of(resultFor(jobs.get(1), false, undetected()),
+                resultFor(other, false, undetected())));
+        awaitStatus(other.jobId(), "DONE");
         assertThat(jobRow(jobs.get(1).jobId())).containsEntry("status", "CANCELLED").containsEntry("category", null);
+        assertThat(client.brainReports(scanId)).isEmpty();
+        assertThat(client.brainReports(otherScan)).isEmpty();
     }
 
     @Test
@@ -265,15 +417,27 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
         client.requestScan(new ScanRequested(scanId, List.of(file("text/plain")), List.of(probe.name()), false,
                 Instant.now()));
 
-        await().during(QUIET).atMost(WAIT).until(() -> client.dispatched(scanId).isEmpty()
-                && client.queuedJobs(probe.name()) == 0);
+        await().during(QUIET).atMost(WAIT).until(() -> client.queuedMessages(probe.name()) == 0);
         assertThat(scanRow(scanId)).containsEntry("cancelled", true).containsEntry("requested", false);
-        assertThat(jdbc.queryForObject("select count(*) from brain.job where scan_id = ?", Integer.class, scanId))
-                .isZero();
+        assertThat(jobCount(scanId)).isZero();
+        assertThat(client.reports(scanId)).isEmpty();
     }
 
     private Map<String, Object> jobRow(UUID jobId) {
         return jdbc.queryForMap("select * from brain.job where id = ?", jobId);
+    }
+
+    private void awaitStatus(UUID jobId, String status) {
+        await().atMost(WAIT).until(() -> status.equals(jobRow(jobId).get("status")));
+    }
+
+    /** Waits for the commit of the scan's fan-out (its publishes were confirmed before). */
+    private void awaitJobCount(UUID scanId, int count) {
+        await().atMost(WAIT).until(() -> jobCount(scanId) == count);
+    }
+
+    private int jobCount(UUID scanId) {
+        return jdbc.queryForObject("select count(*) from brain.job where scan_id = ?", Integer.class, scanId);
     }
 
     private Map<String, Object> scanRow(UUID scanId) {

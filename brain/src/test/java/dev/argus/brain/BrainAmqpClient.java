@@ -6,30 +6,34 @@ import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.CancelScan;
 import dev.argus.common.message.Category;
 import dev.argus.common.message.EngineResult;
+import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ProbeCategory;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeDirectoryUpdated;
 import dev.argus.common.message.ProbeJob;
 import dev.argus.common.message.ProbeRegistered;
-import dev.argus.common.message.ProbeResult;
 import dev.argus.common.message.ProbeStatus;
-import dev.argus.common.message.ResultReported;
-import dev.argus.common.message.ScanDispatched;
+import dev.argus.common.message.ResultsReported;
 import dev.argus.common.message.ScanFile;
+import dev.argus.common.message.ScanFiles;
 import dev.argus.common.message.ScanRequested;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,12 +47,26 @@ final class BrainAmqpClient {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final String ENGINE_VERSION = "1.4.6";
     static final String SIGNATURE_VERSION = "27800";
+    static final String INSTANCE = "it-instance";
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** One {@code ResultsReported} read from {@code argus.frontend.results}, with the routing key it came with. */
+    record Received(String routingKey, ResultsReported message) {
+
+        boolean fromBrain() {
+            return Topology.BRAIN_RESULT_KEY.equals(routingKey);
+        }
+
+        List<JobResult> of(UUID scanId) {
+            return message.results().stream().filter(r -> scanId.equals(r.scanId())).toList();
+        }
+    }
 
     private final RabbitTemplate rabbit;
     private final AmqpAdmin admin;
-    private final List<Object> events = new CopyOnWriteArrayList<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<ProbeDirectoryUpdated> directories = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<ProbeJob>> unreadJobs = new ConcurrentHashMap<>();
     private final Set<String> probes = new LinkedHashSet<>();
 
     BrainAmqpClient(RabbitTemplate rabbit, AmqpAdmin admin) {
@@ -58,11 +76,11 @@ final class BrainAmqpClient {
 
     /** Empties the frontend queues (declaring them if needed) so a test only sees what it caused. */
     void purgeFrontendQueues() {
-        for (String queue : List.of(Topology.EVENTS_QUEUE, Topology.DIRECTORY_QUEUE)) {
+        for (String queue : List.of(Topology.FRONTEND_RESULTS_QUEUE, Topology.DIRECTORY_QUEUE)) {
             admin.declareQueue(new org.springframework.amqp.core.Queue(queue, true, false, false));
             admin.purgeQueue(queue, false);
         }
-        events.clear();
+        received.clear();
         directories.clear();
     }
 
@@ -85,29 +103,46 @@ final class BrainAmqpClient {
         return new ScanFile(newSha256(), 68, mimeType);
     }
 
+    static List<ScanFile> files(int count, String mimeType) {
+        List<ScanFile> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            files.add(file(mimeType));
+        }
+        return files;
+    }
+
     static EngineResult undetected() {
         return new EngineResult(Category.UNDETECTED, null, ENGINE_VERSION, SIGNATURE_VERSION, 12, null,
                 Map.of("scanned", true));
+    }
+
+    static EngineResult malicious(String threat) {
+        return new EngineResult(Category.MALICIOUS, threat, ENGINE_VERSION, SIGNATURE_VERSION, 15, null, Map.of());
     }
 
     static EngineResult crashed(String error) {
         return new EngineResult(Category.FAILURE, null, ENGINE_VERSION, SIGNATURE_VERSION, 3, error, Map.of());
     }
 
-    static ProbeResult resultFor(ProbeJob job, boolean retryable, EngineResult result) {
-        return new ProbeResult(job.jobId(), job.scanId(), job.sha256(), job.probe(), job.attempt(), "it-instance",
-                retryable, result, Instant.now());
+    /** The result a probe reports for the job: it asks for a retry when retryable and not the last attempt. */
+    static JobResult resultFor(ProbeJob job, boolean retryable, EngineResult result) {
+        return new JobResult(job.jobId(), job.scanId(), job.sha256(), job.probe(), job.attempt(), retryable,
+                retryable && !job.lastAttempt(), false, result);
     }
 
     // ---- acting as a probe
 
-    /** Registers the probes as one instance seen at {@code at}; remembers them for {@link #cleanUp}. */
+    /** Registers the probes as one new instance seen at {@code at}; remembers them for {@link #cleanUp}. */
     void register(Instant at, ProbeDescriptor... engines) {
+        register("it-" + UUID.randomUUID(), false, at, engines);
+    }
+
+    void register(String instanceId, boolean heartbeat, Instant at, ProbeDescriptor... engines) {
         for (ProbeDescriptor engine : engines) {
             probes.add(engine.name());
         }
         rabbit.convertAndSend(Topology.BRAIN_EXCHANGE, Topology.PROBES_KEY,
-                new ProbeRegistered("it-" + UUID.randomUUID(), List.of(engines), at));
+                new ProbeRegistered(instanceId, List.of(engines), heartbeat, at));
     }
 
     /** Registers the probes now and waits until the brain's directory shows every one of them online. */
@@ -117,13 +152,29 @@ final class BrainAmqpClient {
                 .anyMatch(s -> s.probe().name().equals(e.name()) && s.online())));
     }
 
-    void sendResult(ProbeResult result) {
-        rabbit.convertAndSend(Topology.BRAIN_EXCHANGE, Topology.RESULTS_KEY, result);
+    /** Publishes the results as one probe's {@code ResultsReported} on {@code argus.results} [probe.name]. */
+    void sendResults(String probe, List<JobResult> results) {
+        rabbit.convertAndSend(Topology.RESULTS_EXCHANGE, Topology.probeResultKey(probe),
+                new ResultsReported(INSTANCE, results, Instant.now()));
     }
 
+    void sendResult(JobResult result) {
+        sendResults(result.probe(), List.of(result));
+    }
+
+    /** The next {@code ScanFiles} in the probe's queue. */
+    ScanFiles awaitScanFiles(String probe) {
+        return await().atMost(WAIT).until(() -> (ScanFiles) rabbit.receiveAndConvert(Topology.probeQueue(probe), 100),
+                message -> message != null);
+    }
+
+    /** The next job for the probe, from the {@code ScanFiles} read so far or the next one. */
     ProbeJob awaitJob(String probe) {
-        return await().atMost(WAIT).until(() -> (ProbeJob) rabbit.receiveAndConvert(Topology.probeQueue(probe), 100),
-                job -> job != null);
+        Deque<ProbeJob> unread = unreadJobs.computeIfAbsent(probe, p -> new ArrayDeque<>());
+        if (unread.isEmpty()) {
+            unread.addAll(awaitScanFiles(probe).jobs());
+        }
+        return unread.removeFirst();
     }
 
     List<ProbeJob> awaitJobs(String probe, int count) {
@@ -134,7 +185,8 @@ final class BrainAmqpClient {
         return jobs;
     }
 
-    int queuedJobs(String probe) {
+    /** Messages ({@code ScanFiles}) waiting in the probe's queue. */
+    int queuedMessages(String probe) {
         QueueInformation info = admin.getQueueInfo(Topology.probeQueue(probe));
         return info == null ? 0 : (int) info.getMessageCount();
     }
@@ -155,26 +207,24 @@ final class BrainAmqpClient {
         rabbit.convertAndSend(Topology.BRAIN_EXCHANGE, Topology.SCANS_KEY, new CancelScan(scanId, Instant.now()));
     }
 
-    /** Every ResultReported of the scan received so far. */
-    List<ResultReported> results(UUID scanId) {
-        drainEvents();
-        return events.stream().filter(ResultReported.class::isInstance).map(ResultReported.class::cast)
-                .filter(r -> r.scanId().equals(scanId)).toList();
+    /** Every {@code ResultsReported} with a result of the scan read from the frontends' queue so far, any sender. */
+    List<Received> reports(UUID scanId) {
+        drainResults();
+        return received.stream().filter(r -> !r.of(scanId).isEmpty()).toList();
     }
 
-    /** Every ScanDispatched of the scan received so far. */
-    List<ScanDispatched> dispatched(UUID scanId) {
-        drainEvents();
-        return events.stream().filter(ScanDispatched.class::isInstance).map(ScanDispatched.class::cast)
-                .filter(d -> d.scanId().equals(scanId)).toList();
+    /** The {@code ResultsReported} the brain itself published (routing key {@code brain}) with results of the scan. */
+    List<Received> brainReports(UUID scanId) {
+        return reports(scanId).stream().filter(Received::fromBrain).toList();
     }
 
-    List<ResultReported> awaitResults(UUID scanId, int count) {
-        return await().atMost(WAIT).until(() -> results(scanId), r -> r.size() >= count);
+    /** The scan's results the brain itself published. */
+    List<JobResult> brainResults(UUID scanId) {
+        return brainReports(scanId).stream().flatMap(r -> r.of(scanId).stream()).toList();
     }
 
-    ScanDispatched awaitDispatched(UUID scanId) {
-        return await().atMost(WAIT).until(() -> dispatched(scanId), d -> !d.isEmpty()).getFirst();
+    List<JobResult> awaitBrainResults(UUID scanId, int count) {
+        return await().atMost(WAIT).until(() -> brainResults(scanId), r -> r.size() >= count);
     }
 
     ProbeDirectoryUpdated awaitDirectory(Predicate<ProbeDirectoryUpdated> condition) {
@@ -191,10 +241,18 @@ final class BrainAmqpClient {
         return directory.probes().stream().filter(s -> s.probe().name().equals(probe)).findFirst().orElseThrow();
     }
 
-    private void drainEvents() {
-        Object message;
-        while ((message = rabbit.receiveAndConvert(Topology.EVENTS_QUEUE)) != null) {
-            events.add(message);
+    private void drainResults() {
+        Message message;
+        while ((message = rabbit.receive(Topology.FRONTEND_RESULTS_QUEUE)) != null) {
+            Object body;
+            try {
+                body = rabbit.getMessageConverter().fromMessage(message);
+            } catch (RuntimeException notAResult) {
+                continue; // e.g. the unreadable messages the poison tests publish
+            }
+            if (body instanceof ResultsReported reported) {
+                received.add(new Received(message.getMessageProperties().getReceivedRoutingKey(), reported));
+            }
         }
     }
 

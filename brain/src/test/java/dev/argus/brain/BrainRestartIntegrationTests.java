@@ -1,6 +1,7 @@
 package dev.argus.brain;
 
 import static dev.argus.brain.BrainAmqpClient.WAIT;
+import static dev.argus.brain.BrainAmqpClient.crashed;
 import static dev.argus.brain.BrainAmqpClient.descriptor;
 import static dev.argus.brain.BrainAmqpClient.file;
 import static dev.argus.brain.BrainAmqpClient.newProbeName;
@@ -12,7 +13,6 @@ import static org.awaitility.Awaitility.await;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeJob;
-import dev.argus.common.message.ResultReported;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A brain closed mid-scan loses nothing: the result sent while no brain runs is reported by the next one.
+ * A brain closed mid-scan loses nothing: the results sent while no brain runs are booked (and retried) by the next
+ * one.
  * The brains are started by hand (profile "test"), so this class runs first, before any test class leaves a
  * cached brain context consuming the same queues; the test checks that nothing consumes while it is down.
  */
@@ -38,7 +39,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class BrainRestartIntegrationTests {
 
     @Test
-    void resultSentWhileBrainIsDownIsReportedAfterRestart() {
+    void resultsSentWhileTheBrainIsDownAreBookedAndRetriedAfterRestart() {
         ConfigurableApplicationContext brain = startBrain();
         ConfigurableApplicationContext restarted = null;
         CachingConnectionFactory connectionFactory = connectionLike(brain);
@@ -50,19 +51,29 @@ class BrainRestartIntegrationTests {
             client.purgeFrontendQueues();
             ProbeDescriptor probe = descriptor(newProbeName(), null);
             client.registerOnline(probe);
-            UUID scanId = client.requestScan(List.of(file("text/plain")), List.of(probe.name()), false);
-            ProbeJob job = client.awaitJob(probe.name());
+            UUID scanId = client.requestScan(List.of(file("text/plain"), file("text/plain")), List.of(probe.name()),
+                    false);
+            List<ProbeJob> jobs = client.awaitJobs(probe.name(), 2);
+            JdbcTemplate jdbc = jdbcLike(brain);
 
             brain.close();
-            assertThat(admin.getQueueInfo(Topology.RESULTS_QUEUE).getConsumerCount())
+            assertThat(admin.getQueueInfo(Topology.BRAIN_RESULTS_QUEUE).getConsumerCount())
                     .as("consumers of the results queue while the brain is down").isZero();
-            client.sendResult(resultFor(job, false, undetected()));
+            client.sendResults(probe.name(), List.of(resultFor(jobs.get(0), false, undetected()),
+                    resultFor(jobs.get(1), true, crashed("engine restarted"))));
             restarted = startBrain();
 
-            ResultReported reported = client.awaitResults(scanId, 1).getFirst();
-            assertThat(reported.jobId()).isEqualTo(job.jobId());
-            assertThat(reported.result()).isEqualTo(undetected());
-            await().atMost(WAIT).until(() -> admin.getQueueInfo(Topology.RESULTS_QUEUE).getMessageCount() == 0);
+            ProbeJob retry = client.awaitJob(probe.name());
+            assertThat(retry.jobId()).isEqualTo(jobs.get(1).jobId());
+            assertThat(retry.attempt()).isEqualTo(2);
+            // the retry is confirmed before the booking of both results commits
+            await().atMost(WAIT).until(() -> "DONE undetected".equals(jdbc.queryForObject(
+                    "select status || ' ' || category from brain.job where id = ?", String.class,
+                    jobs.get(0).jobId())));
+            assertThat(jdbc.queryForObject("select status || ' ' || attempt from brain.job where id = ?",
+                    String.class, jobs.get(1).jobId())).isEqualTo("PENDING 2");
+            await().atMost(WAIT).until(() -> admin.getQueueInfo(Topology.BRAIN_RESULTS_QUEUE).getMessageCount() == 0);
+            assertThat(client.brainReports(scanId)).isEmpty();
             client.cleanUp(restarted.getBean(JdbcTemplate.class));
         } finally {
             brain.close();
@@ -85,9 +96,7 @@ class BrainRestartIntegrationTests {
             client.purgeFrontendQueues();
             ProbeDescriptor probe = descriptor(newProbeName(), null);
             client.registerOnline(probe);
-            JdbcConnectionDetails database = brain.getBean(JdbcConnectionDetails.class);
-            JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.getJdbcUrl(),
-                    database.getUsername(), database.getPassword()));
+            JdbcTemplate jdbc = jdbcLike(brain);
 
             brain.close();
             // As if the brain had been down for an hour: the registry's last-seen times are old, and the
@@ -104,7 +113,7 @@ class BrainRestartIntegrationTests {
 
             ProbeJob job = client.awaitJob(probe.name());
             assertThat(job.scanId()).isEqualTo(scanId);
-            assertThat(client.results(scanId)).as("no immediate 'probe offline' result").isEmpty();
+            assertThat(client.brainResults(scanId)).as("no immediate 'probe offline' result").isEmpty();
             client.cleanUp(restarted.getBean(JdbcTemplate.class));
         } finally {
             brain.close();
@@ -117,6 +126,13 @@ class BrainRestartIntegrationTests {
 
     private static ConfigurableApplicationContext startBrain() {
         return new SpringApplicationBuilder(BrainApplication.class).profiles("test").run();
+    }
+
+    /** The test's own connection to the brain's database, usable while the brain is down. */
+    private static JdbcTemplate jdbcLike(ConfigurableApplicationContext brain) {
+        JdbcConnectionDetails database = brain.getBean(JdbcConnectionDetails.class);
+        return new JdbcTemplate(new DriverManagerDataSource(database.getJdbcUrl(), database.getUsername(),
+                database.getPassword()));
     }
 
     /** The test's own connection to the brain's broker and vhost, independent of the brain being restarted. */

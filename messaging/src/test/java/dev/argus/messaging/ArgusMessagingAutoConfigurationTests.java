@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.argus.common.amqp.MessageTypes;
 import dev.argus.common.message.Category;
 import dev.argus.common.message.EngineResult;
-import dev.argus.common.message.ProbeResult;
+import dev.argus.common.message.JobResult;
+import dev.argus.common.message.ResultsReported;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -27,13 +28,14 @@ class ArgusMessagingAutoConfigurationTests {
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RabbitAutoConfiguration.class,
                     ArgusMessagingAutoConfiguration.class))
-            .withPropertyValues("spring.rabbitmq.publisher-confirm-type=simple");
+            .withPropertyValues("spring.rabbitmq.publisher-confirm-type=correlated");
 
     @Test
     void messageRecordTravelsWithItsShortTypeIdAndComesBackEqual() {
-        ProbeResult result = new ProbeResult(UUID.randomUUID(), UUID.randomUUID(), "a".repeat(64), "clamav", 1,
-                "probe-1", false, new EngineResult(Category.MALICIOUS, "Eicar-Signature", "1.4.6", "27800", 12,
-                null, Map.of("viruses", List.of("Eicar-Signature"))), Instant.parse("2026-11-21T12:00:00.123Z"));
+        ResultsReported result = new ResultsReported("probe-1", List.of(new JobResult(UUID.randomUUID(),
+                UUID.randomUUID(), "a".repeat(64), "clamav", 1, false, false, false,
+                new EngineResult(Category.MALICIOUS, "Eicar-Signature", "1.4.6", "27800", 12, null,
+                        Map.of("viruses", List.of("Eicar-Signature"))))), Instant.parse("2026-11-21T12:00:00.123Z"));
 
         contexts.run(context -> {
             MessageConverter converter = context.getBean(RabbitTemplate.class).getMessageConverter();
@@ -42,8 +44,9 @@ class ArgusMessagingAutoConfigurationTests {
             Message message = converter.toMessage(result, new MessageProperties());
 
             assertThat(message.getMessageProperties().<String>getHeader(MessageTypes.TYPE_HEADER))
-                    .isEqualTo("ProbeResult");
+                    .isEqualTo("ResultsReported");
             assertThat(message.getMessageProperties().getContentType()).isEqualTo("application/json");
+            assertThat(message.getMessageProperties().getMessageId()).as("id to count failures by").isNotBlank();
             assertThat(converter.fromMessage(message)).isEqualTo(result);
         });
     }
@@ -65,21 +68,41 @@ class ArgusMessagingAutoConfigurationTests {
     @Test
     void publishesMandatoryAndWithConfirms() {
         contexts.run(context -> {
-            assertThat(context.getBean(RabbitTemplate.class).isMandatoryFor(json("ProbeResult", "{}"))).isTrue();
+            assertThat(context.getBean(RabbitTemplate.class).isMandatoryFor(json("ResultsReported", "{}"))).isTrue();
             assertThat(context.getBean(MessagePublisher.class)).isInstanceOf(ConfirmedRabbitPublisher.class);
         });
     }
 
     @Test
-    void failsStartUpWithoutSimplePublisherConfirms() {
-        contexts.withPropertyValues("spring.rabbitmq.publisher-confirm-type=none").run(context ->
-                assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("set spring.rabbitmq.publisher-confirm-type=simple"));
+    void failsStartUpWithoutCorrelatedPublisherConfirms() {
+        for (String type : List.of("none", "simple")) {
+            contexts.withPropertyValues("spring.rabbitmq.publisher-confirm-type=" + type).run(context ->
+                    assertThat(context).as(type).getFailure().rootCause()
+                            .hasMessageContaining("set spring.rabbitmq.publisher-confirm-type=correlated"));
+        }
+    }
+
+    @Test
+    void parksWithTheApplicationNameAsProcess() {
+        contexts.withPropertyValues("spring.application.name=argus-brain").run(context ->
+                assertThat(context.getBean(DeadLetters.class)).extracting("process").isEqualTo("argus-brain"));
     }
 
     @Test
     void backsOffForAnApplicationPublisher() {
-        MessagePublisher recording = messages -> { };
+        MessagePublisher recording = new MessagePublisher() {
+            @Override
+            public void publishAll(List<OutboundMessage> messages) {
+            }
+
+            @Override
+            public void publishRaw(String exchange, String routingKey, Message message) {
+            }
+
+            @Override
+            public void publishTransient(OutboundMessage message) {
+            }
+        };
         contexts.withBean(MessagePublisher.class, () -> recording).run(context ->
                 assertThat(context.getBean(MessagePublisher.class)).isSameAs(recording));
     }
