@@ -149,6 +149,7 @@ class InternalUsersIntegrationTests {
         assertRefused(() -> probe.template.receive(Topology.SCANS_QUEUE));
         assertRefused(() -> probe.template.receive(Topology.PROBES_QUEUE));
         assertRefused(() -> probe.template.receive(Topology.DIRECTORY_QUEUE));
+        assertRefused(() -> probe.template.receive(Topology.DEAD_LETTER_QUEUE));
         assertRefused(() -> probe.template.receive(Topology.LIVE_QUEUE_PREFIX + INSTANCE));
         assertRefused(() -> probe.admin.declareQueue(new Queue(Topology.SCANS_QUEUE, true, false, false)));
         assertRefused(() -> probe.template.execute(channel -> channel.queueDelete(Topology.SCANS_QUEUE)));
@@ -173,6 +174,7 @@ class InternalUsersIntegrationTests {
         declareEverything();
         assertRefused(() -> brain.template.receive(Topology.FRONTEND_RESULTS_QUEUE));
         assertRefused(() -> brain.template.receive(Topology.DIRECTORY_QUEUE));
+        assertRefused(() -> brain.template.receive(Topology.DEAD_LETTER_QUEUE));
         assertRefused(() -> brain.template.receive(Topology.LIVE_QUEUE_PREFIX + INSTANCE));
         assertPublishRefused(brain, Routes.live(new ScanProgressed("brain", List.of(), List.of())));
         assertRefused(() -> brain.admin.declareExchange(new FanoutExchange(Topology.LIVE_EXCHANGE, true, false)));
