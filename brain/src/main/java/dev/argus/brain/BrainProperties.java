@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param probeOfflineAfter a probe is online while one of its instances was seen within this time (probes
  *                          heartbeat every 5 s)
  * @param directoryInterval how often the whole probe directory is sent to the frontends even without a change
+ * @param offlineGrace      a known probe offline for less than this (a restart, a redeploy, a brain that has not read
+ *                          the probe's heartbeats yet) still gets its jobs, which wait in its durable queue until it is
+ *                          back or their deadline passes; past it, scans get {@code failure} "probe offline" at once
  * @param batchSize         most files one {@code ScanFiles} message carries to a probe: the files of one upload travel
  *                          together, and a large upload is shared among several probe instances
  * @param maxFailures       how often a message the brain cannot handle is tried before it is parked in
@@ -34,6 +37,7 @@ public record BrainProperties(
         @DefaultValue("1s") @NotNull @DurationMin(millis = 10) Duration sweepInterval,
         @DefaultValue("15s") @NotNull @DurationMin(millis = 1) Duration probeOfflineAfter,
         @DefaultValue("10s") @NotNull @DurationMin(millis = 10) Duration directoryInterval,
+        @DefaultValue("2m") @NotNull Duration offlineGrace,
         @DefaultValue("10") @Min(1) @Max(1000) int batchSize,
         @DefaultValue("5") @Min(1) int maxFailures) {
 }

@@ -211,9 +211,24 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
     }
 
     @Test
+    void aProbeOfflineForLessThanTheGraceStillGetsItsJobWhichWaitsInItsQueue() {
+        ProbeDescriptor restarting = descriptor(newProbeName(), null);
+        client.register(Instant.now().minus(Duration.ofSeconds(30)), restarting);
+        client.awaitDirectory(d -> d.probes().stream().anyMatch(s -> s.probe().name().equals(restarting.name())
+                && !s.online()));
+
+        UUID scanId = client.requestScan(List.of(file("text/plain")), List.of(restarting.name()), false);
+
+        assertThat(client.awaitJob(restarting.name()).scanId()).isEqualTo(scanId);
+        awaitJobCount(scanId, 1);
+        assertThat(jdbc.queryForList("select origin || ' ' || status from brain.job where scan_id = ?", String.class,
+                scanId)).containsExactly("ENGINE PENDING");
+    }
+
+    @Test
     void offlineOrUnknownProbeGetsProbeOfflineFailure() {
         ProbeDescriptor silent = descriptor(newProbeName(), null);
-        client.register(Instant.now().minus(Duration.ofMinutes(1)), silent);
+        client.register(Instant.now().minus(Duration.ofMinutes(10)), silent);
         client.awaitDirectory(d -> d.probes().stream().anyMatch(s -> s.probe().name().equals(silent.name())
                 && !s.online()));
         String unknown = newProbeName();

@@ -37,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Fans a scan out into one job row per (file, probe), idempotently by scan id. Each pair is, in this order: answered
- * at once with {@code failure} "probe offline" when the probe is unknown or offline; with {@code type-unsupported}
+ * at once with {@code failure} "probe offline" when the probe is unknown or has been offline for longer than
+ * {@code argus.brain.offline-grace} (a probe offline for less, e.g. restarting, still gets its job); with {@code type-unsupported}
  * when the probe's mime filter rejects the file; with a copy of a stored result when {@link ResultCache} has one;
  * otherwise sent to the probe as a PENDING job. The pending jobs of one probe travel together, at most
  * {@code argus.brain.batch-size} per {@code ScanFiles} message; the pairs answered at once go to the frontends in one
@@ -127,7 +128,7 @@ class ScanDispatcher {
 
     private Job plan(ScanRequested request, ScanFile file, String probe, ProbeStatus status, Instant now,
                      Instant deadline) {
-        if (status == null || !status.online()) {
+        if (status == null || !status.online() && goneFor(status, now)) {
             return Job.immediate(request.scanId(), file.sha256(), probe, file.mimeType(), JobOrigin.OFFLINE,
                     EngineResult.withoutEngine(Category.FAILURE, PROBE_OFFLINE, status == null ? null : status.probe()),
                     now);
@@ -143,6 +144,11 @@ class ScanDispatcher {
                     cached.get(), now);
         }
         return Job.pending(request.scanId(), file.sha256(), probe, file.mimeType(), now, deadline);
+    }
+
+    /** An offline probe past the grace: scans fail at once rather than wait for it. */
+    private boolean goneFor(ProbeStatus status, Instant now) {
+        return status.lastSeen() == null || status.lastSeen().isBefore(now.minus(properties.offlineGrace()));
     }
 
     private static List<ScanFile> distinctFiles(List<ScanFile> files) {
