@@ -23,8 +23,11 @@ final class ArgusStack {
     /** The first admin's key, given to the frontend as ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY. */
     static final String ADMIN_KEY = "e2e-admin-key-" + UUID.randomUUID();
 
-    /** Generous: on a busy two-core machine the three JVMs take a while to start. */
-    static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * Generous: on a busy two-core machine the three JVMs take a while to start (over three minutes when other
+     * builds run alongside).
+     */
+    static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
 
     final ArgusProcess brain;
     final ArgusProcess probe;
