@@ -238,6 +238,7 @@ class FaultInjectionEndToEndTests {
         stack.brain.kill();
         stack.brain.start();
         awaitStarted(stack.brain, "BrainApplication");
+        awaitProbeOnline();
     }
 
     private void stopAndStartRabbitMq() throws Exception {
@@ -275,6 +276,8 @@ class FaultInjectionEndToEndTests {
         stack.probe.kill();
         stack.probe.start();
         awaitStarted(stack.probe, "ProbeApplication");
+        // the brain has seen the new instance and told the frontend, so the next fault starts on a whole system
+        awaitProbeOnline();
     }
 
     private void killFrontendAfterAcceptAndRestart() throws Exception {
@@ -283,6 +286,10 @@ class FaultInjectionEndToEndTests {
                 .as("a client got a 202 after the frontend kill was armed").isTrue();
         stack.frontend.start();
         awaitStarted(stack.frontend, "FrontendApplication");
+        awaitProbeOnline();
+    }
+
+    private void awaitProbeOnline() {
         await("frontend lists " + PROBE + " online").atMost(RECOVERY_TIMEOUT).pollInterval(Duration.ofMillis(250))
                 .until(() -> stack.api.probeOnline(PROBE));
     }
