@@ -7,7 +7,9 @@
 # engines/cli/clamscan.yaml, and chromium with chromium-driver for the web UI's browser tests.
 # Checks that RabbitMQ and PostgreSQL answer, creates the argus databases and one
 # least-privilege RabbitMQ user per process in the test vhosts. Idempotent: a service that
-# already answers is left alone. Exits non-zero with a sentence naming the missing service.
+# already answers is left alone. Exits non-zero with a sentence naming the missing service. Ends with
+# .ci/fault-services.sh: the fault-injection suite's own RabbitMQ node (5673), PostgreSQL cluster (5433) and
+# vsftpd (2122), which that suite stops and restarts, so the shared ones above are never disturbed.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 state="${ARGUS_SERVICES_DIR:-/var/lib/argus-ci}"
@@ -214,7 +216,10 @@ check_rabbitmq() {
 # One RabbitMQ user per process with least privilege (see docs/security.md#internal-credentials); the same
 # permission regexes as docker/rabbitmq/definitions.json. CI passwords come from ARGUS_RABBITMQ_<ROLE>_PASSWORD
 # (default: the user name with "-ci"). guest keeps full rights in the test vhosts for the existing tests.
-add_rabbitmq_users() { # vhost...
+# With --node NAME first, on that RabbitMQ node (the fault-injection suite's own, .ci/fault-services.sh).
+add_rabbitmq_users() { # [--node NAME] vhost...
+  local ctl=(rabbitmqctl -q)
+  if [ "${1:-}" = --node ]; then ctl+=(-n "$2"); shift 2; fi
   local -A configure write read password
   configure[frontend]='^argus\.(brain|brain\.scans|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters|parked)$'
   write[frontend]='^argus\.(brain|brain\.scans|probes|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters|parked)$'
@@ -230,10 +235,10 @@ add_rabbitmq_users() { # vhost...
   password[probe]="${ARGUS_RABBITMQ_PROBE_PASSWORD:-argus-probe-ci}"
   local role vhost
   for role in frontend brain probe; do
-    rabbitmqctl -q add_user "argus-$role" "${password[$role]}" >/dev/null 2>&1 \
-      || rabbitmqctl -q change_password "argus-$role" "${password[$role]}" >/dev/null
+    "${ctl[@]}" add_user "argus-$role" "${password[$role]}" >/dev/null 2>&1 \
+      || "${ctl[@]}" change_password "argus-$role" "${password[$role]}" >/dev/null
     for vhost in "$@"; do
-      rabbitmqctl -q set_permissions -p "$vhost" "argus-$role" \
+      "${ctl[@]}" set_permissions -p "$vhost" "argus-$role" \
         "${configure[$role]}" "${write[$role]}" "${read[$role]}" >/dev/null \
         || die "cannot set the permissions of RabbitMQ user argus-$role in vhost $vhost"
     done
@@ -252,6 +257,9 @@ check_postgres() {
   log "PostgreSQL answers; databases argus, argus_test and argus_e2e exist"
 }
 
+# Sourced by .ci/fault-services.sh for its functions only.
+if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then return 0; fi
+
 install_packages
 check_rabbitmq
 check_postgres
@@ -260,3 +268,5 @@ start_cicap
 start_vsftpd
 install_engine_files
 log "all services up: RabbitMQ 5672, PostgreSQL 5432, clamd 3310, c-icap 1344, FTP 2121"
+# The fault-injection suite's own RabbitMQ node, PostgreSQL cluster and vsftpd, which it restarts.
+bash "$here/fault-services.sh"

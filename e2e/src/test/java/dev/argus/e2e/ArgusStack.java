@@ -23,8 +23,11 @@ final class ArgusStack {
     /** The first admin's key, given to the frontend as ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY. */
     static final String ADMIN_KEY = "e2e-admin-key-" + UUID.randomUUID();
 
-    /** Generous: on a busy two-core machine the three JVMs take a while to start. */
-    static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * Generous: on a busy two-core machine the three JVMs take a while to start (over three minutes when other
+     * builds run alongside).
+     */
+    static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
 
     final ArgusProcess brain;
     final ArgusProcess probe;
@@ -35,23 +38,23 @@ final class ArgusStack {
 
     final List<String> engines;
 
-    private ArgusStack(String name, List<String> engines, List<String> frontendArguments) throws IOException {
+    private ArgusStack(String name, TestEnvironment.Services services, List<String> engines,
+                       List<String> brainArguments, List<String> probeArguments, List<String> frontendArguments)
+            throws IOException {
         this.engines = List.copyOf(engines);
         this.port = freePort();
         this.probeWorkDir = Files.createTempDirectory("argus-e2e-probe");
-        List<String> shared = List.of(
-                "--spring.rabbitmq.host=" + TestEnvironment.RABBIT_HOST,
-                "--spring.rabbitmq.virtual-host=" + TestEnvironment.VHOST,
-                "--spring.datasource.url=" + TestEnvironment.JDBC_URL);
-        this.brain = new ArgusProcess(name, "brain", concat(shared, TestEnvironment.credentials("brain")));
-        this.probe = new ArgusProcess(name, "probe", concat(concat(shared, TestEnvironment.credentials("probe")),
+        List<String> shared = services.arguments();
+        this.brain = new ArgusProcess(name, "brain",
+                concat(concat(shared, TestEnvironment.credentials("brain")), brainArguments));
+        this.probe = new ArgusProcess(name, "probe", concat(concat(concat(shared, TestEnvironment.credentials("probe")),
                 List.of("--argus.probe.work-dir=" + probeWorkDir,
                         "--argus.probe.clamav.database-directory=" + TestEnvironment.CLAMAV_DB,
                         "--argus.probe.yara.rules-dir=" + TestEnvironment.YARA_RULES,
                         "--argus.probe.hashlist.dir=" + TestEnvironment.HASH_LISTS,
                         "--argus.probe.cli.config-dir=" + TestEnvironment.CLI_ENGINES,
                         "--argus.probe.cli.variables.clamscan.database=" + TestEnvironment.CLAMAV_DB,
-                        "--argus.probe.engines=" + String.join(",", engines))));
+                        "--argus.probe.engines=" + String.join(",", engines))), probeArguments));
         List<String> frontendOwn = concat(TestEnvironment.credentials("frontend"), List.of("--server.port=" + port));
         this.frontend = new ArgusProcess(name, "frontend", concat(shared, concat(frontendOwn, frontendArguments)),
                 Map.of("ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY));
@@ -63,8 +66,15 @@ final class ArgusStack {
      * and waits until the frontend lists them all online (within {@link #STARTUP_TIMEOUT}). name prefixes the log files in target/e2e-logs/.
      */
     static ArgusStack start(String name, List<String> engines, String... frontendArguments) throws Exception {
-        TestEnvironment.reset();
-        ArgusStack stack = new ArgusStack(name, engines, List.of(frontendArguments));
+        return start(name, TestEnvironment.SHARED, engines, List.of(), List.of(), List.of(frontendArguments));
+    }
+
+    /** As above, against the given services, with extra arguments for each process. */
+    static ArgusStack start(String name, TestEnvironment.Services services, List<String> engines,
+                            List<String> brainArguments, List<String> probeArguments, List<String> frontendArguments)
+            throws Exception {
+        TestEnvironment.reset(services);
+        ArgusStack stack = new ArgusStack(name, services, engines, brainArguments, probeArguments, frontendArguments);
         try {
             stack.brain.start();
             stack.probe.start();

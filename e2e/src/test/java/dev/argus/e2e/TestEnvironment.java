@@ -40,20 +40,59 @@ final class TestEnvironment {
                     "argus.frontend.results", "argus.frontend.probes", "argus.parked"),
             ENGINES.stream().map(engine -> "argus.probe." + engine)).toList();
 
+    /**
+     * Where the three processes find RabbitMQ (and which vhost), PostgreSQL (and which database) and the FTP
+     * server.
+     */
+    record Services(String rabbitHost, int rabbitPort, String vhost, String jdbcUrl, int ftpPort) {
+
+        /** The command-line arguments that point a process at these services. */
+        List<String> arguments() {
+            return List.of(
+                    "--spring.rabbitmq.host=" + rabbitHost,
+                    "--spring.rabbitmq.port=" + rabbitPort,
+                    "--spring.rabbitmq.virtual-host=" + vhost,
+                    "--spring.datasource.url=" + jdbcUrl,
+                    "--argus.ftp.port=" + ftpPort);
+        }
+
+        java.sql.Connection database() throws java.sql.SQLException {
+            return DriverManager.getConnection(jdbcUrl, DB_USER, DB_PASSWORD);
+        }
+    }
+
+    /** The machine's shared services of .ci/services.sh, which the end-to-end tests never restart. */
+    static final Services SHARED = new Services(RABBIT_HOST, intEnv("ARGUS_E2E_RABBIT_PORT", 5672), VHOST, JDBC_URL,
+            intEnv("ARGUS_E2E_FTP_PORT", 2121));
+
+    /**
+     * The fault-injection suite's own RabbitMQ node, PostgreSQL cluster and vsftpd (.ci/fault-services.sh), which
+     * it stops and restarts; nothing else uses them.
+     */
+    static final Services FAULT = new Services("127.0.0.1", intEnv("ARGUS_FAULT_RABBIT_PORT", 5673), "argus-fault",
+            "jdbc:postgresql://127.0.0.1:" + intEnv("ARGUS_FAULT_PG_PORT", 5433) + "/argus_fault",
+            intEnv("ARGUS_FAULT_FTP_PORT", 2122));
+
     private TestEnvironment() {
     }
 
     /** Deletes the run's queues and both schemas, so each process starts as on a fresh deployment. */
     static void reset() throws Exception {
+        reset(SHARED);
+    }
+
+    /** As {@link #reset()}, on the given services. */
+    static void reset(Services services) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(RABBIT_HOST);
-        factory.setVirtualHost(VHOST);
+        factory.setHost(services.rabbitHost());
+        factory.setPort(services.rabbitPort());
+        factory.setVirtualHost(services.vhost());
         try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
             for (String queue : QUEUES) {
                 channel.queueDelete(queue);
             }
         }
-        try (var connection = DriverManager.getConnection(JDBC_URL, DB_USER, DB_PASSWORD);
+        try (var connection = services.database();
              var statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS frontend CASCADE");
             statement.execute("DROP SCHEMA IF EXISTS brain CASCADE");
@@ -91,7 +130,11 @@ final class TestEnvironment {
         return arguments;
     }
 
-    private static String env(String name, String fallback) {
+    private static int intEnv(String name, int fallback) {
+        return Integer.parseInt(env(name, Integer.toString(fallback)));
+    }
+
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
