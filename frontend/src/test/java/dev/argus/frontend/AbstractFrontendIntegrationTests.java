@@ -7,13 +7,10 @@ import static org.awaitility.Awaitility.await;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.CancelScan;
 import dev.argus.common.message.Category;
-import dev.argus.common.message.EngineResult;
 import dev.argus.common.message.ProbeCategory;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeDirectoryUpdated;
 import dev.argus.common.message.ProbeStatus;
-import dev.argus.common.message.ResultReported;
-import dev.argus.common.message.ScanDispatched;
 import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanRequested;
 import dev.argus.common.store.FileStore;
@@ -23,6 +20,7 @@ import dev.argus.frontend.probe.ProbeDirectory;
 import dev.argus.frontend.scan.ScanOptions;
 import dev.argus.frontend.scan.ScanService;
 import dev.argus.frontend.store.FtpProperties;
+import dev.argus.messaging.MessagePublisher;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,9 +54,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The frontend against real PostgreSQL, RabbitMQ and FTP. The test plays the brain: it reads what the frontend
- * sends to {@code argus.brain.scans} and publishes {@code ProbeDirectoryUpdated}, {@code ScanDispatched} and
- * {@code ResultReported} to {@code argus.frontend}. The upload limit is 1KB so the 413 case needs no big file;
+ * The frontend against real PostgreSQL, RabbitMQ and FTP. The test plays the brain and the probes: it reads what the
+ * frontend sends to {@code argus.brain.scans}, publishes {@code ProbeDirectoryUpdated} to {@code argus.frontend} and
+ * {@code ResultsReported} to {@code argus.results} as a probe does (routing key {@code probe.<name>}) or as the brain
+ * does (key {@code brain}). The upload limit is 1KB so the 413 case needs no big file;
  * the label import limit is 64KB and a model is retrained after 30 new labels.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -96,6 +95,8 @@ abstract class AbstractFrontendIntegrationTests {
     ProbeDirectory probeDirectory;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    MessagePublisher publisher;
 
     TestHttp http;
 
@@ -159,8 +160,7 @@ abstract class AbstractFrontendIntegrationTests {
         await().untilAsserted(() -> assertThat(scan(id).get("progress").get("done").asInt()).isEqualTo(1));
         assertThat(scan(id).get("status").asString()).isEqualTo("running");
         report(id, sha256, "clamav", Category.UNDETECTED, null);
-        rabbit.convertAndSend(Topology.FRONTEND_EXCHANGE, Topology.EVENTS_KEY,
-                new ScanDispatched(id, 2, 0, Instant.now()));
+        ResultMessages.publishFromProbe(publisher, "yara", ResultMessages.willRetry(id, sha256, "yara"));
         report(id, sha256, "yara", Category.UNDETECTED, null);
 
         await().untilAsserted(() -> assertThat(scan(id).get("status").asString()).isEqualTo("finished"));
@@ -197,15 +197,33 @@ abstract class AbstractFrontendIntegrationTests {
         UUID id = new TransactionTemplate(transactions).execute(status -> {
             UUID created = scans.create(List.of(file), List.of("clamav"),
                     new ScanOptions(List.of("clamav"), false, List.of(), Map.of()), "admin");
-            // The whole pipeline answers while the scan's transaction is still open, as on a fast machine.
+            // The whole pipeline answers while the scan's transaction is still open, as on a fast machine: the
+            // result cannot see the scan yet, so its listener must wait for this commit on the scan's lock.
             report(created, sha256, "clamav", Category.UNDETECTED, null);
-            pause(300);
+            await().until(() -> waitingForScanLock(created));
             return created;
         });
 
         await().untilAsserted(() -> assertThat(scan(id).get("status").asString()).isEqualTo("finished"));
         assertThat(scan(id).get("files").get(0).get("results").get("clamav").get("category").asString())
                 .isEqualTo("undetected");
+        assertThat(waitingForScanLock(id)).isFalse();
+    }
+
+    /**
+     * Whether a session (a result listener) waits for the scan's advisory lock ({@code ScanLocks}: the two halves of
+     * the id XORed, a bigint key whose high and low 32 bits PostgreSQL shows as classid and objid).
+     */
+    boolean waitingForScanLock(UUID scanId) {
+        long key = scanId.getMostSignificantBits() ^ scanId.getLeastSignificantBits();
+        return jdbc.sql("""
+                        select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid
+                        where l.locktype = 'advisory' and not l.granted and l.objsubid = 1
+                          and l.classid::bigint = :high and l.objid::bigint = :low
+                          and a.wait_event_type = 'Lock' and a.wait_event = 'advisory'""")
+                .param("high", key >>> 32)
+                .param("low", key & 0xFFFF_FFFFL)
+                .query(Long.class).single() > 0;
     }
 
     @Test
@@ -383,11 +401,12 @@ abstract class AbstractFrontendIntegrationTests {
                 .isInstanceOfSatisfying(CancelScan.class, cancel -> assertThat(cancel.scanId()).isEqualTo(id));
         assertProblem(http.post("/api/v1/scans/" + id + "/cancel"), 409, "scan-not-active");
 
-        report(id, sha256(content), "clamav", Category.MALICIOUS, "late");
-        UUID later = uploadAndReceive(new TestHttp.Multipart().file("d.bin", uniqueContent()));
-        rabbit.convertAndSend(Topology.FRONTEND_EXCHANGE, Topology.EVENTS_KEY,
-                new ScanDispatched(later, 2, 0, Instant.now()));
-        // the events queue is consumed in order: once the later scan runs, the late result was handled
+        byte[] laterContent = uniqueContent();
+        UUID later = uploadAndReceive(new TestHttp.Multipart().file("d.bin", laterContent));
+        // one message, stored in one transaction: once the later scan runs, the late result was handled too
+        ResultMessages.publishFromProbe(publisher, "clamav",
+                ResultMessages.answer(id, sha256(content), "clamav", Category.MALICIOUS, "late"),
+                ResultMessages.answer(later, sha256(laterContent), "clamav", Category.UNDETECTED, null));
         await().untilAsserted(() -> assertThat(scan(later).get("status").asString()).isEqualTo("running"));
         JsonNode scan = scan(id);
         assertThat(scan.get("status").asString()).isEqualTo("cancelled");
@@ -714,7 +733,7 @@ abstract class AbstractFrontendIntegrationTests {
         return http.send("PUT", "/api/v1/files/" + sha256 + "/label", "application/json", body);
     }
 
-    // --- acting as the brain ---
+    // --- acting as the brain and the probes ---
 
     void publishDirectory(ProbeStatus... probes) {
         String seed = UUID.randomUUID().toString();
@@ -740,10 +759,10 @@ abstract class AbstractFrontendIntegrationTests {
                 "1.4.6", signatureVersion, null, 60_000), online, online ? 1 : 0, Instant.now());
     }
 
+    /** The probe's answer for one pair, as the probe publishes it (routing key {@code probe.<name>}). */
     void report(UUID scanId, String sha256, String probe, Category category, String threat) {
-        EngineResult result = new EngineResult(category, threat, "1.4.6", "27800", 3, null, Map.of("engine", "clamd"));
-        rabbit.convertAndSend(Topology.FRONTEND_EXCHANGE, Topology.EVENTS_KEY,
-                new ResultReported(scanId, UUID.randomUUID(), sha256, probe, false, result, Instant.now()));
+        ResultMessages.publishFromProbe(publisher, probe,
+                ResultMessages.answer(scanId, sha256, probe, category, threat));
     }
 
     ScanRequested receiveScanRequested() {

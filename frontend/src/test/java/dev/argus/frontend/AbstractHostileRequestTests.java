@@ -9,6 +9,7 @@ import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeDirectoryUpdated;
 import dev.argus.common.message.ProbeStatus;
 import dev.argus.common.store.FileStore;
+import dev.argus.messaging.MessagePublisher;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +53,8 @@ abstract class AbstractHostileRequestTests {
     FileStore fileStore;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MessagePublisher publisher;
 
     RawHttp raw;
     TestHttp http;

@@ -7,11 +7,8 @@ import dev.argus.common.amqp.Topology;
 import dev.argus.common.json.ArgusJson;
 import dev.argus.common.message.Category;
 import dev.argus.common.message.EngineResult;
-import dev.argus.common.message.ResultReported;
-import dev.argus.common.message.ScanDispatched;
 import dev.argus.common.message.ScanRequested;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,11 +95,8 @@ class ApiFuzzIntegrationTests extends AbstractHostileRequestTests {
         String sha256 = ((ScanRequested) requested).files().getFirst().sha256();
         assertThat(fileStore.exists(sha256)).isTrue();
 
-        rabbit.convertAndSend(Topology.FRONTEND_EXCHANGE, Topology.EVENTS_KEY,
-                new ScanDispatched(id, 1, 0, Instant.now()));
-        rabbit.convertAndSend(Topology.FRONTEND_EXCHANGE, Topology.EVENTS_KEY, new ResultReported(id,
-                UUID.randomUUID(), sha256, "clamav", false,
-                new EngineResult(Category.UNDETECTED, null, "1.4.6", "1", 2, null, Map.of()), Instant.now()));
+        ResultMessages.publishFromProbe(publisher, "clamav", ResultMessages.answer(id, sha256, "clamav",
+                new EngineResult(Category.UNDETECTED, null, "1.4.6", "1", 2, null, Map.of())));
         await().untilAsserted(() -> assertThat(http.get("/api/v1/scans/" + id).body())
                 .contains("\"status\":\"finished\"").contains("\"category\":\"undetected\""));
     }

@@ -73,10 +73,12 @@ class SecretsInLogsIntegrationTests {
 
     /** Starts a second frontend that must fail; the messages of its failure's causes, one a line. */
     private static String failedStart(String... arguments) {
-        String[] commandLine = java.util.Arrays.stream(arguments).map(a -> "--" + a).toArray(String[]::new);
+        // server.port on the command line: as a default property, application.properties' 8080 would win, and the
+        // start would fail on a port in use before it reached the broker
+        String[] commandLine = java.util.stream.Stream.concat(java.util.stream.Stream.of("server.port=0"),
+                java.util.Arrays.stream(arguments)).map(a -> "--" + a).toArray(String[]::new);
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(FrontendApplication.class)
                 .profiles("test")
-                .properties("server.port=0")
                 .run(commandLine).close());
 
         assertThat(failure).isNotNull();

@@ -74,9 +74,10 @@ class DeadLetterStore {
                 .list();
     }
 
-    /** The stored message to publish again. */
-    Optional<Stored> find(UUID id) {
-        return jdbc.sql("select exchange, routing_key, message_type, content_type, body from dead_letter where id = :id")
+    /** The stored message to publish again, locked until the transaction ends (two replays cannot both send it). */
+    Optional<Stored> lock(UUID id) {
+        return jdbc.sql("select exchange, routing_key, message_type, content_type, body from dead_letter where id = :id"
+                        + " for update")
                 .param("id", id)
                 .query((rs, row) -> new Stored(id, rs.getString("exchange"), rs.getString("routing_key"),
                         rs.getString("message_type"), rs.getString("content_type"), rs.getBytes("body")))

@@ -42,7 +42,7 @@ class Replays {
      */
     @Transactional
     public Outcome replay(UUID id) {
-        DeadLetterStore.Stored stored = store.find(id).orElse(null);
+        DeadLetterStore.Stored stored = store.lock(id).orElse(null);
         if (stored == null) {
             return Outcome.NOT_FOUND;
         }

@@ -26,8 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The open live-progress streams, per scan, held in memory. A new stream first gets a {@code scan} event with
  * the scan as it is; then one {@code result} event per stored result and one {@code status} event per status
  * change, both sent after the change is committed; the stream ends after {@code finished} or
- * {@code cancelled}. Streams are dropped on completion, timeout, error or a failed send. Only this process's
- * clients are reached: with several frontends, the one that consumed the brain's message pushes it.
+ * {@code cancelled}. Streams are dropped on completion, timeout, error or a failed send. The events come from this
+ * frontend's own commits and, through {@code argus.live}, from every other frontend's, so a client sees its scan
+ * progress whichever frontend it is connected to.
  */
 @Component
 class ScanEventStreams {

@@ -30,13 +30,30 @@ class LiveEvents {
                                                 DeadLetters deadLetters, ApplicationEventPublisher events,
                                                 FrontendInstance instance, FrontendProperties properties) {
         GuardedConsumer listener = new GuardedConsumer(Topology.LIVE_QUEUE_PREFIX + instance.id(), converter,
-                message -> message instanceof ScanProgressed ? null : "not a ScanProgressed",
+                LiveEvents::problemWith,
                 messages -> messages.stream().map(ScanProgressed.class::cast)
                         .filter(m -> !instance.id().equals(m.origin()))
                         .forEach(m -> deliver(m, events)),
                 deadLetters, properties.maxFailures(), Duration.ofMillis(100));
         return Consumers.container(connectionFactory, Topology.LIVE_QUEUE_PREFIX + instance.id(), listener,
                 Consumers.Settings.single(1, 50), true);
+    }
+
+    static String problemWith(Object message) {
+        if (!(message instanceof ScanProgressed progressed)) {
+            return "not a ScanProgressed";
+        }
+        for (ScanProgressed.StoredResult r : progressed.results()) {
+            if (r == null || r.scanId() == null || r.result() == null || r.result().category() == null) {
+                return "a stored result without scan id or category";
+            }
+        }
+        for (ScanProgressed.StatusChange s : progressed.status()) {
+            if (s == null || s.scanId() == null || !ScanStatus.isWireName(s.status())) {
+                return "a status change without scan id or with an unknown status";
+            }
+        }
+        return null;
     }
 
     private static void deliver(ScanProgressed message, ApplicationEventPublisher events) {

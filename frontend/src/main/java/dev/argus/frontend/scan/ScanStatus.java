@@ -41,6 +41,11 @@ public enum ScanStatus {
                         .collect(Collectors.joining(", ")) + ", got '" + value + "'"));
     }
 
+    /** True for the wire name of a status. */
+    static boolean isWireName(String value) {
+        return value != null && Arrays.stream(values()).anyMatch(s -> s.wireName().equals(value));
+    }
+
     static ScanStatus fromWireName(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
