@@ -149,11 +149,11 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
                 ack(r.message(), channel);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                channel.basicNack(tag(r.message()), false, true);
+                nack(r.message(), channel);
             } catch (RuntimeException e) {
                 if (Failures.isTransient(e)) {
                     sleep(pause);
-                    channel.basicNack(tag(r.message()), false, true);
+                    nack(r.message(), channel);
                 } else {
                     failedAlone(r, e, channel);
                 }
@@ -177,7 +177,7 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
         log.warn("{}: message {} (type {}) failed {} time(s), requeued: {}", name,
                 r.message().getMessageProperties().getMessageId(), type(r.message()), count, describe(cause));
         sleep(pause);
-        channel.basicNack(tag(r.message()), false, true);
+        nack(r.message(), channel);
     }
 
     private void park(Message message, String reason, int count, Channel channel) throws IOException {
@@ -188,18 +188,31 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
             log.warn("{}: could not park message {} ({}), it goes back to the queue", name,
                     message.getMessageProperties().getMessageId(), e.getMessage());
             sleep(pause);
-            channel.basicNack(tag(message), false, true);
+            nack(message, channel);
         }
     }
 
     private static void requeue(List<Readable> readable, Channel channel) throws IOException {
         for (Readable r : readable) {
-            channel.basicNack(tag(r.message()), false, true);
+            nack(r.message(), channel);
         }
     }
 
     private static void ack(Message message, Channel channel) throws IOException {
-        channel.basicAck(tag(message), false);
+        if (channel.isOpen()) {
+            channel.basicAck(tag(message), false);
+        }
+    }
+
+    /**
+     * Requeues the message. On a channel that closed meanwhile (the connection dropped) there is nothing to do: the
+     * broker requeues every unacknowledged message of a closed channel itself, and a delivery tag sent on another
+     * channel would only close that one too.
+     */
+    private static void nack(Message message, Channel channel) throws IOException {
+        if (channel.isOpen()) {
+            nack(message, channel);
+        }
     }
 
     private static long tag(Message message) {

@@ -5,39 +5,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.argus.common.amqp.MessageTypes;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.Category;
+import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ProbeCategory;
 import dev.argus.common.message.ProbeDescriptor;
-import dev.argus.common.message.ProbeHeartbeat;
 import dev.argus.common.message.ProbeJob;
 import dev.argus.common.message.ProbeRegistered;
-import dev.argus.common.message.ProbeResult;
+import dev.argus.common.message.ResultsReported;
+import dev.argus.common.message.ScanFiles;
 import dev.argus.common.store.FileStore;
+import dev.argus.messaging.DeadLetters;
 import dev.argus.probe.registration.InstanceId;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The probe end to end against a real broker, the FTP store and clamd: jobs in through {@code argus.probes},
- * results out through {@code argus.brain.results}, registration and heartbeats through {@code argus.brain.probes}.
- * One consumer, so jobs are handled in the order sent.
+ * The probe end to end against a real broker, the FTP store and clamd: batches of jobs in through
+ * {@code argus.probes}, one {@code ResultsReported} per batch out through the topic exchange {@code argus.results}
+ * (read from a queue of the test), registration and heartbeats through {@code argus.brain.probes}, messages it
+ * cannot handle parked in {@code argus.dead-letters}. One consumer, so batches are handled in the order sent.
  */
 @SpringBootTest(properties = {"argus.probe.engines=clamav", "argus.probe.concurrency=1",
         "argus.probe.heartbeat-interval=300ms"})
@@ -45,13 +49,16 @@ import org.springframework.test.context.ActiveProfiles;
 abstract class AbstractProbeIntegrationTests {
 
     private static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String JOBS = Topology.probeQueue("clamav");
 
     @Autowired
-    RabbitTemplate rabbit;
+    RabbitProperties rabbitProperties;
 
     @Autowired
-    AmqpAdmin admin;
+    Environment environment;
+
+    @Autowired
+    MessageConverter converter;
 
     @Autowired
     FileStore store;
@@ -59,12 +66,21 @@ abstract class AbstractProbeIntegrationTests {
     @Autowired
     InstanceId instanceId;
 
-    private final List<Object> received = new ArrayList<>();
-    private Message lastMatched;
+    private TestBroker broker;
+    private String results;
 
     @BeforeEach
-    void purgeResults() {
-        admin.purgeQueue(Topology.RESULTS_QUEUE, false);
+    void connect() {
+        broker = TestBroker.connect(rabbitProperties, environment, converter);
+        results = broker.resultsQueue();
+        broker.purge(Topology.BRAIN_RESULTS_QUEUE);
+        broker.purge(Topology.FRONTEND_RESULTS_QUEUE);
+        broker.purge(Topology.DEAD_LETTER_QUEUE);
+    }
+
+    @AfterEach
+    void disconnect() {
+        broker.close();
     }
 
     @Test
@@ -72,33 +88,40 @@ abstract class AbstractProbeIntegrationTests {
         String sha256 = put(EICAR);
         ProbeJob job = job(sha256, Instant.now().plusSeconds(60));
 
-        send(job);
+        broker.send(batch(job));
 
-        ProbeResult result = receiveResult(job.jobId());
+        TestBroker.Received<ResultsReported> report = broker.report(results, List.of(job.jobId()));
+        assertThat(report.body().producer()).isEqualTo(instanceId.value());
+        JobResult result = report.body().results().getFirst();
+        assertThat(report.body().results()).hasSize(1);
+        assertThat(result.jobId()).isEqualTo(job.jobId());
         assertThat(result.probe()).isEqualTo("clamav");
         assertThat(result.sha256()).isEqualTo(sha256);
         assertThat(result.scanId()).isEqualTo(job.scanId());
         assertThat(result.attempt()).isEqualTo(1);
-        assertThat(result.instanceId()).isEqualTo(instanceId.value());
         assertThat(result.retryable()).isFalse();
+        assertThat(result.willRetry()).isFalse();
+        assertThat(result.cached()).isFalse();
         assertThat(result.result().category()).isEqualTo(Category.MALICIOUS);
         assertThat(result.result().result()).contains("Eicar");
         assertThat(result.result().engineVersion()).matches("\\d+\\.\\d+(\\.\\d+)?");
         assertThat(result.result().signatureVersion()).isNotNull();
         assertThat(result.result().error()).isNull();
-        assertThat(lastMatched.getMessageProperties().getHeaders()).containsEntry(MessageTypes.TYPE_HEADER,
-                "ProbeResult");
-        assertThat(lastMatched.getMessageProperties().getReceivedDeliveryMode())
-                .isEqualTo(MessageDeliveryMode.PERSISTENT);
+        MessageProperties properties = report.message().getMessageProperties();
+        assertThat(properties.getHeaders()).containsEntry(MessageTypes.TYPE_HEADER, "ResultsReported");
+        assertThat(properties.getReceivedExchange()).isEqualTo(Topology.RESULTS_EXCHANGE);
+        assertThat(properties.getReceivedRoutingKey()).isEqualTo("probe.clamav");
+        assertThat(properties.getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
     }
 
     @Test
     void cleanFileIsUndetected() {
         ProbeJob job = job(put("clean " + UUID.randomUUID()), Instant.now().plusSeconds(60));
 
-        send(job);
+        broker.send(batch(job));
 
-        assertThat(receiveResult(job.jobId()).result().category()).isEqualTo(Category.UNDETECTED);
+        assertThat(onlyResult(broker.report(results, List.of(job.jobId())).body()).result().category())
+                .isEqualTo(Category.UNDETECTED);
     }
 
     @Test
@@ -106,36 +129,110 @@ abstract class AbstractProbeIntegrationTests {
         String missing = sha256(("never stored " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
         ProbeJob job = job(missing, Instant.now().plusSeconds(60));
 
-        send(job);
+        broker.send(batch(job));
 
-        ProbeResult result = receiveResult(job.jobId());
+        JobResult result = onlyResult(broker.report(results, List.of(job.jobId())).body());
         assertThat(result.retryable()).isFalse();
+        assertThat(result.willRetry()).isFalse();
         assertThat(result.result().category()).isEqualTo(Category.FAILURE);
         assertThat(result.result().error()).contains(missing);
     }
 
     @Test
-    void jobAlreadyPastItsDeadlineProducesNoResult() {
-        String sha256 = put("late " + UUID.randomUUID());
-        ProbeJob late = job(sha256, Instant.now().minusSeconds(1));
-        ProbeJob onTime = job(sha256, Instant.now().plusSeconds(60));
+    void aBatchOfSeveralFilesYieldsOneReportWithOneResultPerFileForTheBrainAndTheFrontends() {
+        String missing = sha256(("never stored " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        List<ProbeJob> jobs = List.of(job(put(EICAR), Instant.now().plusSeconds(60)),
+                job(put("clean " + UUID.randomUUID()), Instant.now().plusSeconds(60)),
+                job(missing, Instant.now().plusSeconds(60)));
+        List<UUID> jobIds = jobs.stream().map(ProbeJob::jobId).toList();
 
-        send(late);
-        send(onTime);
+        broker.send(new ScanFiles("clamav", jobs));
 
-        // one consumer takes jobs in order: once the second job's result is in, the first was handled
-        receiveResult(onTime.jobId());
-        assertThat(received).filteredOn(ProbeResult.class::isInstance).map(r -> ((ProbeResult) r).jobId())
-                .doesNotContain(late.jobId());
-        assertThat(admin.getQueueInfo(Topology.probeQueue("clamav")).getMessageCount()).isZero();
+        TestBroker.Received<ResultsReported> report = broker.report(results, jobIds);
+        assertThat(report.body().results()).extracting(JobResult::jobId).containsExactlyElementsOf(jobIds);
+        assertThat(report.body().results()).extracting(r -> r.result().category())
+                .containsExactly(Category.MALICIOUS, Category.UNDETECTED, Category.FAILURE);
+        assertThat(report.message().getMessageProperties().getReceivedRoutingKey()).isEqualTo("probe.clamav");
+        // the brain (probe.*) and the frontends (#) each get the same single report
+        for (String queue : List.of(Topology.BRAIN_RESULTS_QUEUE, Topology.FRONTEND_RESULTS_QUEUE)) {
+            assertThat(broker.report(queue, jobIds).body()).isEqualTo(report.body());
+            assertThat(broker.poll(queue)).as("a second message on " + queue).isNull();
+        }
+        assertThat(broker.poll(results)).as("a second report").isNull();
+        assertThat(broker.ready(JOBS)).isZero();
+    }
+
+    @Test
+    void aJobPastItsDeadlineIsDroppedWhileTheOthersOfItsBatchAreAnswered() {
+        ProbeJob late = job(put("late " + UUID.randomUUID()), Instant.now().minusSeconds(1));
+        ProbeJob onTime = job(put(EICAR), Instant.now().plusSeconds(60));
+
+        broker.send(new ScanFiles("clamav", List.of(late, onTime)));
+
+        ResultsReported report = broker.report(results, List.of(late.jobId(), onTime.jobId())).body();
+        assertThat(report.results()).singleElement().satisfies(result -> {
+            assertThat(result.jobId()).isEqualTo(onTime.jobId());
+            assertThat(result.result().category()).isEqualTo(Category.MALICIOUS);
+        });
+        assertThat(broker.ready(JOBS)).isZero();
+    }
+
+    @Test
+    void anUnreadableMessageIsParkedInTheDeadLettersAtOnceAndTheNextBatchIsStillScanned() {
+        String messageId = UUID.randomUUID().toString();
+        Message unreadable = MessageBuilder.withBody("{\"probe\": \"clamav\", \"jobs\": [".getBytes(
+                        StandardCharsets.UTF_8))
+                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+                .setHeader(MessageTypes.TYPE_HEADER, "ScanFiles")
+                .setMessageId(messageId)
+                .build();
+        ProbeJob next = job(put(EICAR), Instant.now().plusSeconds(60));
+
+        broker.send(Topology.PROBE_EXCHANGE, "clamav", unreadable);
+        broker.send(batch(next));
+
+        Message parked = broker.receiveRaw(Topology.DEAD_LETTER_QUEUE,
+                m -> messageId.equals(m.getMessageProperties().getMessageId()));
+        assertThat(parked.getBody()).isEqualTo(unreadable.getBody());
+        assertThat(parked.getMessageProperties().getHeaders())
+                .containsEntry(DeadLetters.QUEUE, JOBS)
+                .containsEntry(DeadLetters.EXCHANGE, Topology.PROBE_EXCHANGE)
+                .containsEntry(DeadLetters.ROUTING_KEY, "clamav")
+                .containsEntry(DeadLetters.FAILURES, 1)
+                .containsEntry(DeadLetters.PROCESS, "argus-probe")
+                .containsKeys(DeadLetters.ID, DeadLetters.PARKED_AT);
+        assertThat((String) parked.getMessageProperties().getHeader(DeadLetters.ERROR)).startsWith("unreadable");
+        assertThat(onlyResult(broker.report(results, List.of(next.jobId())).body()).result().category())
+                .isEqualTo(Category.MALICIOUS);
+        assertThat(broker.ready(JOBS)).isZero();
+    }
+
+    @Test
+    void aBatchWithoutJobsOrAJobWithoutFileIsParkedAtOnce() {
+        ProbeJob withoutFile = new ProbeJob(UUID.randomUUID(), UUID.randomUUID(), null, "clamav", "text/plain", 1,
+                false, Instant.now().plusSeconds(60));
+        Message empty = message(new ScanFiles("clamav", List.of()));
+        Message noFile = message(new ScanFiles("clamav", List.of(withoutFile)));
+        Message notABatch = message(new ProbeRegistered("someone", List.of(), false, Instant.now()));
+
+        for (Message message : List.of(empty, noFile, notABatch)) {
+            broker.send(Topology.PROBE_EXCHANGE, "clamav", message);
+        }
+
+        assertThat(List.of(empty, noFile, notABatch)).map(message -> (String) broker.receiveRaw(
+                        Topology.DEAD_LETTER_QUEUE, m -> message.getMessageProperties().getMessageId()
+                                .equals(m.getMessageProperties().getMessageId()))
+                .getMessageProperties().getHeader(DeadLetters.ERROR))
+                .containsExactly("a ScanFiles without jobs", "a job without jobId or sha256",
+                        "a ProbeRegistered, not a ScanFiles");
     }
 
     @Test
     void registersWithTheBrainAndHeartbeatsFollow() {
-        ProbeRegistered registered = receive(Topology.PROBES_QUEUE, ProbeRegistered.class,
-                r -> r.instanceId().equals(instanceId.value()));
-        ProbeHeartbeat heartbeat = receive(Topology.PROBES_QUEUE, ProbeHeartbeat.class,
-                h -> h.instanceId().equals(instanceId.value()));
+        ProbeRegistered registered = broker.receive(Topology.PROBES_QUEUE, ProbeRegistered.class,
+                r -> r.instanceId().equals(instanceId.value()) && !r.heartbeat()).body();
+        ProbeRegistered heartbeat = broker.receive(Topology.PROBES_QUEUE, ProbeRegistered.class,
+                h -> h.instanceId().equals(instanceId.value()) && h.heartbeat()).body();
 
         for (List<ProbeDescriptor> engines : List.of(registered.engines(), heartbeat.engines())) {
             assertThat(engines).singleElement().satisfies(clamav -> {
@@ -152,6 +249,12 @@ abstract class AbstractProbeIntegrationTests {
         assertThat(heartbeat.at()).isAfterOrEqualTo(registered.at());
     }
 
+    private Message message(Object payload) {
+        MessageProperties properties = new MessageProperties();
+        properties.setMessageId(UUID.randomUUID().toString());
+        return converter.toMessage(payload, properties);
+    }
+
     private String put(String content) {
         byte[] bytes = content.getBytes(StandardCharsets.US_ASCII);
         String sha256 = sha256(bytes);
@@ -160,33 +263,17 @@ abstract class AbstractProbeIntegrationTests {
     }
 
     private static ProbeJob job(String sha256, Instant deadline) {
-        return new ProbeJob(UUID.randomUUID(), UUID.randomUUID(), sha256, "clamav", "text/plain", 1, deadline);
+        return new ProbeJob(UUID.randomUUID(), UUID.randomUUID(), sha256, "clamav", "text/plain", 1, false,
+                deadline);
     }
 
-    private void send(ProbeJob job) {
-        rabbit.convertAndSend(Topology.PROBE_EXCHANGE, "clamav", job);
+    private static ScanFiles batch(ProbeJob job) {
+        return new ScanFiles("clamav", List.of(job));
     }
 
-    private ProbeResult receiveResult(UUID jobId) {
-        return receive(Topology.RESULTS_QUEUE, ProbeResult.class, r -> r.jobId().equals(jobId));
-    }
-
-    /** Receives from the queue until a matching message arrives, keeping everything received. */
-    private <T> T receive(String queue, Class<T> type, Predicate<T> matching) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Message raw = rabbit.receive(queue, 500);
-            if (raw != null) {
-                Object message = rabbit.getMessageConverter().fromMessage(raw);
-                received.add(message);
-                if (type.isInstance(message) && matching.test(type.cast(message))) {
-                    lastMatched = raw;
-                    return type.cast(message);
-                }
-            }
-        }
-        throw new AssertionError("no matching " + type.getSimpleName() + " on " + queue + " within " + WAIT
-                + "; received " + received);
+    private static JobResult onlyResult(ResultsReported report) {
+        assertThat(report.results()).hasSize(1);
+        return report.results().getFirst();
     }
 
     private static String sha256(byte[] bytes) {

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ProbeDescriptor;
-import dev.argus.common.message.ProbeHeartbeat;
 import dev.argus.common.message.ProbeRegistered;
 import dev.argus.messaging.MessagePublisher;
 import dev.argus.probe.FakeEngine;
+import dev.argus.probe.RecordingPublisher;
 import dev.argus.probe.engine.ActiveEngines;
 import dev.argus.probe.spi.EngineVersions;
 import java.time.Clock;
@@ -35,8 +35,9 @@ class RegistrationTests {
     @Test
     void retriesRegistrationWithBackoffUntilTheBrokerConfirms() {
         AtomicInteger registrationAttempts = new AtomicInteger();
-        MessagePublisher brokerDownTwice = messages -> messages.forEach(message -> {
-            if (message.payload() instanceof ProbeRegistered && registrationAttempts.incrementAndGet() <= 2) {
+        MessagePublisher brokerDownTwice = new RecordingPublisher().behaving(message -> {
+            if (message.payload() instanceof ProbeRegistered registered && !registered.heartbeat()
+                    && registrationAttempts.incrementAndGet() <= 2) {
                 throw new AmqpConnectException(new java.net.ConnectException("Connection refused"));
             }
             assertThat(message.exchange()).isEqualTo(Topology.BRAIN_EXCHANGE);
@@ -51,6 +52,7 @@ class RegistrationTests {
         assertThat(registrationAttempts).hasValue(3);
         assertThat(published).singleElement().isInstanceOfSatisfying(ProbeRegistered.class, registered -> {
             assertThat(registered.instanceId()).isEqualTo("probe-1");
+            assertThat(registered.heartbeat()).isFalse();
             assertThat(registered.engines()).containsExactly(new ProbeDescriptor("clamav", "Fake clamav",
                     engine.category(), "test", "1.4.6", "local:aaaaaaaaaaaa", null, 42_000));
         });
@@ -58,18 +60,22 @@ class RegistrationTests {
 
     @Test
     void heartbeatsFollowWithRefreshedVersions() {
-        registration = registration(messages -> messages.forEach(message -> published.add(message.payload())),
+        registration = registration(new RecordingPublisher().behaving(message -> published.add(message.payload())),
                 Duration.ofMillis(50));
 
         registration.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> published.stream()
-                .filter(ProbeHeartbeat.class::isInstance).count() >= 2);
+                .filter(m -> m instanceof ProbeRegistered r && r.heartbeat()).count() >= 2);
         engine.withVersions(new EngineVersions("1.4.6", "local:bbbbbbbbbbbb"));
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(published.getLast())
-                .isInstanceOfSatisfying(ProbeHeartbeat.class, beat -> assertThat(beat.engines().getFirst()
-                        .signatureVersion()).isEqualTo("local:bbbbbbbbbbbb")));
-        assertThat(published.getFirst()).isInstanceOf(ProbeRegistered.class);
+                .isInstanceOfSatisfying(ProbeRegistered.class, beat -> {
+                    assertThat(beat.heartbeat()).isTrue();
+                    assertThat(beat.engines().getFirst().signatureVersion()).isEqualTo("local:bbbbbbbbbbbb");
+                }));
+        assertThat(published.getFirst()).isInstanceOfSatisfying(ProbeRegistered.class,
+                first -> assertThat(first.heartbeat()).isFalse());
+        assertThat(published).allSatisfy(message -> assertThat(message).isInstanceOf(ProbeRegistered.class));
     }
 
     private Registration registration(MessagePublisher publisher, Duration heartbeat) {

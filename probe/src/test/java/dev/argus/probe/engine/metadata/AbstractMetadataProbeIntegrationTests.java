@@ -4,55 +4,69 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.Category;
+import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ProbeCategory;
 import dev.argus.common.message.ProbeJob;
 import dev.argus.common.message.ProbeRegistered;
-import dev.argus.common.message.ProbeResult;
+import dev.argus.common.message.ResultsReported;
+import dev.argus.common.message.ScanFiles;
 import dev.argus.common.store.FileStore;
+import dev.argus.probe.TestBroker;
 import dev.argus.probe.engine.executable.ExecutableEngine;
 import dev.argus.probe.engine.executable.pe.TinyPe;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The metadata and executable engines inside one probe: a job in through {@code argus.probes}, the file from the FTP
- * store, the result out through {@code argus.brain.results}, registration through {@code argus.brain.probes}.
+ * The metadata and executable engines inside one probe: a batch of one job in through {@code argus.probes}, the file
+ * from the FTP store, the result out through {@code argus.results}, registration through {@code argus.brain.probes}.
  */
 @SpringBootTest(properties = {"argus.probe.engines=metadata,executable", "argus.probe.concurrency=1",
         "argus.probe.heartbeat-interval=300ms"})
 @ActiveProfiles("test")
 abstract class AbstractMetadataProbeIntegrationTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    @Autowired
+    RabbitProperties rabbitProperties;
 
     @Autowired
-    RabbitTemplate rabbit;
+    Environment environment;
 
     @Autowired
-    AmqpAdmin admin;
+    MessageConverter converter;
 
     @Autowired
     FileStore store;
 
+    private TestBroker broker;
+    private String results;
+
     @BeforeEach
-    void purgeResults() {
-        admin.purgeQueue(Topology.RESULTS_QUEUE, false);
+    void connect() {
+        broker = TestBroker.connect(rabbitProperties, environment, converter);
+        results = broker.resultsQueue();
+        broker.purge(Topology.BRAIN_RESULTS_QUEUE);
+        broker.purge(Topology.FRONTEND_RESULTS_QUEUE);
+    }
+
+    @AfterEach
+    void disconnect() {
+        broker.close();
     }
 
     @Test
@@ -60,7 +74,7 @@ abstract class AbstractMetadataProbeIntegrationTests {
         byte[] pe = TinyPe.pe32();
         String sha256 = storeFile(pe);
 
-        ProbeResult result = scan("metadata", sha256);
+        JobResult result = scan("metadata", sha256);
 
         assertThat(result.probe()).isEqualTo("metadata");
         assertThat(result.retryable()).isFalse();
@@ -78,7 +92,7 @@ abstract class AbstractMetadataProbeIntegrationTests {
     void executableDescribesTheStructureOfAWindowsExecutable() throws Exception {
         String sha256 = storeFile(TinyPe.pe32());
 
-        ProbeResult result = scan("executable", sha256);
+        JobResult result = scan("executable", sha256);
 
         assertThat(result.probe()).isEqualTo("executable");
         assertThat(result.retryable()).isFalse();
@@ -96,9 +110,9 @@ abstract class AbstractMetadataProbeIntegrationTests {
 
     @Test
     void registersBothEnginesOnlyTheExecutableOneWithAMimeFilter() {
-        ProbeRegistered registered = receive(Topology.PROBES_QUEUE, ProbeRegistered.class,
+        ProbeRegistered registered = broker.receive(Topology.PROBES_QUEUE, ProbeRegistered.class,
                 r -> r.engines().stream().map(engine -> engine.name()).toList()
-                        .containsAll(List.of("metadata", "executable")));
+                        .containsAll(List.of("metadata", "executable"))).body();
 
         assertThat(registered.engines()).hasSize(2).anySatisfy(metadata -> {
             assertThat(metadata.name()).isEqualTo("metadata");
@@ -125,24 +139,13 @@ abstract class AbstractMetadataProbeIntegrationTests {
         return sha256;
     }
 
-    private ProbeResult scan(String probe, String sha256) {
+    private JobResult scan(String probe, String sha256) {
         ProbeJob job = new ProbeJob(UUID.randomUUID(), UUID.randomUUID(), sha256, probe,
-                "application/x-msdownload; format=pe32", 1, Instant.now().plusSeconds(60));
-        rabbit.convertAndSend(Topology.PROBE_EXCHANGE, probe, job);
-        return receive(Topology.RESULTS_QUEUE, ProbeResult.class, r -> r.jobId().equals(job.jobId()));
-    }
-
-    private <T> T receive(String queue, Class<T> type, Predicate<T> matching) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Message raw = rabbit.receive(queue, 500);
-            if (raw != null) {
-                Object message = rabbit.getMessageConverter().fromMessage(raw);
-                if (type.isInstance(message) && matching.test(type.cast(message))) {
-                    return type.cast(message);
-                }
-            }
-        }
-        throw new AssertionError("no matching " + type.getSimpleName() + " on " + queue + " within " + WAIT);
+                "application/x-msdownload; format=pe32", 1, false, Instant.now().plusSeconds(60));
+        broker.send(new ScanFiles(probe, List.of(job)));
+        TestBroker.Received<ResultsReported> report = broker.report(results, List.of(job.jobId()));
+        assertThat(report.message().getMessageProperties().getReceivedRoutingKey()).isEqualTo("probe." + probe);
+        assertThat(report.body().results()).hasSize(1);
+        return report.body().results().getFirst();
     }
 }

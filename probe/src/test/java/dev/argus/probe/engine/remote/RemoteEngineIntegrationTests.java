@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.argus.common.message.Category;
+import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ProbeJob;
-import dev.argus.common.message.ProbeResult;
-import dev.argus.messaging.MessagePublisher;
+import dev.argus.common.message.ResultsReported;
+import dev.argus.common.message.ScanFiles;
+import dev.argus.probe.RecordingPublisher;
 import dev.argus.probe.job.InMemoryFileStore;
 import dev.argus.probe.job.JobRunner;
 import dev.argus.probe.spi.EngineDependency;
@@ -28,7 +30,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -159,7 +160,7 @@ class RemoteEngineIntegrationTests {
         service.pollsBeforeDone(Integer.MAX_VALUE);
         ScanEngine engine = engine(ASYNC.replace("timeout: 5s", "timeout: 400ms"));
 
-        ProbeResult result = runJob(engine, EICAR);
+        JobResult result = runJob(engine, EICAR);
 
         assertThat(result.retryable()).isTrue();
         assertThat(result.result().category()).isEqualTo(Category.TIMEOUT);
@@ -257,7 +258,7 @@ class RemoteEngineIntegrationTests {
         example();
         runJob(engine(ASYNC), EICAR);
         service.submitAnswers(500, "{\"error\": \"token " + TOKEN + " expired\"}");
-        ProbeResult failed = runJob(engine(ASYNC), EICAR);
+        JobResult failed = runJob(engine(ASYNC), EICAR);
         assertThat(failed.result().error()).contains("token **** expired").doesNotContain(TOKEN);
         assertThat(output.getAll()).contains("HTTP scanning service 'sandbox'", "HTTP 500").doesNotContain(TOKEN);
     }
@@ -290,23 +291,25 @@ class RemoteEngineIntegrationTests {
     }
 
     /** Runs the engine the way the probe does, through the job runner, and returns the published result. */
-    private ProbeResult runJob(ScanEngine engine, String content) throws Exception {
+    private JobResult runJob(ScanEngine engine, String content) throws Exception {
         byte[] bytes = content.getBytes(StandardCharsets.US_ASCII);
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         InMemoryFileStore store = new InMemoryFileStore();
         store.put(sha256, bytes);
-        List<ProbeResult> published = new CopyOnWriteArrayList<>();
-        MessagePublisher publisher = messages -> messages.forEach(m -> published.add((ProbeResult) m.payload()));
+        RecordingPublisher publisher = new RecordingPublisher();
         ExecutorService scans = Executors.newCachedThreadPool();
         try {
             new JobRunner(store, Files.createDirectories(work.resolve("jobs")), publisher, "probe-1",
-                    Clock.systemUTC(), scans).handle(new ProbeJob(UUID.randomUUID(), UUID.randomUUID(), sha256,
-                    engine.name(), "text/plain", 1, Instant.now().plus(Duration.ofMinutes(1))), engine);
+                    Clock.systemUTC(), scans).handle(new ScanFiles(engine.name(), List.of(new ProbeJob(UUID.randomUUID(),
+                    UUID.randomUUID(), sha256, engine.name(), "text/plain", 1, false,
+                    Instant.now().plus(Duration.ofMinutes(1))))), engine);
         } finally {
             scans.shutdownNow();
         }
+        List<ResultsReported> published = publisher.payloads(ResultsReported.class);
         assertThat(published).hasSize(1);
-        return published.getFirst();
+        assertThat(published.getFirst().results()).hasSize(1);
+        return published.getFirst().results().getFirst();
     }
 
     private Path file(String content) throws IOException {
