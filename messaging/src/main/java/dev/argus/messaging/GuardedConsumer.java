@@ -211,7 +211,7 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
      */
     private static void nack(Message message, Channel channel) throws IOException {
         if (channel.isOpen()) {
-            nack(message, channel);
+            channel.basicNack(tag(message), false, true);
         }
     }
 
