@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Runs the whole benchmark once: generates the corpora (a raw and a pipeline copy of each, new to clamd), measures
- * raw clamd, starts Argus (or uses a running one), measures the pipeline, and writes
+ * Runs the whole benchmark once: generates the corpora (a raw copy of each, and a fresh copy for each pipeline phase,
+ * all new to clamd and Argus), measures raw clamd, starts Argus (or uses a running one), measures the pipeline,
+ * and writes
  * {@code bench/results/<time>-<mode>.json} and {@code .md}, printing the table.
  */
 public final class BenchMain {
@@ -39,9 +40,11 @@ public final class BenchMain {
         Machine.describe(report, options, stamp);
         Benchmark benchmark = new Benchmark(report, options);
         try {
-            Map<Profile, List<CorpusFile>> raw = corpora(options, corpusRoot.resolve("raw"), stamp + "-raw");
-            Map<Profile, List<CorpusFile>> pipeline = corpora(options, corpusRoot.resolve("pipeline"),
-                    stamp + "-pipeline");
+            Map<Profile, List<CorpusFile>> raw = new EnumMap<>(Profile.class);
+            for (Profile profile : Stream.concat(options.profiles().stream(), Stream.of(Profile.LATENCY)).toList()) {
+                raw.put(profile, corpus(options, profile, corpusRoot, stamp, "raw"));
+            }
+            Benchmark.Corpora pipeline = (profile, copy) -> corpus(options, profile, corpusRoot, stamp, copy);
             try (RawClamd clamd = new RawClamd(options.clamdHost(), options.clamdPort(),
                     DataSize.parse(options.chunkSize()))) {
                 clamd.verify();
@@ -58,26 +61,31 @@ public final class BenchMain {
             deleteTree(corpusRoot);
             Machine.finish(report);
             report.write(results, stamp + "-" + options.mode(), "Argus benchmark " + stamp + " (" + options.mode()
-                    + ", C=" + options.concurrency() + ")");
+                    + ", C=" + options.concurrency() + ", clients " + options.clients() + ", Argus from "
+                    + options.argusHome() + ")");
         }
         System.out.println();
         System.out.println(report.markdown());
         System.out.println("results: " + results.resolve(stamp + "-" + options.mode() + ".json") + " and .md");
     }
 
-    private static Map<Profile, List<CorpusFile>> corpora(BenchOptions options, Path directory, String copy)
-            throws Exception {
-        Map<Profile, List<CorpusFile>> corpora = new EnumMap<>(Profile.class);
-        for (Profile profile : Stream.concat(options.profiles().stream(), Stream.of(Profile.LATENCY)).toList()) {
-            long start = System.nanoTime();
-            corpora.put(profile, new CorpusGenerator(profile, options.seed(), copy)
-                    .writeAll(directory.resolve(profile.label())));
-            System.out.printf("[bench] corpus %s (%s): %d files, %.1f MiB in %.1f s%n", profile.label(), copy,
-                    corpora.get(profile).size(),
-                    corpora.get(profile).stream().mapToLong(CorpusFile::size).sum() / 1048576.0,
-                    (System.nanoTime() - start) / 1e9);
+    /**
+     * Writes the profile's copy named {@code <stamp>-<copy>} (its own bodies' first line, so new to clamd and Argus)
+     * under {@code corpusRoot/<copy>/<profile>}.
+     */
+    private static List<CorpusFile> corpus(BenchOptions options, Profile profile, Path corpusRoot, String stamp,
+                                           String copy) throws Exception {
+        long start = System.nanoTime();
+        CorpusGenerator generator = new CorpusGenerator(profile, options.seed(), stamp + "-" + copy);
+        Path directory = corpusRoot.resolve(copy).resolve(profile.label());
+        List<CorpusFile> files = new ArrayList<>();
+        for (int i = 0; i < options.corpusFiles().get(profile); i++) {
+            files.add(generator.write(i, directory));
         }
-        return corpora;
+        System.out.printf("[bench] corpus %s (%s): %d files, %.1f MiB in %.1f s%n", profile.label(), copy,
+                files.size(), files.stream().mapToLong(CorpusFile::size).sum() / 1048576.0,
+                (System.nanoTime() - start) / 1e9);
+        return files;
     }
 
     /** Tiny files of their own copy (new to Argus and clamd) that load the pipeline before anything is measured. */
@@ -91,12 +99,13 @@ public final class BenchMain {
     }
 
     private static Deployment deploy(BenchOptions options, Path logs) throws Exception {
-        Launcher launcher = new Launcher(options.repository(), logs, new Launcher.Services(
+        Launcher launcher = new Launcher(options.argusHome(), logs, new Launcher.Services(
                 env("ARGUS_BENCH_RABBIT_HOST", "127.0.0.1"),
                 env("ARGUS_BENCH_VHOST", env("ARGUS_E2E_VHOST", "argus-e2e")),
                 env("ARGUS_BENCH_JDBC_URL", env("ARGUS_E2E_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/argus_e2e")),
                 "argus", "argus", env("ARGUS_BENCH_CLAMAV_DB", "/var/lib/argus-ci/clamav/db")));
-        System.out.println("[bench] starting Argus (" + options.mode() + "), logs in " + logs);
+        System.out.println("[bench] starting Argus (" + options.mode() + ") from " + options.argusHome() + ", logs in "
+                + logs);
         return switch (options.mode()) {
             case "processes" -> launcher.processes(options.concurrency());
             case "standalone" -> launcher.standalone(options.concurrency());

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One packaged Argus jar as a child JVM, output to a log file. Its JVM options come from the repository's
+ * One packaged Argus jar as a child JVM, output to a log file. Its JVM options come from the build's
  * {@code scripts/jvm/<module>.options} argument file when there is one, the same file the run scripts and the
  * container image use, so the benchmark measures Argus as it is deployed.
  */
@@ -26,7 +26,7 @@ final class JavaProcess {
     }
 
     /** Starts {@code java [@scripts/jvm/<module>.options] -jar <jar> <arguments>} with extra environment. */
-    static JavaProcess start(Path repository, String module, Path jar, List<String> arguments,
+    static JavaProcess start(Path argusHome, String module, Path jar, List<String> arguments,
                              Map<String, String> environment, Path logDirectory) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests package "
@@ -34,7 +34,7 @@ final class JavaProcess {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path options = repository.resolve("scripts/jvm").resolve(module + ".options");
+        Path options = argusHome.resolve("scripts/jvm").resolve(module + ".options");
         if (Files.isRegularFile(options)) {
             command.add("@" + options);
         }
@@ -42,8 +42,9 @@ final class JavaProcess {
         command.add(jar.toString());
         command.addAll(arguments);
         Path log = Files.createDirectories(logDirectory).resolve(module + ".log");
-        // in the repository, like scripts/run-local.sh: the options file names files relative to it
-        ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true)
+        // in the build's directory, like scripts/run-local.sh in the repository: the options file names files
+        // relative to it
+        ProcessBuilder builder = new ProcessBuilder(command).directory(argusHome.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         return new JavaProcess(module, builder.start(), log);

@@ -18,14 +18,17 @@ import java.util.Map;
  * and clamd (vhost and database emptied first), or the standalone jar on a scratch data directory. Either way the
  * probe runs only the clamav engine with {@code concurrency} consumers, uploads may be up to 2 GB, a random admin
  * key is set as the bootstrap key and the rate limit is lifted, and the processes log the stage timings the
- * report's breakdown reads ({@code dev.argus.timing} at DEBUG).
+ * report's breakdown reads ({@code dev.argus.timing} at DEBUG). The build started is the one in {@code argusHome}:
+ * a repository or worktree ({@code <module>/target/argus-<module>.jar}) or a directory holding the jars
+ * ({@code argus-<module>.jar}), either with its own {@code scripts/jvm/} options, so that one bench binary can
+ * measure two builds alternately.
  */
 public final class Launcher {
 
     /** On a busy two-core machine the JVMs take a while to start. */
     private static final Duration STARTUP = Duration.ofMinutes(4);
 
-    private final Path repository;
+    private final Path argusHome;
     private final Path logDirectory;
     private final Services services;
 
@@ -34,8 +37,9 @@ public final class Launcher {
                            String clamavDatabase) {
     }
 
-    public Launcher(Path repository, Path logDirectory, Services services) {
-        this.repository = repository;
+    /** @param argusHome the build to start: its jars, its {@code scripts/jvm/} and the processes' working directory */
+    public Launcher(Path argusHome, Path logDirectory, Services services) {
+        this.argusHome = argusHome;
         this.logDirectory = logDirectory;
         this.services = services;
     }
@@ -75,8 +79,7 @@ public final class Launcher {
         int port = freePort();
         String key = randomKey();
         Path data = Files.createTempDirectory("argus-bench-standalone");
-        JavaProcess process = JavaProcess.start(repository, "standalone",
-                repository.resolve("standalone/target/argus-standalone.jar"),
+        JavaProcess process = JavaProcess.start(argusHome, "standalone", jar(argusHome, "standalone"),
                 List.of("--argus.standalone.data-dir=" + data, "--server.port=" + port,
                         "--argus.probe.engines=clamav", "--argus.probe.concurrency=" + concurrency,
                         "--argus.upload.max-file-size=2GB", "--logging.level.dev.argus.timing=DEBUG"),
@@ -93,9 +96,13 @@ public final class Launcher {
             throws IOException {
         List<String> arguments = new ArrayList<>(shared);
         arguments.addAll(own);
-        return JavaProcess.start(repository, module,
-                repository.resolve(module).resolve("target").resolve("argus-" + module + ".jar"), arguments,
-                environment, logDirectory);
+        return JavaProcess.start(argusHome, module, jar(argusHome, module), arguments, environment, logDirectory);
+    }
+
+    /** {@code <module>/target/argus-<module>.jar} in a repository, else {@code argus-<module>.jar} beside the rest. */
+    public static Path jar(Path argusHome, String module) {
+        Path built = argusHome.resolve(module).resolve("target").resolve("argus-" + module + ".jar");
+        return Files.isRegularFile(built) ? built : argusHome.resolve("argus-" + module + ".jar");
     }
 
     private static Map<String, String> environment(String key) {

@@ -19,9 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The few REST calls the benchmark makes, each with the {@code Authorization: Bearer} header when a key is known.
- * A scan's end is observed on its Server-Sent Events stream, which the frontend closes after the final status:
- * one request per scan and results pushed as they are committed, cheaper for Argus than polling and exact to
- * the event.
+ * A scan's end is observed on its Server-Sent Events stream ({@link #awaitEnd}) or by asking for its status,
+ * at once or held by the server ({@link #status}); {@link ScanEnd} chooses as its {@link Client} kind does.
  */
 public final class ArgusApi {
 
@@ -48,12 +47,16 @@ public final class ArgusApi {
     public record Submitted(String id, boolean ended) {
 
         static Submitted of(JsonNode scan) {
-            String status = scan.get("status").asString();
-            return new Submitted(scan.get("id").asString(), switch (status) {
-                case "finished", "cancelled", "error" -> true;
-                default -> false;
-            });
+            return new Submitted(scan.get("id").asString(), isFinal(scan.get("status").asString()));
         }
+    }
+
+    /** Whether a scan status is final: {@code finished}, {@code cancelled} or {@code error}. */
+    public static boolean isFinal(String status) {
+        return switch (status) {
+            case "finished", "cancelled", "error" -> true;
+            default -> false;
+        };
     }
 
     /** Uploads one file (probes: only clamav). */
@@ -129,6 +132,17 @@ public final class ArgusApi {
     /** The scan as the API shows it. */
     public JsonNode scan(String scanId) {
         return send(request("/api/v1/scans/" + scanId).GET().build(), 200);
+    }
+
+    /**
+     * The scan's status, as {@code GET /api/v1/scans/{id}} answers it.
+     *
+     * @param wait null, or how long the server may hold the answer until the scan ends ({@code ?wait=30s});
+     *             a server that does not know the parameter answers at once
+     */
+    public String status(String scanId, String wait) {
+        String query = wait == null ? "" : "?wait=" + wait;
+        return send(request("/api/v1/scans/" + scanId + query).GET().build(), 200).get("status").asString();
     }
 
     /** How many scans are finished. */

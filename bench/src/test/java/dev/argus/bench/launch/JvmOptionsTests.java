@@ -38,6 +38,24 @@ class JvmOptionsTests {
                 .contains("2 compiler directives added");
     }
 
+    /** The probe's file ignores options an older JVM does not know: this JDK must know and take every one. */
+    @Test
+    void theProbesMemoryOptionsAreAllTakenByThisJdk() throws Exception {
+        Path options = REPOSITORY.resolve("scripts/jvm/probe.options");
+        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + options, "-XX:+PrintFlagsFinal", "-version").directory(REPOSITORY.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        for (String line : Files.readAllLines(options)) {
+            String option = line.strip();
+            if (option.startsWith("-XX:") && !option.equals("-XX:+IgnoreUnrecognizedVMOptions")) {
+                String name = option.substring(4).replaceFirst("^[+-]", "").replaceFirst("=.*", "");
+                assertThat(output).as(option).containsPattern("\\s" + name + "\\s+=.*\\{command line}");
+            }
+        }
+    }
+
     /** "exit N" and the JVM's output, for {@code java @options -version} run in the repository. */
     private static String javaVersionWith(Path options) throws IOException, InterruptedException {
         Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
