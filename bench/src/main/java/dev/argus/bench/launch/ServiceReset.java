@@ -13,8 +13,13 @@ import java.util.List;
  */
 final class ServiceReset {
 
+    /**
+     * Every durable queue of the current topology, and {@code argus.frontend.events} of the first message flow, so an
+     * A/B run against an older build ({@code --jars}) starts clean too.
+     */
     private static final List<String> QUEUES = List.of("argus.brain.scans", "argus.brain.results",
-            "argus.brain.probes", "argus.frontend.events", "argus.frontend.probes", "argus.probe.clamav");
+            "argus.brain.probes", "argus.frontend.results", "argus.frontend.probes", "argus.parked",
+            "argus.frontend.events", "argus.probe.clamav");
 
     private ServiceReset() {
     }
