@@ -86,19 +86,21 @@ public final class RequestCost {
                 boolean bearer = endpoint[1].equals("bearer");
                 cost.run(endpoint[0], bearer, warmup);
                 long cpuBefore = cost.cpuTicks();
+                long systemBefore = cost.systemTicks();
                 Map<String, Long> compilersBefore = cost.compilerTicks();
                 long wallBefore = System.nanoTime();
                 cost.run(endpoint[0], bearer, measured);
                 long wall = System.nanoTime() - wallBefore;
                 long cpu = cost.cpuTicks() - cpuBefore;
+                long system = cost.systemTicks() - systemBefore;
                 long jit = 0;
                 for (Map.Entry<String, Long> after : cost.compilerTicks().entrySet()) {
                     jit += after.getValue() - compilersBefore.getOrDefault(after.getKey(), 0L);
                 }
-                System.out.printf(Locale.ROOT, "%-8s round %d  %-32s cpu %.3f ms/request (of which JIT "
+                System.out.printf(Locale.ROOT, "%-8s round %d  %-32s cpu %.3f ms/request (kernel %.3f, JIT "
                                 + "compiler threads %.3f)  wall %.3f ms/request%n",
                         label.isEmpty() ? "-" : label, round, "GET " + endpoint[0].replace(scan, "{id}"),
-                        ticksToMs(cpu) / measured, ticksToMs(jit) / measured, wall / 1e6 / measured);
+                        ticksToMs(cpu) / measured, ticksToMs(system) / measured, ticksToMs(jit) / measured, wall / 1e6 / measured);
             }
         }
     }
@@ -145,6 +147,12 @@ public final class RequestCost {
     private static long utimeStime(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** stime of the process: its time in the kernel (sockets, polling), in clock ticks. */
+    private long systemTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]);
     }
 
     /** utime + stime of the process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
