@@ -8,6 +8,7 @@
 # frontend, or any earlier run) unless SCAN names a finished scan the admin key may read.
 #
 #   scripts/request-cost.sh [label]
+# BRAIN_PID=<pid of a running brain> measures CPU per scan instead (brain and frontend; SCAN_WARMUP, SCANS).
 #   JAR=/tmp/other.jar OPTIONS=scripts/jvm/frontend.options JAVA_EXTRA="-XX:TieredStopAtLevel=1" \
 #     WARMUP=3000 REQUESTS=2000 ROUNDS=1 SCAN=<id> PORT=8080 scripts/request-cost.sh c1-only
 set -euo pipefail
@@ -33,12 +34,12 @@ MALLOC_ARENA_MAX=2 java "@$options" ${JAVA_EXTRA:-} -jar "$jar" --server.port="$
   --argus.security.rate-limit.requests-per-minute=100000000 >"argus-data/logs/request-cost-frontend.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do
-  curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
+until curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1; do
   kill -0 "$pid" 2>/dev/null || { echo "[request-cost] the frontend exited; see argus-data/logs/request-cost-frontend.log" >&2; exit 1; }
   sleep 0.5
 done
 
 java bench/src/main/java/dev/argus/bench/request/RequestCost.java --base="http://localhost:$port" --pid="$pid" \
   --key="$ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY" --warmup="${WARMUP:-3000}" --requests="${REQUESTS:-2000}" \
-  --rounds="${ROUNDS:-1}" --label="$label" ${SCAN:+--scan="$SCAN"}
+  --rounds="${ROUNDS:-1}" --label="$label" ${SCAN:+--scan="$SCAN"} \
+  ${BRAIN_PID:+--brain-pid="$BRAIN_PID" --scan-warmup="${SCAN_WARMUP:-600}" --scans="${SCANS:-300}"}

@@ -72,6 +72,12 @@ public final class RequestCost {
         int measured = Integer.parseInt(options.getOrDefault("requests", "2000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
         RequestCost cost = new RequestCost(base, key, pid);
+        if (options.containsKey("brain-pid")) {
+            cost.scans(Long.parseLong(options.get("brain-pid")),
+                    Integer.parseInt(options.getOrDefault("scan-warmup", "600")),
+                    Integer.parseInt(options.getOrDefault("scans", "300")), options.getOrDefault("label", "-"));
+            return;
+        }
         String scan = options.containsKey("scan") ? options.get("scan") : cost.finishedScan();
 
         List<String[]> endpoints = new ArrayList<>();
@@ -79,7 +85,8 @@ public final class RequestCost {
         endpoints.add(new String[] {"/api/v1/probes", "bearer"});
         endpoints.add(new String[] {"/api/v1/scans/" + scan, "bearer"});
         String label = options.getOrDefault("label", "");
-        System.out.printf(Locale.ROOT, "# frontend pid %d, scan %s, %d warm-up + %d measured requests per endpoint, %d round(s)%s%n",
+        System.out.printf(Locale.ROOT,
+                "# frontend pid %d, scan %s, %d warm-up + %d measured requests per endpoint, %d round(s)%s%n",
                 pid, scan, warmup, measured, rounds, label.isEmpty() ? "" : ", " + label);
         for (int round = 1; round <= rounds; round++) {
             for (String[] endpoint : endpoints) {
@@ -100,7 +107,8 @@ public final class RequestCost {
                 System.out.printf(Locale.ROOT, "%-8s round %d  %-32s cpu %.3f ms/request (kernel %.3f, JIT "
                                 + "compiler threads %.3f)  wall %.3f ms/request%n",
                         label.isEmpty() ? "-" : label, round, "GET " + endpoint[0].replace(scan, "{id}"),
-                        ticksToMs(cpu) / measured, ticksToMs(system) / measured, ticksToMs(jit) / measured, wall / 1e6 / measured);
+                        ticksToMs(cpu) / measured, ticksToMs(system) / measured, ticksToMs(jit) / measured,
+                        wall / 1e6 / measured);
             }
         }
     }
@@ -161,6 +169,29 @@ public final class RequestCost {
         return utimeStime(Files.readString(Path.of("/proc/" + pid + "/stat")));
     }
 
+    /**
+     * The other mode ({@code --brain-pid=<pid>}): CPU per scan of the brain and of the frontend, for one small file
+     * scanned by every online probe, after {@code warmup} such scans; one scan at a time, each awaited with a long
+     * poll.
+     */
+    private void scans(long brainPid, int warmup, int measured, String label) throws IOException, InterruptedException {
+        RequestCost brain = new RequestCost(base, key, brainPid);
+        for (int i = 0; i < warmup; i++) {
+            finishedScan();
+        }
+        long brainBefore = brain.cpuTicks();
+        long frontendBefore = cpuTicks();
+        long wallBefore = System.nanoTime();
+        for (int i = 0; i < measured; i++) {
+            finishedScan();
+        }
+        long wall = System.nanoTime() - wallBefore;
+        System.out.printf(Locale.ROOT, "%-8s scans: brain cpu %.3f ms/scan, frontend cpu %.3f ms/scan, "
+                        + "wall %.3f ms/scan (%d warm-up, %d measured)%n", label,
+                ticksToMs(brain.cpuTicks() - brainBefore) / measured,
+                ticksToMs(cpuTicks() - frontendBefore) / measured, wall / 1e6 / measured, warmup, measured);
+    }
+
     /** Uploads a small unique file and waits until its scan is finished; returns the scan's id. */
     private String finishedScan() throws IOException, InterruptedException {
         String boundary = "argus-" + UUID.randomUUID();
@@ -174,15 +205,21 @@ public final class RequestCost {
             throw new IllegalStateException("the upload answered " + created.statusCode() + ": " + created.body());
         }
         String id = member(created.body(), "id");
+        if ("finished".equals(member(created.body(), "status"))) {
+            return id;
+        }
         for (int i = 0; i < 600; i++) {
-            HttpResponse<String> scan = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/scans/" + id))
-                    .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+            // a long poll where the frontend has one, else a plain read every 100 ms
+            HttpResponse<String> scan = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/scans/" + id
+                            + "?wait=30s")).header("Authorization", "Bearer " + key).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if ("finished".equals(member(scan.body(), "status"))) {
                 return id;
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("scan " + id + " did not finish within a minute (are the brain and a probe running?)");
+        throw new IllegalStateException("scan " + id
+                + " did not finish within a minute (are the brain and a probe running?)");
     }
 
     private static String member(String json, String name) {
