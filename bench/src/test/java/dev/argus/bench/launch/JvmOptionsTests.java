@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every process's JVM options file starts a JVM from the repository, the way scripts/run-local.sh and the benchmark
- * use it: a mistyped flag or a missing or malformed compiler directives file stops the JVM before it runs Argus.
+ * use it: a mistyped flag stops the JVM before it runs Argus.
  */
 class JvmOptionsTests {
 
@@ -30,12 +30,6 @@ class JvmOptionsTests {
         for (Path file : files) {
             assertThat(javaVersionWith(file)).as(file.toString()).startsWith("exit 0");
         }
-    }
-
-    @Test
-    void theFrontendLoadsItsCompilerDirectives() throws Exception {
-        assertThat(javaVersionWith(REPOSITORY.resolve("scripts/jvm/frontend.options")))
-                .contains("2 compiler directives added");
     }
 
     /** The probe's file ignores options an older JVM does not know: this JDK must know and take every one. */

@@ -8,6 +8,7 @@ import dev.argus.frontend.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * The scan API besides uploads: read, list, cancel, and rescan by sha256 (the JSON form of
@@ -29,16 +31,31 @@ class ScanController {
     private final ScanViews views;
     private final ScanService scans;
     private final Rescans rescans;
+    private final ScanWaiters waiters;
 
-    ScanController(ScanViews views, ScanService scans, Rescans rescans) {
+    ScanController(ScanViews views, ScanService scans, Rescans rescans, ScanWaiters waiters) {
         this.views = views;
         this.scans = scans;
         this.rescans = rescans;
+        this.waiters = waiters;
     }
 
     @GetMapping("/api/v1/scans/{id}")
     ScanView scan(@PathVariable UUID id) {
         return find(id, Callers.current());
+    }
+
+    /**
+     * The long poll: the same answer as without {@code wait}, given once the scan is no longer active (finished,
+     * cancelled, error) or when the wait ends, whichever comes first. No request thread waits meanwhile.
+     */
+    @Operation(summary = "Read a scan once it is no longer active, waiting at most 'wait' (500ms, 30s, 1m; "
+            + "a bare number is seconds; at most 60 s)")
+    @GetMapping(path = "/api/v1/scans/{id}", params = "wait")
+    DeferredResult<ScanView> awaitScan(@PathVariable UUID id, @RequestParam String wait) {
+        Duration timeout = ScanWaiters.parseWait(wait);
+        Caller caller = Callers.current(); // the async answer is built off this request's thread
+        return waiters.await(id, timeout, () -> find(id, caller));
     }
 
     @GetMapping("/api/v1/scans")
