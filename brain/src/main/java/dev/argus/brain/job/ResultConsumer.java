@@ -23,6 +23,12 @@ import org.springframework.context.annotation.Configuration;
 class ResultConsumer {
 
     static final int BATCH = 50;
+    /**
+     * How long a consumer waits for more results while filling a batch. Bookkeeping is off the path a client waits on
+     * (the frontends get the same results directly), so it may wait longer than the latency-bound consumers and wake
+     * up less often when idle.
+     */
+    static final Duration FILL_WAIT = Duration.ofMillis(20);
 
     @Bean
     SimpleMessageListenerContainer resultContainer(ConnectionFactory connectionFactory, MessageConverter converter,
@@ -33,7 +39,7 @@ class ResultConsumer {
                 messages -> handler.handleAll(messages.stream().map(ResultsReported.class::cast).toList()),
                 deadLetters, properties.maxFailures(), Duration.ofSeconds(1));
         return Consumers.container(connectionFactory, Topology.BRAIN_RESULTS_QUEUE, listener,
-                new Consumers.Settings(2, BATCH, BATCH, Duration.ofMillis(5)), true);
+                new Consumers.Settings(2, BATCH, BATCH, FILL_WAIT), true);
     }
 
     static String problemWith(Object message) {
