@@ -101,31 +101,7 @@ start_fault_vsftpd() {
   chown argus:argus "$fault/ftp"
   chmod 755 "$fault/ftp"
   printf 'write_enable=NO\n' > "$fault/vsftpd-users/argus-probe"
-  cat > "$fault/vsftpd.conf" <<CONF
-listen=YES
-listen_ipv6=NO
-listen_address=127.0.0.1
-listen_port=$ftp_port
-anonymous_enable=NO
-local_enable=YES
-write_enable=YES
-local_umask=022
-chroot_local_user=YES
-allow_writeable_chroot=YES
-local_root=$fault/ftp
-user_config_dir=$fault/vsftpd-users
-pasv_enable=YES
-pasv_min_port=40200
-pasv_max_port=40300
-pasv_address=127.0.0.1
-seccomp_sandbox=NO
-max_clients=200
-max_per_ip=200
-secure_chroot_dir=/var/run/vsftpd/empty
-pam_service_name=vsftpd
-xferlog_enable=NO
-background=NO
-CONF
+  vsftpd_config "$fault/vsftpd.conf" "$ftp_port" "$fault/ftp" "$fault/vsftpd-users" 40200 40300 NO
   log "starting vsftpd on 127.0.0.1:$ftp_port (root $fault/ftp)"
   # In the foreground in a session of its own: its id is the process group of the listener and of every
   # FTP session, which the suite kills as a whole.

@@ -166,26 +166,24 @@ add_ftp_accounts() {
   printf 'write_enable=NO\n' > "$state/vsftpd-users/argus-probe"
 }
 
-start_vsftpd() {
-  add_ftp_accounts
-  if port_open 2121; then log "an FTP server already answers on 2121"; return; fi
-  mkdir -p /var/run/vsftpd/empty
-  cat > "$state/vsftpd.conf" <<CONF
+# A vsftpd configuration for the argus/argus-probe accounts: file port root users-dir pasv-min pasv-max background.
+vsftpd_config() {
+  cat > "$1" <<CONF
 listen=YES
 listen_ipv6=NO
 listen_address=127.0.0.1
-listen_port=2121
+listen_port=$2
 anonymous_enable=NO
 local_enable=YES
 write_enable=YES
 local_umask=022
 chroot_local_user=YES
 allow_writeable_chroot=YES
-local_root=$state/ftp
-user_config_dir=$state/vsftpd-users
+local_root=$3
+user_config_dir=$4
 pasv_enable=YES
-pasv_min_port=40000
-pasv_max_port=40100
+pasv_min_port=$5
+pasv_max_port=$6
 pasv_address=127.0.0.1
 seccomp_sandbox=NO
 max_clients=200
@@ -193,8 +191,15 @@ max_per_ip=200
 secure_chroot_dir=/var/run/vsftpd/empty
 pam_service_name=vsftpd
 xferlog_enable=NO
-background=YES
+background=$7
 CONF
+}
+
+start_vsftpd() {
+  add_ftp_accounts
+  if port_open 2121; then log "an FTP server already answers on 2121"; return; fi
+  mkdir -p /var/run/vsftpd/empty
+  vsftpd_config "$state/vsftpd.conf" 2121 "$state/ftp" "$state/vsftpd-users" 40000 40100 YES
   log "starting vsftpd on 127.0.0.1:2121"
   vsftpd "$state/vsftpd.conf"
   wait_port 2121 20 vsftpd
