@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * with 503 and {@code Retry-After}, and its database transaction is rolled back, so nothing is half-stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.rabbitmq.port=1", "spring.rabbitmq.listener.simple.auto-startup=false"})
+        properties = "spring.rabbitmq.port=1")
 @ActiveProfiles("test")
 class BrokerOutageIntegrationTests {
 
