@@ -69,7 +69,9 @@ start_fault_postgresql() {
   local version
   version="$(ls /etc/postgresql | sort -V | tail -n 1)"
   [ -n "$version" ] || die "no PostgreSQL installed (/etc/postgresql is empty)"
-  if [ ! -d "/etc/postgresql/$version/$pg_cluster" ]; then
+  # ask pg_lsclusters, not the configuration folder: a dropped cluster leaves our conf.d file (and the folder) behind
+  if ! pg_lsclusters --no-header | awk '{print $1 "/" $2}' | grep -qx "$version/$pg_cluster"; then
+    rm -rf "/etc/postgresql/$version/$pg_cluster"
     log "creating PostgreSQL cluster $version $pg_cluster on port $pg_port"
     pg_createcluster "$version" "$pg_cluster" --port "$pg_port" --start-conf manual \
       -- --auth-local trust --auth-host trust >/dev/null \
