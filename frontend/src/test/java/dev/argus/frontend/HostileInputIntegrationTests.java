@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.argus.common.amqp.Topology;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,6 +139,17 @@ class HostileInputIntegrationTests extends AbstractHostileRequestTests {
                 List.of("Content-Type: application/json"), json), 413, "content-too-large");
 
         assertThat(declared).isEqualTo(chunked).contains("larger than 1MB");
+        assertThat(rabbit.receive(Topology.SCANS_QUEUE)).isNull();
+    }
+
+    @Test
+    void refusesAFormBodyWhoseFieldNameHoldsALineBreakAtAnyRoute() {
+        byte[] form = "--x\r\nContent-Disposition: form-data; name=1".getBytes(StandardCharsets.UTF_8);
+
+        String detail = assertProblem(raw.send("POST", "/api/v1/scans/" + UUID.randomUUID(),
+                List.of("Content-Type: application/x-www-form-urlencoded"), form), 400, "bad-request");
+
+        assertThat(detail).contains("not allowed").doesNotContain("Content-Disposition");
         assertThat(rabbit.receive(Topology.SCANS_QUEUE)).isNull();
     }
 
