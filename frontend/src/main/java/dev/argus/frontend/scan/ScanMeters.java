@@ -7,7 +7,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The counters of scans at this frontend: {@code argus.scans.created} (scans recorded, uploads and rescans) and
+ * The counters of scans at this frontend: {@code argus.scans.recorded} (scans recorded, uploads and rescans) and
  * {@code argus.results{probe, category}} (engine answers stored, each counted once however often it was delivered;
  * cached answers included). A count made inside a transaction is added when it commits, so a rolled back and
  * redelivered batch counts once. Thread-safe.
@@ -20,7 +20,7 @@ class ScanMeters {
 
     ScanMeters(MeterRegistry registry) {
         this.registry = registry;
-        this.scansCreated = Counter.builder("argus.scans.created")
+        this.scansCreated = Counter.builder("argus.scans.recorded")
                 .description("Scans recorded (uploads and rescans)")
                 .register(registry);
     }
