@@ -125,7 +125,8 @@ class BrainRestartIntegrationTests {
     }
 
     private static ConfigurableApplicationContext startBrain() {
-        return new SpringApplicationBuilder(BrainApplication.class).profiles("test").run();
+        // its actuator on a free port: another brain (another test run) may hold 8081
+        return new SpringApplicationBuilder(BrainApplication.class).profiles("test").properties("server.port=0").run();
     }
 
     /** The test's own connection to the brain's database, usable while the brain is down. */

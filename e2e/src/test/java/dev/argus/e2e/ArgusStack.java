@@ -45,10 +45,11 @@ final class ArgusStack {
         this.port = freePort();
         this.probeWorkDir = Files.createTempDirectory("argus-e2e-probe");
         List<String> shared = services.arguments();
-        this.brain = new ArgusProcess(name, "brain",
-                concat(concat(shared, TestEnvironment.credentials("brain")), brainArguments));
+        // The brain's and the probe's actuators on free ports: stacks of other runs may be on this host.
+        this.brain = new ArgusProcess(name, "brain", concat(concat(concat(shared,
+                TestEnvironment.credentials("brain")), List.of("--server.port=0")), brainArguments));
         this.probe = new ArgusProcess(name, "probe", concat(concat(concat(shared, TestEnvironment.credentials("probe")),
-                List.of("--argus.probe.work-dir=" + probeWorkDir,
+                List.of("--server.port=0", "--argus.probe.work-dir=" + probeWorkDir,
                         "--argus.probe.clamav.database-directory=" + TestEnvironment.CLAMAV_DB,
                         "--argus.probe.yara.rules-dir=" + TestEnvironment.YARA_RULES,
                         "--argus.probe.hashlist.dir=" + TestEnvironment.HASH_LISTS,

@@ -13,6 +13,9 @@ import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
@@ -61,8 +64,10 @@ public class ArgusMessagingAutoConfiguration {
     /** Where this process parks the messages it cannot handle ({@link GuardedConsumer}). */
     @Bean
     @ConditionalOnMissingBean(DeadLetters.class)
-    DeadLetters deadLetters(MessagePublisher publisher, @Value("${spring.application.name:argus}") String process) {
-        return new DeadLetters(publisher, process);
+    DeadLetters deadLetters(MessagePublisher publisher, @Value("${spring.application.name:argus}") String process,
+                            ObjectProvider<MeterRegistry> registry) {
+        return new DeadLetters(publisher, process,
+                new ConsumerMeters(registry.getIfAvailable(SimpleMeterRegistry::new)));
     }
 
     /** Publishing with broker confirms; tests may define their own. */

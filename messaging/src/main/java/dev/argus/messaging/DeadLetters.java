@@ -15,7 +15,7 @@ import org.springframework.amqp.core.MessageDeliveryMode;
  * Parks a message that cannot be handled: a copy of it, with headers that say where it came from and why it failed,
  * goes to the durable queue {@code argus.dead-letters} (confirmed by the broker) before the original is
  * acknowledged. The frontends keep the parked messages for admins to list, replay or drop. Each parked message is
- * logged once at ERROR and counted. Thread-safe.
+ * logged once at ERROR and counted ({@link ConsumerMeters}). Thread-safe.
  */
 public final class DeadLetters {
 
@@ -42,13 +42,16 @@ public final class DeadLetters {
     private final MessagePublisher publisher;
     private final String process;
     private final AtomicLong parked = new AtomicLong();
+    private final ConsumerMeters meters;
 
     /**
      * @param process the name of the parking process, e.g. {@code argus-brain}
+     * @param meters  where parked messages and failed handlings are counted
      */
-    public DeadLetters(MessagePublisher publisher, String process) {
+    public DeadLetters(MessagePublisher publisher, String process, ConsumerMeters meters) {
         this.publisher = publisher;
         this.process = process;
+        this.meters = meters;
     }
 
     /**
@@ -74,9 +77,15 @@ public final class DeadLetters {
                 .build();
         publisher.publishRaw(Topology.DEAD_LETTER_EXCHANGE, "", copy);
         parked.incrementAndGet();
+        meters.parked(properties.getConsumerQueue());
         log.error("Parked message {} (type {}) from queue {} in {} after {} failure(s): {}",
                 properties.getMessageId(), properties.getHeaders().get("__TypeId__"), properties.getConsumerQueue(),
                 Topology.DEAD_LETTER_QUEUE, failures, error);
+    }
+
+    /** The consumers' meters, which count every failed handling ({@link GuardedConsumer}). */
+    ConsumerMeters meters() {
+        return meters;
     }
 
     /** How many messages this process parked since it started. */

@@ -29,6 +29,7 @@ import org.springframework.amqp.support.converter.MessageConverter;
  *       {@code maxFailures} times (counted in this process) and then parked, so it is handled at most that many times
  *       and never stalls the queue.</li>
  * </ul>
+ * Every failed handling and every parked message is counted ({@link ConsumerMeters}).
  * Thread-safe: one instance may serve several consumers of a container.
  */
 public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
@@ -129,6 +130,7 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
             requeue(readable, channel);
             return;
         } catch (RuntimeException e) {
+            deadLetters.meters().failed(name, e, readable.size());
             if (Failures.isTransient(e)) {
                 log.warn("{}: {} message(s) go back to the queue after an infrastructure failure: {}", name,
                         readable.size(), e.toString());
@@ -151,6 +153,7 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
                 Thread.currentThread().interrupt();
                 nack(r.message(), channel);
             } catch (RuntimeException e) {
+                deadLetters.meters().failed(name, e, 1);
                 if (Failures.isTransient(e)) {
                     sleep(pause);
                     nack(r.message(), channel);

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,8 @@ class GuardedConsumerIntegrationTests {
     private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final List<UUID> handled = new CopyOnWriteArrayList<>();
     private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ConsumerMeters meters = new ConsumerMeters(registry);
     private SimpleMessageListenerContainer container;
 
     @BeforeEach
@@ -109,6 +112,9 @@ class GuardedConsumerIntegrationTests {
         assertThat(handled).containsOnlyOnce(flaky);
         // a parked message is confirmed in argus.dead-letters before it is acknowledged, so before any redelivery
         assertThat(rabbit.takeParked(rabbit.fromQueue(queue))).isEmpty();
+        assertThat(failures("broker")).as("argus_consumer_failures_total{kind=broker}").isEqualTo(2);
+        assertThat(failures("database")).as("argus_consumer_failures_total{kind=database}").isEqualTo(2);
+        assertThat(registry.find("argus.messages.parked").counter()).isNull();
     }
 
     @Test
@@ -132,6 +138,13 @@ class GuardedConsumerIntegrationTests {
         assertThat(attempts.get(poison)).as("handled exactly max-failures times").hasValue(3);
         assertThat(handled).doesNotContain(poison);
         assertThat(rabbit.admin.getQueueInfo(queue).getMessageCount()).isZero();
+        assertThat(registry.get("argus.messages.parked").tag("queue", queue).counter().count())
+                .as("argus_messages_parked_total").isEqualTo(1);
+        assertThat(failures("message")).as("argus_consumer_failures_total{kind=message}").isEqualTo(3);
+    }
+
+    private double failures(String kind) {
+        return registry.get("argus.consumer.failures").tags("queue", queue, "kind", kind).counter().count();
     }
 
     @Test
@@ -177,7 +190,7 @@ class GuardedConsumerIntegrationTests {
     @Test
     void refusesLessThanOneFailure() {
         assertThatIllegalArgumentException().isThrownBy(() -> new GuardedConsumer("q", rabbit.converter,
-                m -> null, m -> { }, new DeadLetters(rabbit.publisher, "argus-test"), 0, PAUSE));
+                m -> null, m -> { }, new DeadLetters(rabbit.publisher, "argus-test", meters), 0, PAUSE));
     }
 
     // ---- helpers
@@ -198,7 +211,7 @@ class GuardedConsumerIntegrationTests {
 
     private void start(int maxFailures, Consumers.Settings settings) {
         GuardedConsumer consumer = new GuardedConsumer(queue, rabbit.converter, GuardedConsumerIntegrationTests::problem,
-                this::handle, new DeadLetters(rabbit.publisher, "argus-test"), maxFailures, PAUSE);
+                this::handle, new DeadLetters(rabbit.publisher, "argus-test", meters), maxFailures, PAUSE);
         container = Consumers.container(rabbit.connectionFactory, queue, consumer, settings, false);
         container.afterPropertiesSet();
         container.start();

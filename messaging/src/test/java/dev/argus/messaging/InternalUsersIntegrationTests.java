@@ -17,6 +17,7 @@ import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanFiles;
 import dev.argus.common.message.ScanProgressed;
 import dev.argus.common.message.ScanRequested;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -292,7 +293,7 @@ class InternalUsersIntegrationTests {
             template.setMessageConverter(CONVERTER);
             admin = new RabbitAdmin(connectionFactory);
             publisher = new ConfirmedRabbitPublisher(template);
-            deadLetters = new DeadLetters(publisher, "argus-" + role);
+            deadLetters = new DeadLetters(publisher, "argus-" + role, new ConsumerMeters(new SimpleMeterRegistry()));
         }
     }
 }

@@ -16,6 +16,10 @@ import dev.argus.common.store.FileStore;
 import dev.argus.messaging.DeadLetters;
 import dev.argus.probe.registration.InstanceId;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,6 +38,7 @@ import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -43,7 +48,8 @@ import org.springframework.test.context.ActiveProfiles;
  * (read from a queue of the test), registration and heartbeats through {@code argus.brain.probes}, messages it
  * cannot handle parked in {@code argus.dead-letters}. One consumer, so batches are handled in the order sent.
  */
-@SpringBootTest(properties = {"argus.probe.engines=clamav", "argus.probe.concurrency=1",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "argus.probe.engines=clamav", "argus.probe.concurrency=1",
         "argus.probe.heartbeat-interval=300ms"})
 @ActiveProfiles("test")
 abstract class AbstractProbeIntegrationTests {
@@ -65,6 +71,9 @@ abstract class AbstractProbeIntegrationTests {
 
     @Autowired
     InstanceId instanceId;
+
+    @LocalServerPort
+    int port;
 
     private TestBroker broker;
     private String results;
@@ -112,6 +121,32 @@ abstract class AbstractProbeIntegrationTests {
         assertThat(properties.getReceivedExchange()).isEqualTo(Topology.RESULTS_EXCHANGE);
         assertThat(properties.getReceivedRoutingKey()).isEqualTo("probe.clamav");
         assertThat(properties.getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
+    }
+
+    /** The actuator on the probe's own port: health probes UP, the engine's scan latency histogram after a scan. */
+    @Test
+    void servesHealthAndTheEngineLatencyHistogramOnItsActuator() throws Exception {
+        ProbeJob job = job(put(EICAR), Instant.now().plusSeconds(60));
+        broker.send(batch(job));
+        broker.report(results, List.of(job.jobId()));
+
+        for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            HttpResponse<String> health = get(path);
+            assertThat(health.statusCode()).as(path).isEqualTo(200);
+            assertThat(health.body()).as(path).contains("\"status\":\"UP\"");
+        }
+        String metrics = get("/actuator/prometheus").body();
+        assertThat(metrics.lines().filter(line -> line.startsWith("argus_engine_scan_seconds_count{")
+                && line.contains("engine=\"clamav\"") && line.contains("category=\"malicious\""))
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))))
+                .as("argus_engine_scan_seconds_count{engine=clamav,category=malicious}")
+                .singleElement().satisfies(count -> assertThat(count).isGreaterThanOrEqualTo(1));
+        assertThat(metrics).as("a percentile histogram").contains("argus_engine_scan_seconds_bucket{");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -104,6 +104,16 @@ public final class Standalone implements AutoCloseable {
         return contexts.httpPort();
     }
 
+    /** The port of the brain's actuator (health, prometheus), chosen free at start. */
+    public int brainPort() {
+        return contexts.brainPort();
+    }
+
+    /** The ports of the probe instances' actuators, chosen free at start. */
+    public List<Integer> probePorts() {
+        return contexts.probePorts();
+    }
+
     /** The address to open in a browser. */
     public String url() {
         return "http://localhost:" + httpPort();

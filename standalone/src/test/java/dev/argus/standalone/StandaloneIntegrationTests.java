@@ -2,6 +2,12 @@ package dev.argus.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,6 +25,7 @@ class StandaloneIntegrationTests extends AbstractStandaloneIntegrationTests {
         String id = scan.path("id").asString();
         assertThat(clamavResult(scan).path("category").asString()).isEqualTo("malicious");
         assertThat(clamavResult(scan).path("result").asString()).contains("Eicar");
+        assertActuators(first);
         stop(first);
 
         Standalone second = start();
@@ -26,5 +33,33 @@ class StandaloneIntegrationTests extends AbstractStandaloneIntegrationTests {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().path("status").asString()).isEqualTo("finished");
         assertThat(clamavResult(again.body()).path("category").asString()).isEqualTo("malicious");
+    }
+
+    /**
+     * The brain and every probe instance answer health on their own loopback port (the standalone's --server.port
+     * is the frontend's), and the probe that scanned EICAR shows it in its latency histogram.
+     */
+    private static void assertActuators(Standalone argus) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        List<Integer> ports = new ArrayList<>(argus.probePorts());
+        assertThat(ports).isNotEmpty().doesNotContain(argus.httpPort(), argus.brainPort());
+        ports.add(argus.brainPort());
+        StringBuilder metrics = new StringBuilder();
+        for (int port : ports) {
+            HttpResponse<String> readiness = get(http, port, "/actuator/health/readiness");
+            assertThat(readiness.statusCode()).as("readiness on " + port).isEqualTo(200);
+            assertThat(readiness.body()).contains("\"status\":\"UP\"");
+            metrics.append(get(http, port, "/actuator/prometheus").body());
+        }
+        assertThat(metrics.toString().lines().filter(line -> line.startsWith("argus_engine_scan_seconds_count{")
+                && line.contains("category=\"malicious\"") && line.contains("engine=\"clamav\"")))
+                .as("the EICAR scan in the probe's histogram").isNotEmpty();
+        assertThat(get(http, argus.brainPort(), "/api/v1/probes").statusCode())
+                .as("the brain serves its actuator only").isEqualTo(404);
+    }
+
+    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -58,8 +58,9 @@ public final class Launcher {
         Path work = Files.createTempDirectory("argus-bench-probe");
         List<JavaProcess> started = new ArrayList<>();
         try {
-            started.add(start("brain", shared, List.of(), environment));
-            started.add(start("probe", shared, List.of("--argus.probe.engines=clamav",
+            // The brain's and probe's actuators on free ports: nothing else on the machine is in their way.
+            started.add(start("brain", shared, List.of("--server.port=0"), environment));
+            started.add(start("probe", shared, List.of("--server.port=0", "--argus.probe.engines=clamav",
                     "--argus.probe.concurrency=" + concurrency, "--argus.probe.work-dir=" + work,
                     "--argus.probe.clamav.database-directory=" + services.clamavDatabase()), environment));
             started.add(start("frontend", shared, List.of("--server.port=" + port,

@@ -38,9 +38,11 @@ class DeadlineSweeper implements SchedulingConfigurer {
     private final TransactionTemplate transactions;
     private final BrainProperties properties;
     private final Clock clock;
+    private final JobMeters meters;
 
     DeadlineSweeper(JobRows jobs, ProbeRegistry registry, MessagePublisher publisher, TransactionTemplate transactions,
-                    BrainProperties properties, Clock clock) {
+                    BrainProperties properties, Clock clock, JobMeters meters) {
+        this.meters = meters;
         this.jobs = jobs;
         this.registry = registry;
         this.publisher = publisher;
@@ -77,6 +79,7 @@ class DeadlineSweeper implements SchedulingConfigurer {
             job.timeOut(EngineResult.withoutEngine(Category.TIMEOUT, TIMEOUT_ERROR,
                     registry.descriptor(job.probe()).orElse(null)), now);
             jobs.saveFinished(job);
+            meters.timedOut(job.probe());
             reports.add(job.toResult());
         }
         publisher.publish(Routes.brainResults(new ResultsReported("brain", reports, now)));

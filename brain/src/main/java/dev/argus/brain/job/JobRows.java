@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -85,6 +87,13 @@ public class JobRows {
                 .param("limit", limit)
                 .query((rs, row) -> job(rs))
                 .list();
+    }
+
+    /** How many jobs are PENDING (sent, no answer yet), by probe; probes without any are absent. */
+    Map<String, Long> pendingByProbe() {
+        return jdbc.sql("select probe, count(*) as pending from brain.job where status = 'PENDING' group by probe")
+                .query((rs, row) -> Map.entry(rs.getString("probe"), rs.getLong("pending")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Ends the scan's PENDING jobs as CANCELLED; returns how many. */

@@ -38,9 +38,11 @@ class ResultHandler {
     private final MessagePublisher publisher;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
+    private final JobMeters meters;
 
     ResultHandler(JobRows rows, ScanLocks scanLocks, MessagePublisher publisher, BrainProperties properties,
-                  Clock clock) {
+                  Clock clock, JobMeters meters) {
+        this.meters = meters;
         this.rows = rows;
         this.scanLocks = scanLocks;
         this.publisher = publisher;
@@ -91,6 +93,7 @@ class ResultHandler {
             case RETRY -> {
                 job.nextAttempt();
                 rows.saveAttempt(job);
+                meters.retried(job.probe());
                 retries.computeIfAbsent(job.probe(), p -> new ArrayList<>())
                         .add(job.toProbeJob(retryPolicy.maxAttempts()));
                 log.info("Retrying scan {} file {} probe {} job {}: attempt {} after {} ({})", job.scanId(),

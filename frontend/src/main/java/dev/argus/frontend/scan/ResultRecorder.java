@@ -41,8 +41,10 @@ public class ResultRecorder {
     private final JdbcClient jdbc;
     private final ScanLocks scanLocks;
     private final ApplicationEventPublisher events;
+    private final ScanMeters meters;
 
-    ResultRecorder(JdbcClient jdbc, ScanLocks scanLocks, ApplicationEventPublisher events) {
+    ResultRecorder(JdbcClient jdbc, ScanLocks scanLocks, ApplicationEventPublisher events, ScanMeters meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.scanLocks = scanLocks;
         this.events = events;
@@ -78,6 +80,7 @@ public class ResultRecorder {
                 continue;
             }
             stored.computeIfAbsent(result.scanId(), id -> new ArrayList<>()).add(new Stored(result, engine));
+            meters.resultStored(result.probe(), engine.category().wireName());
         }
         List<ScanProgressed.StoredResult> storedEvents = new ArrayList<>();
         List<ScanProgressed.StatusChange> statusEvents = new ArrayList<>();

@@ -43,8 +43,11 @@ public class ScanService {
     private final Verdicts verdicts;
     private final ScanLocks scanLocks;
 
+    private final ScanMeters meters;
+
     ScanService(JdbcClient jdbc, FileCatalog catalog, MessagePublisher publisher, ApplicationEventPublisher events,
-                StoredAnswers storedAnswers, Verdicts verdicts, ScanLocks scanLocks) {
+                StoredAnswers storedAnswers, Verdicts verdicts, ScanLocks scanLocks, ScanMeters meters) {
+        this.meters = meters;
         this.scanLocks = scanLocks;
         this.jdbc = jdbc;
         this.catalog = catalog;
@@ -93,6 +96,7 @@ public class ScanService {
             throw new IllegalArgumentException("a scan needs files and probes");
         }
         UUID id = UUID.randomUUID();
+        meters.scanCreated();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         boolean anyNew = false;
         for (NewFile file : distinct.values()) {

@@ -7,6 +7,8 @@ import dev.argus.frontend.probe.ProbeDirectory;
 import dev.argus.frontend.scan.ScanOptions;
 import dev.argus.frontend.scan.ScanService;
 import dev.argus.frontend.web.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,8 +34,12 @@ class UploadService {
     private final ProbeDirectory directory;
     private final FileStore store;
     private final ScanService scans;
+    private final Counter filesUploaded;
 
-    UploadService(ProbeDirectory directory, FileStore store, ScanService scans) {
+    UploadService(ProbeDirectory directory, FileStore store, ScanService scans, MeterRegistry registry) {
+        this.filesUploaded = Counter.builder("argus.files.uploaded")
+                .description("Files received in uploads that became a scan (each part counted, duplicates included)")
+                .register(registry);
         this.directory = directory;
         this.store = store;
         this.scans = scans;
@@ -57,6 +63,7 @@ class UploadService {
         long start = StageTimer.start();
         ScanService.Created scan = scans.createAndDescribe(files, probes, options, owner);
         StageTimer.stop("frontend.scan-create", start);
+        filesUploaded.increment(upload.files().size());
         return scan;
     }
 

@@ -5,6 +5,7 @@ import dev.argus.messaging.DeadLetters;
 import dev.argus.messaging.MessagePublisher;
 import dev.argus.probe.engine.ActiveEngines;
 import dev.argus.probe.registration.InstanceId;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,8 +31,9 @@ class JobConfiguration {
 
     @Bean
     JobRunner jobRunner(FileStore store, WorkDirectory workDirectory, MessagePublisher publisher,
-                        InstanceId instanceId, Clock clock, ExecutorService scanExecutor) {
-        return new JobRunner(store, workDirectory.path(), publisher, instanceId.value(), clock, scanExecutor);
+                        InstanceId instanceId, Clock clock, ExecutorService scanExecutor, MeterRegistry registry) {
+        return new JobRunner(store, workDirectory.path(), publisher, instanceId.value(), clock, scanExecutor,
+                new ScanMeters(registry));
     }
 
     @Bean

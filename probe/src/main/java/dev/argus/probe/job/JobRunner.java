@@ -52,13 +52,16 @@ public final class JobRunner {
     private final String instanceId;
     private final Clock clock;
     private final ExecutorService scans;
+    private final ScanMeters meters;
 
     /**
-     * @param scans runs {@link ScanEngine#scan(Path)} so the consumer thread can stop waiting at the timeout;
-     *              needs as many threads as scans run at once (a cached pool)
+     * @param scans  runs {@link ScanEngine#scan(Path)} so the consumer thread can stop waiting at the timeout;
+     *               needs as many threads as scans run at once (a cached pool)
+     * @param meters where each engine run's duration is recorded
      */
     public JobRunner(FileStore store, Path workDir, MessagePublisher publisher, String instanceId, Clock clock,
-                     ExecutorService scans) {
+                     ExecutorService scans, ScanMeters meters) {
+        this.meters = meters;
         this.store = store;
         this.workDir = workDir;
         this.publisher = publisher;
@@ -116,7 +119,15 @@ public final class JobRunner {
         }
     }
 
+    /** Runs the engine on the file and records how long it took ({@link ScanMeters}). */
     private Outcome scan(ProbeJob job, ScanEngine engine, Path file) throws InterruptedException {
+        long start = System.nanoTime();
+        Outcome outcome = runEngine(job, engine, file);
+        meters.scanned(engine.name(), outcome.result().category(), Duration.ofNanos(System.nanoTime() - start));
+        return outcome;
+    }
+
+    private Outcome runEngine(ProbeJob job, ScanEngine engine, Path file) throws InterruptedException {
         Duration timeout = engine.timeout();
         long start = System.nanoTime();
         long startMark = StageTimer.start();

@@ -17,6 +17,7 @@ import dev.argus.probe.spi.EngineException;
 import dev.argus.probe.spi.EngineVersions;
 import dev.argus.probe.spi.ScanOutcome;
 import dev.argus.probe.spi.TerminalEngineException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,7 @@ class JobRunnerTests {
     private final ExecutorService scans = Executors.newCachedThreadPool();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final FakeEngine engine = new FakeEngine("fake").withVersions(VERSIONS);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @AfterEach
     void shutdown() {
@@ -101,6 +103,10 @@ class JobRunnerTests {
 
         runner().handle(new ScanFiles("fake", jobs), engine);
 
+        assertThat(registry.get("argus.engine.scan").tags("engine", "fake", "category", "undetected").timer().count())
+                .as("argus_engine_scan_seconds_count{category=undetected}").isEqualTo(2);
+        assertThat(registry.get("argus.engine.scan").tags("engine", "fake", "category", "malicious").timer().count())
+                .as("argus_engine_scan_seconds_count{category=malicious}").isEqualTo(1);
         ResultsReported reported = onlyReport();
         assertThat(reported.results()).extracting(JobResult::jobId)
                 .containsExactlyElementsOf(jobs.stream().map(ProbeJob::jobId).toList());
@@ -124,6 +130,7 @@ class JobRunnerTests {
 
         assertThat(onlyReport().results()).singleElement().extracting(JobResult::jobId).isEqualTo(onTime.jobId());
         assertThat(engine.scanned()).hasSize(1);
+        assertThat(registry.get("argus.engine.scan").timer().count()).as("only the scanned job is timed").isEqualTo(1);
         assertTempFilesDeleted();
     }
 
@@ -301,7 +308,8 @@ class JobRunnerTests {
     }
 
     private JobRunner runner() {
-        return new JobRunner(store, workDir, publisher, "probe-1", Clock.fixed(NOW, ZoneOffset.UTC), scans);
+        return new JobRunner(store, workDir, publisher, "probe-1", Clock.fixed(NOW, ZoneOffset.UTC), scans,
+                new ScanMeters(registry));
     }
 
     private static ProbeJob job(Instant deadline) {

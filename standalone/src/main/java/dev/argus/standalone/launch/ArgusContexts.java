@@ -157,12 +157,21 @@ public final class ArgusContexts implements AutoCloseable {
             context.close();
             throw new IllegalStateException("stopping");
         }
-        log.info("{} started in {} ms", application.displayName(), (System.nanoTime() - started) / 1_000_000);
+        log.info("{} started in {} ms, health and metrics at http://localhost:{}/actuator", application.displayName(),
+                (System.nanoTime() - started) / 1_000_000, port(context));
         return context;
     }
 
     private Map<String, Object> wiringFor(ArgusApplication application) {
         Map<String, Object> wiring = new LinkedHashMap<>(plan.wiring());
+        if (application != ArgusApplication.FRONTEND) {
+            // The brain's and the probes' actuators on free loopback ports (logged): --server.port is the frontend's,
+            // and the frontend's API description is not theirs.
+            wiring.put("server.port", "0");
+            wiring.put("server.address", "127.0.0.1");
+            wiring.put("springdoc.api-docs.enabled", "false");
+            wiring.put("springdoc.swagger-ui.enabled", "false");
+        }
         if (application == ArgusApplication.PROBE) {
             wiring.putAll(plan.probeWiring());
             ClamdEndpoint clamd = plan.clamd();
@@ -177,7 +186,28 @@ public final class ArgusContexts implements AutoCloseable {
 
     /** The port the frontend serves HTTP on. */
     public int httpPort() {
-        return ((WebServerApplicationContext) frontend).getWebServer().getPort();
+        return port(frontend);
+    }
+
+    /** The port the brain's actuator answers on. */
+    public int brainPort() {
+        synchronized (this) {
+            return contexts.stream().filter(entry -> entry.getKey() == ArgusApplication.BRAIN)
+                    .mapToInt(entry -> port(entry.getValue())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the brain is not running"));
+        }
+    }
+
+    /** The ports the probe instances' actuators answer on, in start order. */
+    public List<Integer> probePorts() {
+        synchronized (this) {
+            return contexts.stream().filter(entry -> entry.getKey() == ArgusApplication.PROBE)
+                    .map(entry -> port(entry.getValue())).toList();
+        }
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     /** Stops every context: the frontend (no new uploads) and the probes first, then the brain. */

@@ -15,6 +15,8 @@ import dev.argus.messaging.DeadLetters;
 import dev.argus.messaging.Routes;
 import dev.argus.standalone.FreePorts;
 import dev.argus.standalone.Secrets;
+import dev.argus.messaging.ConsumerMeters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -109,7 +111,7 @@ class ArgusTopologyOnBrokerJIntegrationTests {
         Message poison = MessageBuilder.withBody("{not json".getBytes(StandardCharsets.UTF_8))
                 .setHeader(MessageTypes.TYPE_HEADER, "ScanFiles").setMessageId("poison-1").build();
 
-        new DeadLetters(publisher, "argus-probe").park(poison, "unreadable: not JSON", 1);
+        new DeadLetters(publisher, "argus-probe", new ConsumerMeters(new SimpleMeterRegistry())).park(poison, "unreadable: not JSON", 1);
 
         Message parked = template.receive(Topology.DEAD_LETTER_QUEUE, 5_000);
         assertThat(parked).isNotNull();

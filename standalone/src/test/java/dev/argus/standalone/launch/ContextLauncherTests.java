@@ -29,7 +29,19 @@ class ContextLauncherTests {
         assertThat(ContextLauncher.defaultProperties(ArgusApplication.PROBE, Map.of())
                 .get("spring.autoconfigure.exclude")).asString()
                 .contains("DataSourceAutoConfiguration", "FlywayAutoConfiguration", "HibernateJpaAutoConfiguration");
-        assertThat(ContextLauncher.defaultProperties(ArgusApplication.BRAIN, Map.of()))
+        assertThat(ContextLauncher.defaultProperties(ArgusApplication.BRAIN, Map.of())
+                .get("spring.autoconfigure.exclude")).asString()
+                .doesNotContain("DataSourceAutoConfiguration");
+    }
+
+    @Test
+    void keepsTheFrontendsSecurityOutOfTheActuatorOnlyContexts() {
+        for (ArgusApplication application : new ArgusApplication[] {ArgusApplication.BRAIN, ArgusApplication.PROBE}) {
+            assertThat(ContextLauncher.defaultProperties(application, Map.of()).get("spring.autoconfigure.exclude"))
+                    .asString().as(application.displayName())
+                    .contains("SecurityAutoConfiguration", "ServletWebSecurityAutoConfiguration");
+        }
+        assertThat(ContextLauncher.defaultProperties(ArgusApplication.FRONTEND, Map.of()))
                 .doesNotContainKey("spring.autoconfigure.exclude");
     }
 

@@ -11,12 +11,14 @@ import dev.argus.common.message.ScanFiles;
 import dev.argus.probe.RecordingPublisher;
 import dev.argus.probe.job.InMemoryFileStore;
 import dev.argus.probe.job.JobRunner;
+import dev.argus.probe.job.ScanMeters;
 import dev.argus.probe.spi.EngineDependency;
 import dev.argus.probe.spi.EngineException;
 import dev.argus.probe.spi.EngineVersions;
 import dev.argus.probe.spi.ScanEngine;
 import dev.argus.probe.spi.ScanOutcome;
 import dev.argus.probe.spi.TerminalEngineException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -300,7 +302,7 @@ class RemoteEngineIntegrationTests {
         ExecutorService scans = Executors.newCachedThreadPool();
         try {
             new JobRunner(store, Files.createDirectories(work.resolve("jobs")), publisher, "probe-1",
-                    Clock.systemUTC(), scans).handle(new ScanFiles(engine.name(), List.of(new ProbeJob(UUID.randomUUID(),
+                    Clock.systemUTC(), scans, new ScanMeters(new SimpleMeterRegistry())).handle(new ScanFiles(engine.name(), List.of(new ProbeJob(UUID.randomUUID(),
                     UUID.randomUUID(), sha256, engine.name(), "text/plain", 1, false,
                     Instant.now().plus(Duration.ofMinutes(1))))), engine);
         } finally {

@@ -1,0 +1,90 @@
+package dev.argus.brain;
+
+import static dev.argus.brain.BrainAmqpClient.WAIT;
+import static dev.argus.brain.BrainAmqpClient.crashed;
+import static dev.argus.brain.BrainAmqpClient.descriptor;
+import static dev.argus.brain.BrainAmqpClient.file;
+import static dev.argus.brain.BrainAmqpClient.newProbeName;
+import static dev.argus.brain.BrainAmqpClient.resultFor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.argus.common.message.ProbeDescriptor;
+import dev.argus.common.message.ProbeJob;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * The brain's actuator on its own port: liveness and readiness (broker and database) answer UP, and
+ * {@code /actuator/prometheus} shows the retries, the timeouts, the pending jobs and the probe queues of a scan whose
+ * first job is retried and whose jobs then pass their one-second deadline.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "argus.brain.job-deadline=1s", "argus.brain.sweep-interval=200ms", "argus.brain.gauge-interval=200ms"})
+@DirtiesContext
+class BrainMetricsIntegrationTests extends AbstractBrainClientTests {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void livenessAndReadinessAreUp() throws Exception {
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
+        }
+    }
+
+    @Test
+    void prometheusShowsRetriesTimeoutsPendingJobsAndQueues() {
+        ProbeDescriptor probe = descriptor(newProbeName(), null);
+        client.registerOnline(probe);
+        client.requestScan(List.of(file("text/plain"), file("text/plain")), List.of(probe.name()), false);
+        List<ProbeJob> jobs = client.awaitJobs(probe.name(), 2);
+        String byProbe = "probe=\"" + probe.name() + "\"";
+
+        client.sendResult(resultFor(jobs.getFirst(), true, crashed("engine crashed")));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            String metrics = get("/actuator/prometheus").body();
+            assertThat(value(metrics, "argus_jobs_retried_total", byProbe)).hasValue(1);
+            assertThat(value(metrics, "argus_jobs_timed_out_total", byProbe)).hasValue(2);
+            assertThat(value(metrics, "argus_jobs_pending", byProbe)).hasValue(0);
+            assertThat(value(metrics, "argus_queue_messages", "queue=\"argus.probe." + probe.name() + "\""))
+                    .as("the retry is still in the test probe's queue").hasValue(1);
+            assertThat(value(metrics, "argus_queue_consumers", "queue=\"argus.probe." + probe.name() + "\""))
+                    .hasValue(0);
+            assertThat(value(metrics, "argus_queue_messages", "queue=\"argus.parked\"")).isPresent();
+        });
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of the sample of {@code name} whose labels contain {@code label}, if there is one. */
+    static OptionalDouble value(String metrics, String name, String label) {
+        Matcher sample = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
+                .matcher(metrics);
+        while (sample.find()) {
+            if (sample.group(1).contains(label)) {
+                return OptionalDouble.of(Double.parseDouble(sample.group(2)));
+            }
+        }
+        return OptionalDouble.empty();
+    }
+}
