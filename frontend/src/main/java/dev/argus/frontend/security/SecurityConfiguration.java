@@ -62,7 +62,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain argusSecurity(HttpSecurity http, ApiKeyStore keys, RateLimitProperties rateLimit,
                                       FrontendProperties frontend, HttpSessionSecurityContextRepository contexts,
-                                      CookieCsrfTokenRepository csrfTokens) {
+                                      CookieCsrfTokenRepository csrfTokens, InternalMetricsPort metricsPort) {
         ProblemResponses problems = new ProblemResponses();
         ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(keys, frontend.retryAfter());
         http.httpBasic(AbstractHttpConfigurer::disable)
@@ -98,6 +98,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/files", "/api/v1/files/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/probes", "/api/v1/probes/**").authenticated()
                         .requestMatchers("/api/**").authenticated()
+                        .requestMatchers(request -> metricsPort.opens(request)).permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().permitAll());
         return http.build();
