@@ -139,6 +139,22 @@ abstract class AbstractProbeIntegrationTests {
     }
 
     @Test
+    void aFileWhoseStoredContentIsNotItsSha256IsAFailureThatIsNotRetriedNorScanned() {
+        String sha256 = sha256(("what the frontend stored " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        store.store(sha256, new ByteArrayInputStream(EICAR.getBytes(StandardCharsets.US_ASCII)));
+        ProbeJob job = job(sha256, Instant.now().plusSeconds(60));
+
+        broker.send(batch(job));
+
+        JobResult result = onlyResult(broker.report(results, List.of(job.jobId())).body());
+        assertThat(result.retryable()).isFalse();
+        assertThat(result.willRetry()).isFalse();
+        assertThat(result.result().category()).isEqualTo(Category.FAILURE);
+        assertThat(result.result().error()).isEqualTo("file in store does not match its sha256");
+        store.delete(sha256);
+    }
+
+    @Test
     void aBatchOfSeveralFilesYieldsOneReportWithOneResultPerFileForTheBrainAndTheFrontends() {
         String missing = sha256(("never stored " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
         List<ProbeJob> jobs = List.of(job(put(EICAR), Instant.now().plusSeconds(60)),
