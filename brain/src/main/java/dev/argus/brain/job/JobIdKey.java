@@ -14,7 +14,7 @@ class JobIdKey {
 
     @Bean
     JobIds jobIds(JdbcTemplate jdbc) {
-        String secret = jdbc.queryForObject("select secret from job_id_key", String.class);
+        String secret = jdbc.queryForObject("select secret from brain.job_id_key", String.class);
         return new JobIds(secret.getBytes(StandardCharsets.UTF_8));
     }
 }
