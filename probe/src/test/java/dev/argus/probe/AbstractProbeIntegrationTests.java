@@ -112,6 +112,8 @@ abstract class AbstractProbeIntegrationTests {
         assertThat(properties.getReceivedExchange()).isEqualTo(Topology.RESULTS_EXCHANGE);
         assertThat(properties.getReceivedRoutingKey()).isEqualTo("probe.clamav");
         assertThat(properties.getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
+        assertThat(properties.getReceivedUserId()).as("the probe's RabbitMQ user, checked by the broker")
+                .isEqualTo(rabbitProperties.determineUsername());
     }
 
     @Test
