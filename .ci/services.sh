@@ -220,7 +220,7 @@ check_rabbitmq() {
 
 # The least-privilege RabbitMQ users of scripts/rabbitmq-users.sh (see docs/security.md#internal-credentials):
 # argus-frontend, argus-brain and one argus-probe-<engine> per engine of the probe module, plus the test engines
-# "scripted" (probe JobFlowIntegrationTests). CI passwords come from ARGUS_RABBITMQ_<ROLE>_PASSWORD and
+# "scripted" (probe JobFlowIntegrationTests), and the shared argus-probe of the end-to-end tests' multi-engine probe. CI passwords come from ARGUS_RABBITMQ_<ROLE>_PASSWORD and
 # ARGUS_RABBITMQ_PROBE_<ENGINE>_PASSWORD (default: the user name with "-ci"). guest keeps full rights in the test
 # vhosts for the existing tests. With --node NAME first, on that RabbitMQ node (the fault-injection suite's own,
 # .ci/fault-services.sh).
@@ -237,8 +237,10 @@ add_rabbitmq_users() { # [--node NAME] vhost...
     variable="ARGUS_RABBITMQ_PROBE_$(tr 'a-z-' 'A-Z_' <<<"$engine")_PASSWORD"
     export "$variable=${!variable:-argus-probe-$engine-ci}"
   done
+  export ARGUS_RABBITMQ_PROBE_PASSWORD="${ARGUS_RABBITMQ_PROBE_PASSWORD:-argus-probe-ci}"
   for vhost in "$@"; do
     argus_rabbitmq_users "$vhost" "${engines[@]}" || die "cannot set up the RabbitMQ users in vhost $vhost"
+    argus_rabbitmq_shared_probe_user "$vhost" || die "cannot set up the RabbitMQ user argus-probe in vhost $vhost"
   done
 }
 

@@ -52,6 +52,20 @@ argus_rabbitmq_users() { # vhost engine...
   done
 }
 
+# argus_rabbitmq_shared_probe_user VHOST: the user argus-probe (password ARGUS_RABBITMQ_PROBE_PASSWORD) for one probe
+# process running several engines, as the end-to-end tests do. It has the rights of every per-engine user at once
+# (every job queue, any probe.* results key), so it gives up the separation between engines: tests only, never a
+# deployment.
+argus_rabbitmq_shared_probe_user() { # vhost
+  local vhost="${1:?usage: argus_rabbitmq_shared_probe_user VHOST}"
+  _argus_rabbitmq_user "$vhost" argus-probe ARGUS_RABBITMQ_PROBE_PASSWORD \
+    '^argus\.probe\.[a-z][a-z0-9_-]*$' \
+    '^argus\.(probe\.[a-z][a-z0-9_-]*|brain|results|dead-letters)$' \
+    '^argus\.(probe\.[a-z][a-z0-9_-]*|probes)$' || return 1
+  _argus_rabbitmqctl set_topic_permissions -p "$vhost" argus-probe argus.results '^probe\.[a-z][a-z0-9_-]*$' '^$' \
+    >/dev/null || { echo "rabbitmq-users: cannot set the topic permission of argus-probe in $vhost" >&2; return 1; }
+}
+
 # The configure, write and read regexes of the frontend and the brain.
 _argus_rabbitmq_permission() { # role kind
   case "$1:$2" in
