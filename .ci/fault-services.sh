@@ -4,7 +4,7 @@
 # .ci/services.sh (RabbitMQ 5672, PostgreSQL 5432, vsftpd 2121) that other tests and people use meanwhile:
 # - RabbitMQ node argus-fault@localhost on 127.0.0.1:5673 (distribution port 25673, no plugins), its data and
 #   logs in $state/fault/rabbitmq, vhost argus-fault with the same least-privilege users argus-frontend,
-#   argus-brain and argus-probe (add_rabbitmq_users of .ci/services.sh) and guest;
+#   argus-brain and argus-probe-<engine> (add_rabbitmq_users of .ci/services.sh) and guest;
 #   control it with: rabbitmqctl -n argus-fault@localhost stop_app | start_app
 # - PostgreSQL cluster <version> argusfault on 127.0.0.1:5433 (trust for 127.0.0.1), role argus/argus,
 #   database argus_fault; restart it with: pg_ctlcluster <version> argusfault restart -m fast
@@ -62,7 +62,7 @@ CONF
   rabbitmqctl -q -n "$rabbit_node" set_permissions -p "$rabbit_vhost" guest '.*' '.*' '.*' >/dev/null \
     || die "cannot grant guest access to vhost $rabbit_vhost of RabbitMQ node $rabbit_node"
   add_rabbitmq_users --node "$rabbit_node" "$rabbit_vhost"
-  log "RabbitMQ $rabbit_node answers on $rabbit_port; vhost $rabbit_vhost with users argus-frontend, argus-brain, argus-probe"
+  log "RabbitMQ $rabbit_node answers on $rabbit_port; vhost $rabbit_vhost with users argus-frontend, argus-brain, argus-probe-<engine>"
 }
 
 start_fault_postgresql() {

@@ -215,38 +215,32 @@ check_rabbitmq() {
       || die "cannot grant guest access to RabbitMQ vhost $vhost (is rabbitmqctl allowed to talk to the node?)"
   done
   add_rabbitmq_users argus-test argus-e2e
-  log "RabbitMQ answers; vhosts argus-test and argus-e2e exist, with users argus-frontend, argus-brain, argus-probe"
+  log "RabbitMQ answers; vhosts argus-test and argus-e2e exist, with users argus-frontend, argus-brain, argus-probe-<engine>"
 }
 
-# One RabbitMQ user per process with least privilege (see docs/security.md#internal-credentials); the same
-# permission regexes as docker/rabbitmq/definitions.json. CI passwords come from ARGUS_RABBITMQ_<ROLE>_PASSWORD
-# (default: the user name with "-ci"). guest keeps full rights in the test vhosts for the existing tests.
-# With --node NAME first, on that RabbitMQ node (the fault-injection suite's own, .ci/fault-services.sh).
+# The least-privilege RabbitMQ users of scripts/rabbitmq-users.sh (see docs/security.md#internal-credentials):
+# argus-frontend, argus-brain and one argus-probe-<engine> per engine of the probe module, plus the test engines
+# "scripted" (probe JobFlowIntegrationTests), and the shared argus-probe of the end-to-end tests' multi-engine probe. CI passwords come from ARGUS_RABBITMQ_<ROLE>_PASSWORD and
+# ARGUS_RABBITMQ_PROBE_<ENGINE>_PASSWORD (default: the user name with "-ci"). guest keeps full rights in the test
+# vhosts for the existing tests. With --node NAME first, on that RabbitMQ node (the fault-injection suite's own,
+# .ci/fault-services.sh).
 add_rabbitmq_users() { # [--node NAME] vhost...
-  local ctl=(rabbitmqctl -q)
-  if [ "${1:-}" = --node ]; then ctl+=(-n "$2"); shift 2; fi
-  local -A configure write read password
-  configure[frontend]='^argus\.(brain|brain\.scans|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters|parked)$'
-  write[frontend]='^argus\.(brain|brain\.scans|probes|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters|parked)$'
-  read[frontend]='^argus\.(brain|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters|parked)$'
-  configure[brain]='^(argus\.(brain|brain\.(scans|probes|results)|probes|results|frontend|frontend\.(results|probes)|dead-letters|parked)|argus\.probe\.[a-z][a-z0-9_-]*)$'
-  write[brain]='^(argus\.(brain\.(scans|probes|results)|probes|results|frontend|frontend\.(results|probes)|dead-letters|parked)|argus\.probe\.[a-z][a-z0-9_-]*)$'
-  read[brain]='^argus\.(brain|brain\.(scans|probes|results)|probes|results|frontend|dead-letters)$'
-  configure[probe]='^(argus\.(brain|brain\.(probes|results)|probes|results|frontend\.results|dead-letters|parked)|argus\.probe\.[a-z][a-z0-9_-]*)$'
-  write[probe]='^(argus\.(brain|brain\.(probes|results)|results|frontend\.results|dead-letters|parked)|argus\.probe\.[a-z][a-z0-9_-]*)$'
-  read[probe]='^(argus\.(brain|probes|results|dead-letters)|argus\.probe\.[a-z][a-z0-9_-]*)$'
-  password[frontend]="${ARGUS_RABBITMQ_FRONTEND_PASSWORD:-argus-frontend-ci}"
-  password[brain]="${ARGUS_RABBITMQ_BRAIN_PASSWORD:-argus-brain-ci}"
-  password[probe]="${ARGUS_RABBITMQ_PROBE_PASSWORD:-argus-probe-ci}"
-  local role vhost
-  for role in frontend brain probe; do
-    "${ctl[@]}" add_user "argus-$role" "${password[$role]}" >/dev/null 2>&1 \
-      || "${ctl[@]}" change_password "argus-$role" "${password[$role]}" >/dev/null
-    for vhost in "$@"; do
-      "${ctl[@]}" set_permissions -p "$vhost" "argus-$role" \
-        "${configure[$role]}" "${write[$role]}" "${read[$role]}" >/dev/null \
-        || die "cannot set the permissions of RabbitMQ user argus-$role in vhost $vhost"
-    done
+  # shellcheck source=../scripts/rabbitmq-users.sh
+  source "$here/../scripts/rabbitmq-users.sh"
+  local ARGUS_RABBITMQCTL=rabbitmqctl
+  if [ "${1:-}" = --node ]; then ARGUS_RABBITMQCTL="rabbitmqctl -n $2"; shift 2; fi
+  export ARGUS_RABBITMQCTL
+  export ARGUS_RABBITMQ_FRONTEND_PASSWORD="${ARGUS_RABBITMQ_FRONTEND_PASSWORD:-argus-frontend-ci}"
+  export ARGUS_RABBITMQ_BRAIN_PASSWORD="${ARGUS_RABBITMQ_BRAIN_PASSWORD:-argus-brain-ci}"
+  local engines=("${ARGUS_RABBITMQ_ENGINES[@]}" scripted) engine variable vhost
+  for engine in "${engines[@]}"; do
+    variable="ARGUS_RABBITMQ_PROBE_$(tr 'a-z-' 'A-Z_' <<<"$engine")_PASSWORD"
+    export "$variable=${!variable:-argus-probe-$engine-ci}"
+  done
+  export ARGUS_RABBITMQ_PROBE_PASSWORD="${ARGUS_RABBITMQ_PROBE_PASSWORD:-argus-probe-ci}"
+  for vhost in "$@"; do
+    argus_rabbitmq_users "$vhost" "${engines[@]}" || die "cannot set up the RabbitMQ users in vhost $vhost"
+    argus_rabbitmq_shared_probe_user "$vhost" || die "cannot set up the RabbitMQ user argus-probe in vhost $vhost"
   done
 }
 

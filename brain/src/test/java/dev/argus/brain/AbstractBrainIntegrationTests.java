@@ -20,6 +20,7 @@ import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeDirectoryUpdated;
 import dev.argus.common.message.ProbeJob;
+import dev.argus.common.message.ProbeRegistered;
 import dev.argus.common.message.ProbeStatus;
 import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanFiles;
@@ -82,6 +83,32 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
         ProbeDirectoryUpdated directory = client.awaitDirectory(d -> d.probes().stream()
                 .anyMatch(s -> s.probe().equals(updated)));
         assertThat(statusOf(directory, probe.name()).instances()).as("a heartbeat is no new instance").isEqualTo(1);
+    }
+
+    @Test
+    void aRegistrationFromAnotherCredentialThanTheProbesFirstChangesNothing() {
+        ProbeDescriptor probe = descriptor(newProbeName(), null);
+        String instance = "it-" + UUID.randomUUID();
+        client.register(instance, false, Instant.now(), probe);
+        client.awaitDirectory(d -> d.probes().stream().anyMatch(s -> s.probe().equals(probe) && s.online()));
+        ProbeDescriptor hijacked = new ProbeDescriptor(probe.name(), probe.displayName(), probe.category(),
+                probe.version(), probe.engineVersion(), "forged", "^nothing/at-all$", probe.timeoutMs());
+
+        // without user_id: not the credential (guest) that registered the probe
+        rabbit.convertAndSend(Topology.BRAIN_EXCHANGE, Topology.PROBES_KEY,
+                new ProbeRegistered("it-" + UUID.randomUUID(), List.of(hijacked), false, Instant.now()));
+        // then the probe's own heartbeat; the brain handles registrations in order, one at a time
+        ProbeDescriptor updated = new ProbeDescriptor(probe.name(), probe.displayName(), probe.category(),
+                probe.version(), probe.engineVersion(), "27801", probe.mimeTypes(), probe.timeoutMs());
+        client.register(instance, true, Instant.now(), updated);
+
+        ProbeDirectoryUpdated directory = client.awaitDirectory(d -> d.probes().stream()
+                .anyMatch(s -> s.probe().equals(updated)));
+        assertThat(directory.probes()).noneMatch(s -> s.probe().equals(hijacked));
+        assertThat(jdbc.queryForObject("select mime_types from brain.probe where name = ?", String.class,
+                probe.name())).isNull();
+        assertThat(jdbc.queryForObject("select registered_by from brain.probe where name = ?", String.class,
+                probe.name())).isEqualTo(rabbit.getConnectionFactory().getUsername());
     }
 
     @Test

@@ -141,8 +141,12 @@ final class BrainAmqpClient {
         for (ProbeDescriptor engine : engines) {
             probes.add(engine.name());
         }
+        String user = rabbit.getConnectionFactory().getUsername();
         rabbit.convertAndSend(Topology.BRAIN_EXCHANGE, Topology.PROBES_KEY,
-                new ProbeRegistered(instanceId, List.of(engines), heartbeat, at));
+                new ProbeRegistered(instanceId, List.of(engines), heartbeat, at), m -> {
+                    m.getMessageProperties().setUserId(user); // as a probe does; the broker checks it
+                    return m;
+                });
     }
 
     /** Registers the probes now and waits until the brain's directory shows every one of them online. */

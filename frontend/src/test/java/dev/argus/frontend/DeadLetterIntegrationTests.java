@@ -8,7 +8,9 @@ import static org.awaitility.Awaitility.await;
 import dev.argus.common.amqp.MessageTypes;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.Category;
+import dev.argus.common.message.ResultsReported;
 import dev.argus.messaging.DeadLetters;
+import dev.argus.messaging.Routes;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -74,6 +76,28 @@ class DeadLetterIntegrationTests extends AbstractMessageFlowIntegrationTests {
                 "dead-letter-not-found");
         assertProblem(http.post(DEAD_LETTERS + "/" + second + "/replay"), 404, "dead-letter-not-found");
         assertThat(status(id)).isEqualTo("finished");
+    }
+
+    @Test
+    void resultsOfAnotherProbeThanTheRoutingKeyNamesAreParkedNotStored() {
+        byte[] content = unique();
+        UUID id = upload(CLAMAV, content);
+        String marker = "impostor-" + UUID.randomUUID();
+
+        // a probe "metadata" reporting clamav's result: the routing key names the publisher (topic permission)
+        publisher.publish(Routes.probeResults("metadata",
+                new ResultsReported(marker, List.of(ResultMessages.answer(id,
+                        sha256(content), CLAMAV, Category.UNDETECTED, "Forged")), Instant.now())));
+        ResultMessages.publishFromProbe(publisher, CLAMAV,
+                ResultMessages.answer(id, sha256(content), CLAMAV, Category.MALICIOUS, "Genuine"));
+
+        await().untilAsserted(() -> assertThat(status(id)).isEqualTo("finished"));
+        assertThat(result(id, sha256(content), CLAMAV).get("result").asString()).isEqualTo("Genuine");
+        JsonNode parked = await().until(() -> listed(marker), Optional::isPresent).orElseThrow();
+        assertThat(parked.get("error").asString())
+                .isEqualTo("a result of probe clamav published by probe metadata (routing key probe.metadata)");
+        assertThat(http.send("DELETE", DEAD_LETTERS + "/" + parked.get("id").asString(), "application/json", "")
+                .statusCode()).isEqualTo(204);
     }
 
     @Test

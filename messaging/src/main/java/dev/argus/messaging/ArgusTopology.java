@@ -15,8 +15,11 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 
 /**
- * The one place the AMQP topology is declared from ({@link Topology} holds the names). Each process declares what it
- * consumes and every queue its messages are routed to, so no message is lost whichever process starts first.
+ * The one place the AMQP topology is declared from ({@link Topology} holds the names). The frontend and the brain
+ * declare what they consume and every queue their messages are routed to, so no message is lost whichever of them
+ * starts first. A probe declares only its engines' job queues and their bindings: its RabbitMQ user may not declare
+ * (nor delete) the shared exchanges and queues, so it waits until {@link #PROBE_EXCHANGES} exist, declared by a brain
+ * (which also declares every queue a probe's messages are routed to).
  * Exchanges and queues are durable and carry no x-arguments (the standalone mode's embedded broker ignores them,
  * and a queue declared with other arguments by another process would fail with PRECONDITION_FAILED).
  */
@@ -32,31 +35,38 @@ public final class ArgusTopology {
     private static final FanoutExchange LIVE = new FanoutExchange(Topology.LIVE_EXCHANGE, true, false);
     private static final FanoutExchange DEAD_LETTERS = new FanoutExchange(Topology.DEAD_LETTER_EXCHANGE, true, false);
 
+    /** The exchanges a probe uses and may not declare: it starts once a brain has declared them. */
+    public static final List<String> PROBE_EXCHANGES = List.of(Topology.PROBE_EXCHANGE, Topology.BRAIN_EXCHANGE,
+            Topology.RESULTS_EXCHANGE, Topology.DEAD_LETTER_EXCHANGE);
+
     private ArgusTopology() {
     }
 
     /**
-     * What a process of this role declares at every (re)connection.
+     * What a process of this role declares at every (re)connection: for {@link Role#PROBE} only its engines' job
+     * queues and their bindings to {@code argus.probes}.
      *
      * @param engines for {@link Role#PROBE}, the engines whose job queues it consumes; ignored otherwise (the
      *                brain declares a probe's queue when the probe registers, with {@link #probeQueue(String)})
      */
     public static Declarables declarables(Role role, Collection<String> engines) {
         List<Declarable> all = new ArrayList<>();
-        all.addAll(route(BRAIN, Topology.SCANS_QUEUE, Topology.SCANS_KEY, role != Role.PROBE));
-        all.addAll(route(BRAIN, Topology.PROBES_QUEUE, Topology.PROBES_KEY, role != Role.FRONTEND));
+        if (role == Role.PROBE) {
+            engines.forEach(engine -> all.addAll(probeQueue(engine).getDeclarables().stream()
+                    .filter(d -> !(d instanceof Exchange)).toList()));
+            return new Declarables(all);
+        }
+        all.addAll(route(BRAIN, Topology.SCANS_QUEUE, Topology.SCANS_KEY, true));
+        all.addAll(route(BRAIN, Topology.PROBES_QUEUE, Topology.PROBES_KEY, role == Role.BRAIN));
         all.addAll(route(RESULTS, Topology.FRONTEND_RESULTS_QUEUE, Topology.FRONTEND_RESULTS_BINDING, true));
-        all.addAll(route(RESULTS, Topology.BRAIN_RESULTS_QUEUE, Topology.BRAIN_RESULTS_BINDING, role != Role.FRONTEND));
-        all.addAll(route(FRONTEND, Topology.DIRECTORY_QUEUE, Topology.DIRECTORY_KEY, role != Role.PROBE));
+        all.addAll(route(RESULTS, Topology.BRAIN_RESULTS_QUEUE, Topology.BRAIN_RESULTS_BINDING, role == Role.BRAIN));
+        all.addAll(route(FRONTEND, Topology.DIRECTORY_QUEUE, Topology.DIRECTORY_KEY, true));
         all.addAll(route(DEAD_LETTERS, Topology.DEAD_LETTER_QUEUE, "", true));
-        if (role != Role.FRONTEND) {
+        if (role == Role.BRAIN) {
             all.add(PROBES);
         }
         if (role == Role.FRONTEND) {
             all.add(LIVE);
-        }
-        if (role == Role.PROBE) {
-            engines.forEach(engine -> all.addAll(probeQueue(engine).getDeclarables()));
         }
         return new Declarables(all.stream().distinct().toList());
     }

@@ -33,6 +33,11 @@ public final class DeadLetters {
     public static final String PROCESS = "x-argus-process";
     /** Header: when it was parked (ISO-8601). */
     public static final String PARKED_AT = "x-argus-parked-at";
+    /**
+     * Header: the RabbitMQ user that published it ({@code user_id}), moved out of the properties because the broker
+     * refuses a {@code user_id} other than the parking process's own.
+     */
+    public static final String USER = "x-argus-user-id";
     /** Header: how many times handling it failed. */
     public static final String FAILURES = "x-argus-failures";
 
@@ -74,6 +79,9 @@ public final class DeadLetters {
                 .setHeader(PROCESS, process)
                 .setHeader(PARKED_AT, Instant.now().toString())
                 .setHeader(FAILURES, failures)
+                .setHeader(USER, properties.getReceivedUserId() != null ? properties.getReceivedUserId()
+                        : properties.getUserId())
+                .setUserId(null)
                 .build();
         publisher.publishRaw(Topology.DEAD_LETTER_EXCHANGE, "", copy);
         parked.incrementAndGet();

@@ -58,15 +58,9 @@ class ArgusTopologyTests {
                                 "argus.frontend.probes <- argus.frontend [probes]",
                                 "argus.parked <- argus.dead-letters []")),
                 Arguments.of(Role.PROBE,
-                        Set.of("argus.brain:direct", "argus.probes:direct", "argus.results:topic",
-                                "argus.dead-letters:fanout"),
-                        Set.of("argus.brain.probes", "argus.brain.results", "argus.frontend.results",
-                                "argus.parked", "argus.probe.clamav", "argus.probe.yara"),
-                        Set.of("argus.brain.probes <- argus.brain [probe]",
-                                "argus.brain.results <- argus.results [probe.*]",
-                                "argus.frontend.results <- argus.results [#]",
-                                "argus.parked <- argus.dead-letters []",
-                                "argus.probe.clamav <- argus.probes [clamav]",
+                        Set.of(),
+                        Set.of("argus.probe.clamav", "argus.probe.yara"),
+                        Set.of("argus.probe.clamav <- argus.probes [clamav]",
                                 "argus.probe.yara <- argus.probes [yara]")));
     }
 
@@ -102,7 +96,10 @@ class ArgusTopologyTests {
         });
     }
 
-    /** role; the messages it publishes; the queues each must reach (declared by the publisher itself). */
+    /**
+     * role; the messages it publishes; the queues each must reach (declared by the publisher itself, or for a probe,
+     * which declares no exchange, by the brain).
+     */
     static Stream<Arguments> routes() {
         UUID scan = UUID.randomUUID();
         ResultsReported results = new ResultsReported("p", List.of(), Instant.now());
@@ -124,9 +121,16 @@ class ArgusTopologyTests {
     @MethodSource("routes")
     void eachMessageARolePublishesReachesQueuesThatRoleDeclared(Role role, OutboundMessage route,
                                                                 Set<String> queues) {
-        Declarables declarables = ArgusTopology.declarables(role, ENGINES);
+        Declarables declarables = ArgusTopology.declarables(role == Role.PROBE ? Role.BRAIN : role, ENGINES);
 
         assertThat(routedTo(declarables, route)).containsExactlyInAnyOrderElementsOf(queues);
+    }
+
+    @Test
+    void aProbeDeclaresNoExchangeAndWaitsForTheOnesItUses() {
+        assertThat(ArgusTopology.declarables(Role.PROBE, ENGINES).getDeclarablesByType(Exchange.class)).isEmpty();
+        assertThat(ArgusTopology.declarables(Role.BRAIN, List.of()).getDeclarablesByType(Exchange.class))
+                .extracting(Exchange::getName).containsAll(ArgusTopology.PROBE_EXCHANGES);
     }
 
     @Test

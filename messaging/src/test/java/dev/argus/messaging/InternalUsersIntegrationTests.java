@@ -36,22 +36,26 @@ import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.MessageConverter;
 
 /**
- * The least-privilege RabbitMQ users of .ci/services.sh (and docker/rabbitmq/definitions.json) on the real
+ * The least-privilege RabbitMQ users of scripts/rabbitmq-users.sh (created by .ci/services.sh) on the real
  * broker, driven through the same Spring AMQP stack the processes use: each user declares what
  * {@link ArgusTopology} declares for its role, publishes its {@link Routes} with confirms and consumes its queues;
- * it is refused what belongs to another process. Runs in the vhost of {@code SPRING_RABBITMQ_VIRTUALHOST} (default
+ * it is refused what belongs to another process, and a probe engine's user (argus-probe-metadata) what belongs to
+ * another engine. Runs in the vhost of {@code SPRING_RABBITMQ_VIRTUALHOST} (default
  * argus-test); passwords from {@code ARGUS_RABBITMQ_<ROLE>_PASSWORD}, by default those .ci/services.sh sets.
  */
 class InternalUsersIntegrationTests {
 
     private static final String VHOST = env("SPRING_RABBITMQ_VIRTUALHOST", "argus-test");
-    private static final String ENGINE = "permtest";
+    /** The probe user of these tests is argus-probe-metadata; clamav is another engine's. */
+    private static final String ENGINE = "metadata";
+    private static final String OTHER_ENGINE = "clamav";
     private static final String INSTANCE = "permtest-0a1b2c3d";
     private static final MessageConverter CONVERTER = new ArgusMessagingAutoConfiguration().argusMessageConverter();
 
@@ -63,7 +67,7 @@ class InternalUsersIntegrationTests {
     static void connect() {
         frontend = new Process("frontend");
         brain = new Process("brain");
-        probe = new Process("probe");
+        probe = new Process("probe-" + ENGINE);
     }
 
     @AfterAll
@@ -135,7 +139,7 @@ class InternalUsersIntegrationTests {
             }
         }
         assertThat(parkedBy).containsExactlyInAnyOrder("permission test of frontend", "permission test of brain",
-                "permission test of probe");
+                "permission test of probe-" + ENGINE);
     }
 
     @Test
@@ -156,6 +160,45 @@ class InternalUsersIntegrationTests {
         assertRefused(() -> probe.template.execute(channel -> channel.queueDelete(Topology.SCANS_QUEUE)));
         assertRefused(() -> probe.admin.declareExchange(new FanoutExchange(Topology.LIVE_EXCHANGE, true, false)));
         assertRefused(() -> probe.admin.declareQueue(new Queue("argus.stolen", true, false, false)));
+    }
+
+    @Test
+    void aProbeUserCannotTakeAnotherEnginesJobsNorReportAsAnotherEngineNorTouchTheSharedExchanges() {
+        declareEverything();
+        // (a) another engine's job queue: neither consumed nor declared
+        assertRefused(() -> probe.template.receive(Topology.probeQueue(OTHER_ENGINE)));
+        assertRefused(() -> probe.admin.declareQueue(new Queue(Topology.probeQueue(OTHER_ENGINE), true, false,
+                false)));
+        // (b) results under another engine's routing key (topic permission on argus.results)
+        assertPublishRefused(probe, Routes.probeResults(OTHER_ENGINE, new ResultsReported(INSTANCE, List.of(),
+                Instant.now())));
+        // (c) the shared exchanges and queues are the brain's
+        assertRefused(() -> probe.admin.declareExchange(new TopicExchange(Topology.RESULTS_EXCHANGE, true, false)));
+        assertRefused(() -> probe.template.execute(channel -> channel.exchangeDelete(Topology.RESULTS_EXCHANGE)));
+        assertRefused(() -> probe.template.execute(channel -> channel.exchangeDelete(Topology.PROBE_EXCHANGE)));
+        assertRefused(() -> probe.template.execute(channel -> channel.queueDelete(Topology.BRAIN_RESULTS_QUEUE)));
+        // (d) its own queue and its own results key
+        assertThatCode(() -> probe.template.receive(Topology.probeQueue(ENGINE))).doesNotThrowAnyException();
+        assertThatCode(() -> probe.publisher.publish(Routes.probeResults(ENGINE, new ResultsReported(INSTANCE,
+                List.of(), Instant.now())))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aProbeCannotPublishUnderAnotherUsersUserId() {
+        declareEverything();
+        byte[] body = CONVERTER.toMessage(new ResultsReported(INSTANCE, List.of(), Instant.now()),
+                new MessageProperties()).getBody();
+
+        assertThatThrownBy(() -> {
+            try (com.rabbitmq.client.Connection connection = probe.connectionFactory.getRabbitConnectionFactory()
+                    .newConnection(); com.rabbitmq.client.Channel channel = connection.createChannel()) {
+                channel.confirmSelect();
+                channel.basicPublish(Topology.RESULTS_EXCHANGE, Topology.probeResultKey(ENGINE),
+                        new com.rabbitmq.client.AMQP.BasicProperties.Builder().userId("argus-probe-" + OTHER_ENGINE)
+                                .build(), body);
+                channel.waitForConfirmsOrDie(5_000);
+            }
+        }).satisfies(e -> assertThat(causes(e)).contains("PRECONDITION_FAILED").contains("user_id"));
     }
 
     @Test
@@ -196,7 +239,7 @@ class InternalUsersIntegrationTests {
     /** The topology every test relies on, declared by the users themselves (the live queue is exclusive to one). */
     private static void declareEverything() {
         declare(brain, ArgusTopology.declarables(ArgusTopology.Role.BRAIN, List.of()),
-                ArgusTopology.probeQueue(ENGINE));
+                ArgusTopology.probeQueue(ENGINE), ArgusTopology.probeQueue(OTHER_ENGINE));
         declare(frontend, ArgusTopology.declarables(ArgusTopology.Role.FRONTEND, List.of()),
                 ArgusTopology.liveQueue(INSTANCE));
         declare(probe, ArgusTopology.declarables(ArgusTopology.Role.PROBE, List.of(ENGINE)));
@@ -285,8 +328,8 @@ class InternalUsersIntegrationTests {
             connectionFactory = new CachingConnectionFactory(env("SPRING_RABBITMQ_HOST", "127.0.0.1"));
             connectionFactory.setVirtualHost(VHOST);
             connectionFactory.setUsername("argus-" + role);
-            connectionFactory.setPassword(env("ARGUS_RABBITMQ_" + role.toUpperCase() + "_PASSWORD",
-                    "argus-" + role + "-ci"));
+            connectionFactory.setPassword(env("ARGUS_RABBITMQ_" + role.toUpperCase().replace('-', '_')
+                    + "_PASSWORD", "argus-" + role + "-ci"));
             connectionFactory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
             connectionFactory.setConnectionNameStrategy(cf -> "argus-permissions-test-" + role);
             template = new RabbitTemplate(connectionFactory);
@@ -294,6 +337,12 @@ class InternalUsersIntegrationTests {
             admin = new RabbitAdmin(connectionFactory);
             publisher = new ConfirmedRabbitPublisher(template);
             deadLetters = new DeadLetters(publisher, "argus-" + role, new ConsumerMeters(new SimpleMeterRegistry()));
+            try {
+                connectionFactory.createConnection().close();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("RabbitMQ user argus-" + role + " cannot open vhost " + VHOST
+                        + ": create the users with .ci/services.sh (scripts/rabbitmq-users.sh): " + e.getMessage(), e);
+            }
         }
     }
 }

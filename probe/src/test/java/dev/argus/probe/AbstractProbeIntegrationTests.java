@@ -121,6 +121,8 @@ abstract class AbstractProbeIntegrationTests {
         assertThat(properties.getReceivedExchange()).isEqualTo(Topology.RESULTS_EXCHANGE);
         assertThat(properties.getReceivedRoutingKey()).isEqualTo("probe.clamav");
         assertThat(properties.getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
+        assertThat(properties.getReceivedUserId()).as("the probe's RabbitMQ user, checked by the broker")
+                .isEqualTo(rabbitProperties.determineUsername());
     }
 
     /** The actuator on the probe's own port: health probes UP, the engine's scan latency histogram after a scan. */
@@ -171,6 +173,22 @@ abstract class AbstractProbeIntegrationTests {
         assertThat(result.willRetry()).isFalse();
         assertThat(result.result().category()).isEqualTo(Category.FAILURE);
         assertThat(result.result().error()).contains(missing);
+    }
+
+    @Test
+    void aFileWhoseStoredContentIsNotItsSha256IsAFailureThatIsNotRetriedNorScanned() {
+        String sha256 = sha256(("what the frontend stored " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        store.store(sha256, new ByteArrayInputStream(EICAR.getBytes(StandardCharsets.US_ASCII)));
+        ProbeJob job = job(sha256, Instant.now().plusSeconds(60));
+
+        broker.send(batch(job));
+
+        JobResult result = onlyResult(broker.report(results, List.of(job.jobId())).body());
+        assertThat(result.retryable()).isFalse();
+        assertThat(result.willRetry()).isFalse();
+        assertThat(result.result().category()).isEqualTo(Category.FAILURE);
+        assertThat(result.result().error()).isEqualTo("file in store does not match its sha256");
+        store.delete(sha256);
     }
 
     @Test

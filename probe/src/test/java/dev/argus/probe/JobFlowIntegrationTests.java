@@ -44,11 +44,11 @@ import org.springframework.test.context.ActiveProfiles;
  * How the probe handles a batch of jobs, end to end through the real broker and FTP store, with a scripted engine
  * (a test bean that answers by the file's content) so crashes, odd engine text and a scan in progress can be
  * arranged. One consumer with a prefetch of one: a batch that is not acknowledged holds the next one in the queue.
- * The probe runs as the least-privilege user argus-probe; the test plays the brain as guest.
+ * The probe runs as the least-privilege user argus-probe-scripted; the test plays the brain as guest.
  */
 @SpringBootTest(properties = {"argus.probe.engines=scripted", "argus.probe.concurrency=1", "argus.probe.prefetch=1",
-        "spring.rabbitmq.username=argus-probe",
-        "spring.rabbitmq.password=${ARGUS_RABBITMQ_PROBE_PASSWORD:argus-probe-ci}",
+        "spring.rabbitmq.username=argus-probe-scripted",
+        "spring.rabbitmq.password=${ARGUS_RABBITMQ_PROBE_SCRIPTED_PASSWORD:argus-probe-scripted-ci}",
         "argus.test.rabbitmq.username=guest", "argus.test.rabbitmq.password=guest"})
 @ActiveProfiles("test")
 class JobFlowIntegrationTests {

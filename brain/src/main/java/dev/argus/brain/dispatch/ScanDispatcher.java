@@ -58,13 +58,16 @@ class ScanDispatcher {
     private final ProbeRegistry registry;
     private final ProbeQueues probeQueues;
     private final MimeFilter mimeFilter;
+    private final JobIds jobIds;
     private final ResultCache cache;
     private final BrainProperties properties;
     private final Clock clock;
 
     ScanDispatcher(ScanRows scans, JobRows jobs, ScanLocks scanLocks, ProbeRegistry registry, ProbeQueues probeQueues,
-                   MimeFilter mimeFilter, ResultCache cache, BrainProperties properties, Clock clock) {
+                   MimeFilter mimeFilter, ResultCache cache, JobIds jobIds, BrainProperties properties,
+                   Clock clock) {
         this.scans = scans;
+        this.jobIds = jobIds;
         this.jobs = jobs;
         this.scanLocks = scanLocks;
         this.registry = registry;
@@ -129,21 +132,21 @@ class ScanDispatcher {
     private Job plan(ScanRequested request, ScanFile file, String probe, ProbeStatus status, Instant now,
                      Instant deadline) {
         if (status == null || !status.online() && goneFor(status, now)) {
-            return Job.immediate(request.scanId(), file.sha256(), probe, file.mimeType(), JobOrigin.OFFLINE,
+            return Job.immediate(jobIds, request.scanId(), file.sha256(), probe, file.mimeType(), JobOrigin.OFFLINE,
                     EngineResult.withoutEngine(Category.FAILURE, PROBE_OFFLINE, status == null ? null : status.probe()),
                     now);
         }
         ProbeDescriptor descriptor = status.probe();
         if (!mimeFilter.accepts(descriptor, file.mimeType())) {
-            return Job.immediate(request.scanId(), file.sha256(), probe, file.mimeType(), JobOrigin.FILTER,
+            return Job.immediate(jobIds, request.scanId(), file.sha256(), probe, file.mimeType(), JobOrigin.FILTER,
                     EngineResult.withoutEngine(Category.TYPE_UNSUPPORTED, null, descriptor), now);
         }
         Optional<EngineResult> cached = cache.lookup(request.force(), file.sha256(), descriptor);
         if (cached.isPresent()) {
-            return Job.immediate(request.scanId(), file.sha256(), probe, file.mimeType(), JobOrigin.CACHE,
+            return Job.immediate(jobIds, request.scanId(), file.sha256(), probe, file.mimeType(), JobOrigin.CACHE,
                     cached.get(), now);
         }
-        return Job.pending(request.scanId(), file.sha256(), probe, file.mimeType(), now, deadline);
+        return Job.pending(jobIds, request.scanId(), file.sha256(), probe, file.mimeType(), now, deadline);
     }
 
     /** An offline probe past the grace: scans fail at once rather than wait for it. */

@@ -42,16 +42,17 @@ public final class Job {
         this.deadline = deadline;
     }
 
-    /** A job about to be sent to a probe: PENDING, attempt 1, origin ENGINE. */
-    public static Job pending(UUID scanId, String sha256, String probe, String mimeType, Instant now, Instant deadline) {
-        return new Job(JobIds.of(scanId, sha256, probe), scanId, sha256, probe, mimeType, JobStatus.PENDING,
+    /** A job about to be sent to a probe: PENDING, attempt 1, origin ENGINE; its id made by {@code ids}. */
+    public static Job pending(JobIds ids, UUID scanId, String sha256, String probe, String mimeType, Instant now,
+                              Instant deadline) {
+        return new Job(ids.of(scanId, sha256, probe), scanId, sha256, probe, mimeType, JobStatus.PENDING,
                 JobOrigin.ENGINE, 1, now, deadline);
     }
 
     /** A pair the brain answered without a job (attempt 0, no deadline): DONE at once with this result. */
-    public static Job immediate(UUID scanId, String sha256, String probe, String mimeType, JobOrigin origin,
-                                EngineResult result, Instant now) {
-        Job job = new Job(JobIds.of(scanId, sha256, probe), scanId, sha256, probe, mimeType, JobStatus.DONE, origin,
+    public static Job immediate(JobIds ids, UUID scanId, String sha256, String probe, String mimeType,
+                                JobOrigin origin, EngineResult result, Instant now) {
+        Job job = new Job(ids.of(scanId, sha256, probe), scanId, sha256, probe, mimeType, JobStatus.DONE, origin,
                 0, now, null);
         job.finish(JobStatus.DONE, result, now);
         return job;

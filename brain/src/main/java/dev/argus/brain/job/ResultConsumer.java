@@ -6,6 +6,8 @@ import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ResultsReported;
 import dev.argus.messaging.Consumers;
 import dev.argus.messaging.DeadLetters;
+import dev.argus.messaging.Delivery;
+import dev.argus.messaging.ResultSenders;
 import dev.argus.messaging.GuardedConsumer;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Consumes {@code argus.brain.results} (every probe's {@code ResultsReported}) in batches of up to 50 messages, each
- * batch booked in one transaction by {@link ResultHandler} and acknowledged after it committed.
+ * batch booked in one transaction by {@link ResultHandler} and acknowledged after it committed. A message whose results
+ * are not all of the probe its routing key names is parked unread.
  */
 @Configuration(proxyBeanMethods = false)
 class ResultConsumer {
@@ -34,12 +37,24 @@ class ResultConsumer {
     SimpleMessageListenerContainer resultContainer(ConnectionFactory connectionFactory, MessageConverter converter,
                                                   DeadLetters deadLetters, ResultHandler handler,
                                                   BrainProperties properties) {
-        GuardedConsumer listener = new GuardedConsumer(Topology.BRAIN_RESULTS_QUEUE, converter,
-                ResultConsumer::problemWith,
-                messages -> handler.handleAll(messages.stream().map(ResultsReported.class::cast).toList()),
+        GuardedConsumer listener = new GuardedConsumer(Topology.BRAIN_RESULTS_QUEUE, Delivery.converter(converter),
+                ResultConsumer::deliveryProblem,
+                messages -> handler.handleAll(messages.stream().map(m -> (ResultsReported) ((Delivery) m).body())
+                        .toList()),
                 deadLetters, properties.maxFailures(), Duration.ofSeconds(1));
         return Consumers.container(connectionFactory, Topology.BRAIN_RESULTS_QUEUE, listener,
                 new Consumers.Settings(2, BATCH, BATCH, FILL_WAIT), true);
+    }
+
+    /**
+     * Why a delivery is parked unread: {@link #problemWith} its body, or results of another probe than its routing
+     * key names ({@link ResultSenders}).
+     */
+    static String deliveryProblem(Object message) {
+        Delivery delivery = (Delivery) message;
+        String problem = problemWith(delivery.body());
+        return problem != null ? problem
+                : ResultSenders.problem((ResultsReported) delivery.body(), delivery.routingKey());
     }
 
     static String problemWith(Object message) {

@@ -81,6 +81,11 @@ class ResultHandler {
             return;
         }
         Job job = found.get();
+        if (!job.probe().equals(message.probe())) {
+            log.warn("Dropped result of probe {} from {} for job {} of probe {} (scan {} file {})", message.probe(),
+                    received.producer(), job.id(), job.probe(), job.scanId(), JobIds.shortSha(job.sha256()));
+            return;
+        }
         RetryPolicy.Decision decision = retryPolicy.decide(job.status(), job.attempt(), message.attempt(),
                 message.willRetry());
         switch (decision) {

@@ -34,6 +34,8 @@ class ProbeEntity {
     private Instant firstSeen;
     @Column(name = "last_seen", nullable = false)
     private Instant lastSeen;
+    @Column(name = "registered_by")
+    private String registeredBy;
 
     protected ProbeEntity() {
     }
@@ -44,6 +46,11 @@ class ProbeEntity {
 
     Instant lastSeen() {
         return lastSeen;
+    }
+
+    /** The RabbitMQ user that registered the probe first, or null when not recorded yet. */
+    String registeredBy() {
+        return registeredBy;
     }
 
     ProbeDescriptor toDescriptor() {

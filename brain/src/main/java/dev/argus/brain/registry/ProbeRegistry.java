@@ -36,6 +36,7 @@ public class ProbeRegistry {
     private final BrainProperties properties;
     private final Clock clock;
     private final Set<String> rejectedNames = ConcurrentHashMap.newKeySet();
+    private final Set<String> rejectedCredentials = ConcurrentHashMap.newKeySet();
     private volatile Snapshot snapshot;
 
     ProbeRegistry(ProbeRepository probes, ProbeInstanceRepository instances, ProbeQueues probeQueues,
@@ -50,10 +51,13 @@ public class ProbeRegistry {
     /**
      * Records that a probe process was alive at {@code at} and runs these engines: declares each engine's
      * queue, then upserts the probe and the instance. The time is the sender's, capped at now, so a backlog
-     * of heartbeats from a dead process does not make it look alive.
+     * of heartbeats from a dead process does not make it look alive. An engine the sender's credential may not speak
+     * for ({@link ProbeCredentials}) is skipped with a WARN (once per engine and credential).
+     *
+     * @param credential the RabbitMQ user that published the message ({@code user_id}), null when it carried none
      */
     @Transactional
-    public void record(String instanceId, List<ProbeDescriptor> engines, Instant at) {
+    public void record(String instanceId, List<ProbeDescriptor> engines, Instant at, String credential) {
         Instant now = clock.instant();
         Instant seen = at == null || at.isAfter(now) ? now : at;
         for (ProbeDescriptor engine : engines) {
@@ -64,9 +68,18 @@ public class ProbeRegistry {
                 }
                 continue;
             }
+            String owner = probes.findById(engine.name()).map(ProbeEntity::registeredBy).orElse(null);
+            String problem = ProbeCredentials.problem(engine.name(), credential, owner);
+            if (problem != null) {
+                if (rejectedCredentials.add(engine.name() + "/" + credential)) {
+                    log.warn("Ignoring probe {} of instance {}: {}", engine.name(), instanceId, problem);
+                }
+                continue;
+            }
             probeQueues.ensureDeclared(engine.name());
             probes.upsert(engine.name(), engine.displayName(), engine.category().wireName(), engine.version(),
-                    engine.engineVersion(), engine.signatureVersion(), engine.mimeTypes(), engine.timeoutMs(), seen);
+                    engine.engineVersion(), engine.signatureVersion(), engine.mimeTypes(), engine.timeoutMs(), seen,
+                    credential);
             instances.upsert(instanceId, engine.name(), seen);
         }
         snapshot = null;

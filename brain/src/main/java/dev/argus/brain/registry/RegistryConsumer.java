@@ -6,6 +6,7 @@ import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeRegistered;
 import dev.argus.messaging.Consumers;
 import dev.argus.messaging.DeadLetters;
+import dev.argus.messaging.Delivery;
 import dev.argus.messaging.GuardedConsumer;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Consumes {@code argus.brain.probes}: registrations and heartbeats (one message type) are handled alike. The message
+ * Consumes {@code argus.brain.probes}: registrations and heartbeats (one message type) are handled alike, each with
+ * the RabbitMQ user that published it ({@code user_id}), which the registry checks. The message
  * is acknowledged after the registry committed and any resulting directory change was published with a confirm. One
  * consumer taking one message at a time (prefetch 1), so "no ready message and none in the listener" means the queue
  * really is drained; see {@code ScanIntake}.
@@ -33,22 +35,24 @@ class RegistryConsumer {
                                                     DeadLetters deadLetters, ProbeRegistry registry,
                                                     DirectoryBroadcaster broadcaster, RegistryActivity activity,
                                                     BrainProperties properties) {
-        GuardedConsumer listener = new GuardedConsumer(Topology.PROBES_QUEUE, converter, RegistryConsumer::problemWith,
-                messages -> messages.forEach(m -> record((ProbeRegistered) m, registry, broadcaster, activity)),
+        GuardedConsumer listener = new GuardedConsumer(Topology.PROBES_QUEUE, Delivery.converter(converter),
+                m -> problemWith(((Delivery) m).body()),
+                messages -> messages.forEach(m -> record((Delivery) m, registry, broadcaster, activity)),
                 deadLetters, properties.maxFailures(), Duration.ofSeconds(1));
         return Consumers.container(connectionFactory, Topology.PROBES_QUEUE, listener, Consumers.Settings.single(1, 1),
                 true);
     }
 
-    private static void record(ProbeRegistered message, ProbeRegistry registry, DirectoryBroadcaster broadcaster,
+    private static void record(Delivery delivery, ProbeRegistry registry, DirectoryBroadcaster broadcaster,
                                RegistryActivity activity) {
+        ProbeRegistered message = (ProbeRegistered) delivery.body();
         if (!message.heartbeat()) {
             log.debug("Probe instance {} registered {}", message.instanceId(), names(message.engines()));
         }
         activity.started();
         try {
             registry.record(message.instanceId(), message.engines() == null ? List.of() : message.engines(),
-                    message.at());
+                    message.at(), delivery.userId());
             broadcaster.publishIfChanged();
         } finally {
             activity.finished();

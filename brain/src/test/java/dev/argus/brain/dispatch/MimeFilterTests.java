@@ -62,6 +62,33 @@ class MimeFilterTests {
         }
     }
 
+    @Test
+    void aCatastrophicallyBacktrackingRegexIsAbandonedAsNotAccepted() {
+        ProbeDescriptor evil = probe("(a+)+$");
+        String crafted = "a".repeat(64) + "b";
+
+        // Without the step budget this match takes about 2^64 steps: the test would never finish.
+        assertThat(filter.accepts(evil, crafted)).isFalse();
+        assertThat(filter.accepts(evil, "aaa")).isTrue();
+    }
+
+    @Test
+    void aRegexLongerThanTheLimitIsIgnored() {
+        ProbeDescriptor tooLong = probe("^nothing/(" + "x|".repeat(MimeFilter.MAX_REGEX_LENGTH / 2) + "y)$");
+
+        assertThat(filter.accepts(tooLong, "text/plain")).isTrue();
+        assertThat(filter.accepts(probe("^nothing/(x|y)$"), "text/plain")).isFalse();
+    }
+
+    @Test
+    void boundedTextReadsLikeItsTextWithinTheBudget() {
+        BoundedText text = new BoundedText("application/pdf", 1_000);
+
+        assertThat(text.subSequence(12, 15).toString()).isEqualTo("pdf");
+        assertThat(text.subSequence(12, 15).charAt(1)).isEqualTo('d');
+        assertThat(text).hasToString("application/pdf");
+    }
+
     private static ProbeDescriptor probe(String mimeTypes) {
         return new ProbeDescriptor("yara", "YARA", ProbeCategory.ANTIVIRUS, "1", "4.5", null, mimeTypes, 1000);
     }

@@ -7,6 +7,7 @@ import dev.argus.common.message.Category;
 import dev.argus.common.message.EngineResult;
 import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ResultsReported;
+import dev.argus.messaging.Delivery;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -37,6 +38,22 @@ class ResultConsumerTests {
                 .isEqualTo("a probe's result without job id or category");
         assertThat(ResultConsumer.problemWith(reported(result(UUID.randomUUID(), null))))
                 .isEqualTo("a probe's result without job id or category");
+    }
+
+    @Test
+    void resultsOfTheProbeTheRoutingKeyNamesAreHandled() {
+        assertThat(ResultConsumer.deliveryProblem(new Delivery(reported(result(UUID.randomUUID(), UNDETECTED)),
+                "probe.clamav", "argus-probe-clamav"))).isNull();
+    }
+
+    @Test
+    void resultsOfAnotherProbeThanTheRoutingKeyNamesAreParked() {
+        ResultsReported forged = reported(result(UUID.randomUUID(), UNDETECTED));
+
+        assertThat(ResultConsumer.deliveryProblem(new Delivery(forged, "probe.metadata", "argus-probe-metadata")))
+                .isEqualTo("a result of probe clamav published by probe metadata (routing key probe.metadata)");
+        assertThat(ResultConsumer.deliveryProblem(new Delivery(reported(), "probe.clamav", null)))
+                .isEqualTo("a ResultsReported without results");
     }
 
     private static ResultsReported reported(JobResult... results) {

@@ -13,9 +13,11 @@ public interface FileStore extends AutoCloseable {
     void store(String sha256, InputStream content);
 
     /**
-     * Downloads the file into a new temp file in {@code directory}; the caller deletes it.
+     * Downloads the file into a new temp file in {@code directory}; the caller deletes it. The content is checked
+     * against the key while it is written, so a caller never gets bytes whose sha256 is not the key.
      *
-     * @throws FileNotInStoreException when no file has that key
+     * @throws FileNotInStoreException         when no file has that key
+     * @throws StoredContentMismatchException when the stored bytes do not hash to the key (no temp file is left)
      */
     Path fetch(String sha256, Path directory);
 

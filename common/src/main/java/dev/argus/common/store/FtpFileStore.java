@@ -8,6 +8,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +22,7 @@ import org.apache.commons.net.ftp.FTPReply;
  * The file store on an FTP server (Apache Commons Net), files under {@code ab/cd/<sha256>} below the login
  * directory. Uploads go to a temporary name and are renamed into place, so readers never see half a file.
  * Connections are pooled; an operation that fails on a stale connection is tried once more on a fresh one.
+ * {@link #fetch} hashes the bytes as they arrive and refuses a file whose sha256 is not its key.
  */
 public final class FtpFileStore implements FileStore {
 
@@ -61,13 +66,18 @@ public final class FtpFileStore implements FileStore {
             Path temp = Files.createTempFile(directory, "argus-", ".bin");
             boolean done = false;
             try {
-                try (OutputStream out = Files.newOutputStream(temp)) {
+                MessageDigest digest = sha256Digest();
+                try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
                     if (!client.retrieveFile(source, out)) {
                         if (client.getReplyCode() == FTPReply.FILE_UNAVAILABLE) {
                             throw new FileNotInStoreException(sha256);
                         }
                         throw refused(client, "fetch " + source);
                     }
+                }
+                String actual = HexFormat.of().formatHex(digest.digest());
+                if (!actual.equals(sha256)) {
+                    throw new StoredContentMismatchException(sha256, actual);
                 }
                 done = true;
                 return temp;
@@ -117,6 +127,14 @@ public final class FtpFileStore implements FileStore {
         knownDirectories.add(directory);
     }
 
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     private static FileStoreException refused(FTPClient client, String what) {
         return new FileStoreException("FTP server refused to " + what + ": " + client.getReplyString().trim());
     }
@@ -150,7 +168,7 @@ public final class FtpFileStore implements FileStore {
         } catch (IOException | UncheckedIOException e) {
             pool.discard(client);
             throw new BrokenConnectionException(e);
-        } catch (FileNotInStoreException e) {
+        } catch (FileNotInStoreException | StoredContentMismatchException e) {
             pool.giveBack(client);
             throw e;
         } catch (RuntimeException e) {

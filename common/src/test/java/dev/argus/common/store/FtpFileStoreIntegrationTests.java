@@ -73,6 +73,19 @@ class FtpFileStoreIntegrationTests {
     }
 
     @Test
+    void fetchOfAFileWhoseContentIsNotItsSha256FailsAndLeavesNoTempFile() throws Exception {
+        String sha256 = sha256(randomBytes(1_000, 3));
+        store.store(sha256, new ByteArrayInputStream(randomBytes(1_000, 4)));
+
+        assertThatThrownBy(() -> store.fetch(sha256, temp)).isInstanceOf(StoredContentMismatchException.class)
+                .hasMessageContaining(StoredContentMismatchException.MESSAGE);
+        try (var files = Files.list(temp)) {
+            assertThat(files).isEmpty();
+        }
+        store.delete(sha256);
+    }
+
+    @Test
     void fetchOfAMissingFileIsATerminalNotFoundAndLeavesNoTempFile() throws Exception {
         String missing = sha256(randomBytes(10, 2));
 

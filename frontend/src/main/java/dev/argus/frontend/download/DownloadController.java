@@ -2,6 +2,7 @@ package dev.argus.frontend.download;
 
 import dev.argus.common.store.FileNotInStoreException;
 import dev.argus.common.store.FileStore;
+import dev.argus.common.store.StoredContentMismatchException;
 import dev.argus.frontend.UploadProperties;
 import dev.argus.frontend.catalog.Hash;
 import dev.argus.frontend.catalog.StoredFileRepository;
@@ -52,6 +53,10 @@ class DownloadController {
         } catch (FileNotInStoreException e) {
             throw ApiException.notFound("file-not-in-store", "the file with sha256 " + key
                     + " is known but no longer on the file store");
+        } catch (StoredContentMismatchException e) {
+            log.error("sha256 {} not downloaded: {}", key.substring(0, 12), e.getMessage());
+            throw ApiException.conflict("file-store-mismatch", "the file store holds other content under sha256 "
+                    + key + ", so it is not served");
         }
         try (InputStream in = Files.newInputStream(fetched)) {
             response.setContentType("application/zip");

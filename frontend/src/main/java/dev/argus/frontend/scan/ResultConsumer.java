@@ -8,6 +8,8 @@ import dev.argus.frontend.FrontendProperties;
 import dev.argus.frontend.messaging.FrontendInstance;
 import dev.argus.messaging.Consumers;
 import dev.argus.messaging.DeadLetters;
+import dev.argus.messaging.Delivery;
+import dev.argus.messaging.ResultSenders;
 import dev.argus.messaging.GuardedConsumer;
 import dev.argus.messaging.MessagePublisher;
 import dev.argus.messaging.Routes;
@@ -23,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
  * Consumes {@code argus.frontend.results} (every probe's and the brain's {@code ResultsReported}; with several
  * frontends the messages are shared out among them) in batches of up to 50 messages, each batch stored in one
  * transaction by {@link ResultRecorder} and acknowledged after it committed; what changed is then sent to the other
- * frontends as a transient {@code ScanProgressed}.
+ * frontends as a transient {@code ScanProgressed}. A message whose results are not all of the probe its routing key
+ * names is parked unread.
  */
 @Configuration(proxyBeanMethods = false)
 class ResultConsumer {
@@ -35,9 +38,9 @@ class ResultConsumer {
                                                   DeadLetters deadLetters, ResultRecorder recorder,
                                                   MessagePublisher publisher, FrontendInstance instance,
                                                   FrontendProperties properties) {
-        GuardedConsumer listener = new GuardedConsumer(Topology.FRONTEND_RESULTS_QUEUE, converter,
-                ResultConsumer::problemWith, messages -> {
-                    List<JobResult> results = messages.stream().map(ResultsReported.class::cast)
+        GuardedConsumer listener = new GuardedConsumer(Topology.FRONTEND_RESULTS_QUEUE, Delivery.converter(converter),
+                ResultConsumer::deliveryProblem, messages -> {
+                    List<JobResult> results = messages.stream().map(m -> (ResultsReported) ((Delivery) m).body())
                             .flatMap(m -> m.results().stream()).toList();
                     ScanProgressed progressed = recorder.recordAll(results, instance.id());
                     if (!progressed.results().isEmpty() || !progressed.status().isEmpty()) {
@@ -46,6 +49,17 @@ class ResultConsumer {
                 }, deadLetters, properties.maxFailures(), Duration.ofSeconds(1));
         return Consumers.container(connectionFactory, Topology.FRONTEND_RESULTS_QUEUE, listener,
                 new Consumers.Settings(2, BATCH, BATCH, Duration.ofMillis(2)), true);
+    }
+
+    /**
+     * Why a delivery is parked unread: {@link #problemWith} its body, or results of another probe than its routing
+     * key names ({@link ResultSenders}).
+     */
+    static String deliveryProblem(Object message) {
+        Delivery delivery = (Delivery) message;
+        String problem = problemWith(delivery.body());
+        return problem != null ? problem
+                : ResultSenders.problem((ResultsReported) delivery.body(), delivery.routingKey());
     }
 
     static String problemWith(Object message) {

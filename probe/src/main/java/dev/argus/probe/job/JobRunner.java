@@ -9,6 +9,7 @@ import dev.argus.common.message.ScanFiles;
 import dev.argus.common.store.FileNotInStoreException;
 import dev.argus.common.store.FileStore;
 import dev.argus.common.store.FileStoreException;
+import dev.argus.common.store.StoredContentMismatchException;
 import dev.argus.common.timing.StageTimer;
 import dev.argus.messaging.MessagePublisher;
 import dev.argus.messaging.Routes;
@@ -40,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * batch are published as one {@code ResultsReported} with a broker confirm. Engine strings are cleaned
  * ({@code EngineResult.sanitized}) before they leave the probe. Engine errors become results: a timeout is {@code timeout} and a crash {@code failure}, both
  * retryable (marked {@code willRetry} unless the job is at its last attempt); a terminal engine error, a file
- * missing from the store or an invalid key is a {@code failure} that is not retried. Thread-safe; called concurrently by the consumers of every engine.
+ * missing from the store, a stored file whose content does not hash to its sha256 (tampering or corruption: fetched
+ * again it would not change, so it is never scanned and not retried; logged at ERROR) or an invalid key is a
+ * {@code failure} that is not retried. Thread-safe; called concurrently by the consumers of every engine.
  */
 public final class JobRunner {
 
@@ -104,6 +107,10 @@ public final class JobRunner {
             try {
                 file = store.fetch(job.sha256(), workDir);
                 outcome = scan(job, engine, file);
+            } catch (StoredContentMismatchException e) {
+                log.error("scan {} file {} probe {}: the file store holds other content under this sha256, not"
+                        + " scanned: {}", job.scanId(), prefix(job.sha256()), engine.name(), e.getMessage());
+                outcome = Outcome.failure(engine, false, StoredContentMismatchException.MESSAGE, 0);
             } catch (FileNotInStoreException | IllegalArgumentException e) {
                 outcome = Outcome.failure(engine, false, e.getMessage(), 0);
             } catch (FileStoreException | UncheckedIOException e) {

@@ -4,13 +4,18 @@ import dev.argus.messaging.ArgusTopology;
 import dev.argus.probe.engine.ActiveEngines;
 import dev.argus.probe.spi.ScanEngine;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What this process declares on every (re)connection, so start order does not matter ({@link ArgusTopology}, role
- * PROBE): the job queue of each active engine, the brain's registration queue, and the queues its results are routed
- * to.
+ * What this process declares on every (re)connection ({@link ArgusTopology}, role PROBE): the job queue of each
+ * active engine and its binding, nothing else; the exchanges and the queues its messages are routed to are the
+ * brain's, which the probe waits for ({@link ExchangeWait}). Every message it publishes carries its RabbitMQ user name
+ * as {@code user_id}, which the broker checks against the connection's user, so the brain and the frontends know
+ * which credential sent it.
  */
 @Configuration(proxyBeanMethods = false)
 class TopologyConfiguration {
@@ -19,5 +24,19 @@ class TopologyConfiguration {
     Declarables probeTopology(ActiveEngines engines) {
         return ArgusTopology.declarables(ArgusTopology.Role.PROBE,
                 engines.engines().stream().map(ScanEngine::name).toList());
+    }
+
+    @Bean
+    ExchangeWait exchangeWait(AbstractConnectionFactory connectionFactory) {
+        return new ExchangeWait(connectionFactory, ArgusTopology.PROBE_EXCHANGES);
+    }
+
+    @Bean
+    RabbitTemplateCustomizer publishAsOwnUser(AbstractConnectionFactory connectionFactory) {
+        String user = connectionFactory.getUsername();
+        return template -> template.addBeforePublishPostProcessors(message -> {
+            message.getMessageProperties().setUserId(user);
+            return message;
+        });
     }
 }
