@@ -13,4 +13,9 @@ for i in $(seq 0 255); do
   [ -d "$dir" ] || install -d -o argus -g argus -m 755 "$dir"
 done
 echo "[ftp] store ready; vsftpd on 21 (passive 21000-21010)"
-exec vsftpd /etc/vsftpd/argus.conf
+# bash stays process 1 and reaps what the health checks leave behind: vsftpd as process 1 crashes on reaping a
+# process that is not one of its own sessions.
+vsftpd /etc/vsftpd/argus.conf &
+server=$!
+trap 'kill -TERM "$server"' TERM INT
+wait "$server"

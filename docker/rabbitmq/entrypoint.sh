@@ -1,7 +1,8 @@
 #!/bin/bash
 # Starts RabbitMQ, then creates or updates the Argus users in vhost "/" with the passwords of the environment
-# (scripts/rabbitmq-users.sh: one user per process, one per probe engine, and the administrator), deletes guest,
-# and marks the broker ready for the health check. Refuses to start when a password is missing.
+# (scripts/rabbitmq-users.sh: one user per process and one per engine of ARGUS_ENGINES), the administrator argus
+# (ARGUS_RABBITMQ_ADMIN_PASSWORD), deletes guest, and marks the broker ready for the health check. A missing
+# password stops the broker. Changing a password in .env and restarting this service rotates it.
 set -euo pipefail
 rm -f /var/lib/rabbitmq/argus-users-ready
 source /opt/argus/rabbitmq-users.sh
@@ -14,7 +15,14 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 rabbitmqctl -q await_startup
-argus_rabbitmq_users / || { echo "[rabbitmq] could not create the Argus users" >&2; kill "$server"; exit 1; }
+fail() { echo "[rabbitmq] $*" >&2; kill "$server"; wait "$server" || true; exit 1; }
+[ -n "${ARGUS_RABBITMQ_ADMIN_PASSWORD:-}" ] || fail "set ARGUS_RABBITMQ_ADMIN_PASSWORD"
+read -r -a engines <<<"${ARGUS_ENGINES:?set ARGUS_ENGINES}"
+argus_rabbitmq_users / "${engines[@]}" || fail "could not create the Argus users"
+{ rabbitmqctl -q add_user argus "$ARGUS_RABBITMQ_ADMIN_PASSWORD" >/dev/null 2>&1 \
+    || rabbitmqctl -q change_password argus "$ARGUS_RABBITMQ_ADMIN_PASSWORD" >/dev/null; } \
+  && rabbitmqctl -q set_user_tags argus administrator >/dev/null \
+  && rabbitmqctl -q set_permissions -p / argus '.*' '.*' '.*' >/dev/null || fail "could not create the administrator"
 rabbitmqctl -q delete_user guest >/dev/null 2>&1 || true
 touch /var/lib/rabbitmq/argus-users-ready
 echo "[rabbitmq] Argus users are in place; guest is gone"
