@@ -71,8 +71,14 @@ build() { # image dockerfile-dir [build-arg...]
   local args=()
   for a in "$@"; do args+=(--build-arg "$a"); done
   log "building $image"
-  docker build -q -t "$image" -f "docker/$dir/Dockerfile" "${args[@]}" . >/dev/null \
-    || die "docker build of $image failed (run: docker build -f docker/$dir/Dockerfile .)"
+  local output
+  output="$(mktemp)"
+  if ! docker build -q -t "$image" -f "docker/$dir/Dockerfile" "${args[@]}" . >"$output" 2>&1; then
+    cat "$output" >&2
+    rm -f "$output"
+    die "docker build of $image failed (docker/$dir/Dockerfile)"
+  fi
+  rm -f "$output"
 }
 
 started=$SECONDS
