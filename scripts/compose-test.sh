@@ -86,11 +86,17 @@ failures() { jq -r '[.files[].results | to_entries[] | select(.value.category ==
 engines=(clamav clamscan hashlist icap yara metadata executable)
 all_engines="$(IFS=,; echo "${engines[*]}")"
 
+# docker-compose 1.29 gives up on a dependency whose health check is still starting: start again until every
+# service exists and is healthy.
+start_stack() {
+  compose up -d >/dev/null 2>&1 || true
+  wait_healthy 420
+  compose up -d >/dev/null 2>&1 || fail "docker-compose up failed: $(compose up -d 2>&1 | tail -3)"
+  wait_healthy 300
+}
+
 log "starting the stack (project $project, HTTPS on $ARGUS_HTTPS_PORT)"
-compose up -d >/dev/null 2>&1 || true   # docker-compose 1.29 gives up on a slow health check; wait below
-wait_healthy 420
-compose up -d >/dev/null
-wait_healthy 300
+start_stack
 log "every service is healthy"
 for _ in $(seq 1 60); do
   online="$(api "$base/api/v1/probes" | jq -r '[.[] | select(.online) | .name] | sort | join(",")')"
@@ -258,9 +264,14 @@ log "every accepted upload finished with all its $((accepted_files * expected)) 
 # 6. down, then up: every scan is still there.
 sample="$(head -1 "$work/accepted" | cut -d' ' -f1)"
 compose down >/dev/null 2>&1
-compose up -d >/dev/null 2>&1 || true
-wait_healthy 420
+start_stack
 while read -r id count; do
-  [ "$(api "$base/api/v1/scans/$id" | jq -r .status)" = finished ] || fail "scan $id is gone or changed after down/up"
+  status=""
+  for _ in $(seq 1 30); do   # the first requests may reach a frontend still warming up
+    status="$(api "$base/api/v1/scans/$id" | jq -r '.status // empty' 2>/dev/null || true)"
+    [ -n "$status" ] && break
+    sleep 2
+  done
+  [ "$status" = finished ] || fail "scan $id is gone or changed after down/up (status '$status')"
 done < "$work/accepted"
 log "after down and up every scan is still there (e.g. $sample); the whole test took $((SECONDS - started)) s"
