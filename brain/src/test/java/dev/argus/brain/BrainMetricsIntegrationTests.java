@@ -9,11 +9,9 @@ import static dev.argus.brain.BrainAmqpClient.resultFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.testsupport.ArgusTestClient;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeJob;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -34,7 +32,6 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext
 class BrainMetricsIntegrationTests extends AbstractBrainClientTests {
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -71,9 +68,8 @@ class BrainMetricsIntegrationTests extends AbstractBrainClientTests {
         });
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return ArgusTestClient.onPort(port, null).get(path);
     }
 
     /** The value of the sample of {@code name} whose labels contain {@code label}, if there is one. */

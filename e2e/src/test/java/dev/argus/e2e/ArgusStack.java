@@ -2,6 +2,7 @@ package dev.argus.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.testsupport.ArgusTestClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ final class ArgusStack {
     final ArgusProcess brain;
     final ArgusProcess probe;
     final ArgusProcess frontend;
-    final ArgusApi api;
+    final ArgusTestClient api;
     final Path probeWorkDir;
     final int port;
 
@@ -59,7 +60,7 @@ final class ArgusStack {
         List<String> frontendOwn = concat(TestEnvironment.credentials("frontend"), List.of("--server.port=" + port));
         this.frontend = new ArgusProcess(name, "frontend", concat(shared, concat(frontendOwn, frontendArguments)),
                 Map.of("ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY));
-        this.api = new ArgusApi(port, ADMIN_KEY);
+        this.api = ArgusTestClient.onPort(port, ADMIN_KEY);
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.argus.e2e;
 
+import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +49,7 @@ class EnginesEndToEndTests {
     @Test
     void listsEveryEngineOnlineWithItsCategory() throws Exception {
         Map<String, String> listed = new HashMap<>();
-        for (JsonNode probe : stack.api.get("/api/v1/probes").body()) {
+        for (JsonNode probe : json(stack.api.get("/api/v1/probes"))) {
             assertThat(probe.path("online").asBoolean()).as(probe.path("name").asString()).isTrue();
             assertThat(probe.path("engineVersion").asString()).as(probe.path("name").asString()).isNotBlank();
             listed.put(probe.path("name").asString(), probe.path("category").asString());
@@ -59,15 +61,15 @@ class EnginesEndToEndTests {
     @Test
     void givesEverySampleOneResultPerEngineWithVersions() throws Exception {
         String marker = "ARGUS-YARA-TEST-MARKER " + UUID.randomUUID();
-        ArgusApi.Response accepted = stack.api.submit(new Upload(Map.of("force", "true"))
+        HttpResponse<String> accepted = stack.api.uploadStreamed(Upload.form(Map.of("force", "true"))
                 .file("eicar.com", PipelineEndToEndTests.EICAR)
                 .file("marker.txt", marker.getBytes(StandardCharsets.US_ASCII))
                 .file("ls", Files.readAllBytes(Path.of("/bin/ls")))
                 .file("sample.zip", sample("sample.zip"))
                 .file("tiny-pe.exe", sample("tiny-pe.exe")));
-        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.statusCode()).isEqualTo(202);
 
-        JsonNode scan = stack.api.awaitFinished(accepted.body().path("id").asString(), Duration.ofMinutes(2));
+        JsonNode scan = stack.api.awaitFinished(json(accepted).path("id").asString(), Duration.ofMinutes(2));
 
         assertThat(scan.path("status").asString()).isEqualTo("finished");
         assertThat(scan.path("progress").path("total").asInt()).isEqualTo(5 * CATEGORIES.size());

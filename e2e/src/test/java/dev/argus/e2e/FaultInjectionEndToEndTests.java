@@ -1,9 +1,14 @@
 package dev.argus.e2e;
 
+import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.testsupport.ArgusTestClient;
+import dev.argus.testsupport.ArgusTestClient.Multipart;
+import java.net.http.HttpResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -142,7 +147,7 @@ class FaultInjectionEndToEndTests {
     // ---------------------------------------------------------------------------------------------- clients
 
     private void uploadUntilDone() throws Exception {
-        ArgusApi api = new ArgusApi(stack.port, ArgusStack.ADMIN_KEY);
+        ArgusTestClient api = ArgusTestClient.onPort(stack.port, ArgusStack.ADMIN_KEY);
         for (int index = nextFile.getAndIncrement(); index < FILES; index = nextFile.getAndIncrement()) {
             while (index >= uploadLimit.get()) {
                 Thread.sleep(50);
@@ -151,17 +156,17 @@ class FaultInjectionEndToEndTests {
         }
     }
 
-    private void uploadWithRetries(ArgusApi api, int index) throws Exception {
-        Upload upload = new Upload(Map.of("probes", PROBE)).file("fault-" + index + ".bin", content(index));
+    private void uploadWithRetries(ArgusTestClient api, int index) throws Exception {
+        Multipart upload = Upload.form(Map.of("probes", PROBE)).file("fault-" + index + ".bin", content(index));
         long backoff = 100;
         while (true) {
             attempts.increment();
             String refusal;
             try {
-                ArgusApi.Response response = api.submit(upload);
-                int status = response.status();
+                HttpResponse<String> response = api.uploadStreamed(upload);
+                int status = response.statusCode();
                 if (status >= 200 && status < 300) {
-                    String id = response.body().path("id").asString();
+                    String id = json(response).path("id").asString();
                     if (killFrontendOnNextAccept.compareAndSet(true, false)) {
                         // right after the frontend answered: whatever it had not finished yet dies with it
                         stack.frontend.kill();
@@ -169,18 +174,18 @@ class FaultInjectionEndToEndTests {
                         frontendKilled.countDown();
                     }
                     if (id == null || id.isBlank() || !accepted.add(id)) {
-                        unexpected.add("file " + index + ": " + status + " without a new scan id: " + response.body());
+                        unexpected.add("file " + index + ": " + status + " without a new scan id: " + json(response));
                     }
                     acceptedCount.incrementAndGet();
                     return;
                 }
                 if (status < 500 && status != 429 && status != 408) {
-                    unexpected.add("file " + index + ": " + status + " " + response.body());
+                    unexpected.add("file " + index + ": " + status + " " + json(response));
                     return;
                 }
                 refusal = "HTTP " + status;
-            } catch (IOException e) {
-                refusal = e.getClass().getSimpleName();
+            } catch (UncheckedIOException e) {
+                refusal = e.getCause().getClass().getSimpleName();
             }
             refusals.computeIfAbsent(refusal, key -> new LongAdder()).increment();
             Thread.sleep(backoff);
@@ -412,11 +417,11 @@ class FaultInjectionEndToEndTests {
         Collections.shuffle(sample);
         List<String> mismatches = new ArrayList<>();
         for (String id : sample.subList(0, Math.min(25, sample.size()))) {
-            ArgusApi.Response scan = stack.api.get("/api/v1/scans/" + id);
-            JsonNode results = scan.body().path("files").path(0).path("results");
-            if (scan.status() != 200 || !"finished".equals(scan.body().path("status").asString())
-                    || scan.body().path("files").size() != 1 || results.size() != 1 || !results.has(PROBE)) {
-                mismatches.add(id + ": " + scan.status() + " " + scan.body());
+            HttpResponse<String> scan = stack.api.get("/api/v1/scans/" + id);
+            JsonNode results = json(scan).path("files").path(0).path("results");
+            if (scan.statusCode() != 200 || !"finished".equals(json(scan).path("status").asString())
+                    || json(scan).path("files").size() != 1 || results.size() != 1 || !results.has(PROBE)) {
+                mismatches.add(id + ": " + scan.statusCode() + " " + json(scan));
             }
         }
         return mismatches;

@@ -1,8 +1,12 @@
 package dev.argus.e2e;
 
+import static dev.argus.testsupport.ArgusTestClient.json;
+import static dev.argus.testsupport.ArgusTestClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.testsupport.ArgusTestClient;
+import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +42,7 @@ class PipelineEndToEndTests {
     static ArgusStack stack;
     static ArgusProcess brain;
     static ArgusProcess probe;
-    static ArgusApi api;
+    static ArgusTestClient api;
     static Path probeWorkDir;
 
     @BeforeAll
@@ -61,11 +65,11 @@ class PipelineEndToEndTests {
     @Test
     @Order(1)
     void scansEicarAsMaliciousWithEngineAndSignatureVersion() throws Exception {
-        ArgusApi.Response accepted = api.submit(new Upload(PIPELINE_PROBES).file("eicar.com", EICAR));
+        HttpResponse<String> accepted = api.uploadStreamed(Upload.form(PIPELINE_PROBES).file("eicar.com", EICAR));
 
-        assertThat(accepted.status()).isEqualTo(202);
-        assertThat(accepted.location()).isEqualTo("/api/v1/scans/" + accepted.body().path("id").asString());
-        JsonNode scan = api.awaitFinished(accepted.body().path("id").asString(), SCAN_TIMEOUT);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(header(accepted, "Location")).isEqualTo("/api/v1/scans/" + json(accepted).path("id").asString());
+        JsonNode scan = api.awaitFinished(json(accepted).path("id").asString(), SCAN_TIMEOUT);
 
         assertThat(scan.path("status").asString()).isEqualTo("finished");
         JsonNode file = scan.path("files").get(0);
@@ -85,12 +89,12 @@ class PipelineEndToEndTests {
     @Order(2)
     void scansACleanAndAnEmptyFileAsUndetected() throws Exception {
         byte[] clean = ("a harmless text file " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        ArgusApi.Response accepted = api.submit(new Upload(PIPELINE_PROBES)
+        HttpResponse<String> accepted = api.uploadStreamed(Upload.form(PIPELINE_PROBES)
                 .file("notes.txt", clean)
                 .file("empty.bin", new byte[0]));
 
-        assertThat(accepted.status()).isEqualTo(202);
-        JsonNode scan = api.awaitFinished(accepted.body().path("id").asString(), SCAN_TIMEOUT);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode scan = api.awaitFinished(json(accepted).path("id").asString(), SCAN_TIMEOUT);
 
         int expected = 2 * TestEnvironment.PROBES.size();
         assertThat(scan.path("progress").path("total").asInt()).isEqualTo(expected);
@@ -106,9 +110,9 @@ class PipelineEndToEndTests {
     @Test
     @Order(3)
     void listsClamavOnlineWithItsVersionsAndFindsTheFileByMd5() throws Exception {
-        ArgusApi.Response probes = api.get("/api/v1/probes");
+        HttpResponse<String> probes = api.get("/api/v1/probes");
         JsonNode clamav = null;
-        for (JsonNode each : probes.body()) {
+        for (JsonNode each : json(probes)) {
             if ("clamav".equals(each.path("name").asString())) {
                 clamav = each;
             }
@@ -118,23 +122,23 @@ class PipelineEndToEndTests {
         assertThat(clamav.path("instances").asInt()).isEqualTo(1);
         assertThat(clamav.path("category").asString()).isEqualTo("antivirus");
 
-        ArgusApi.Response report = api.get("/api/v1/files/" + EICAR_MD5.toUpperCase());
-        assertThat(report.status()).isEqualTo(200);
-        assertThat(report.body().path("results").path("clamav").path("category").asString()).isEqualTo("malicious");
-        assertThat(report.body().path("names").toString()).contains("eicar.com");
+        HttpResponse<String> report = api.get("/api/v1/files/" + EICAR_MD5.toUpperCase());
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(json(report).path("results").path("clamav").path("category").asString()).isEqualTo("malicious");
+        assertThat(json(report).path("names").toString()).contains("eicar.com");
     }
 
     @Test
     @Order(4)
     void reusesTheStoredResultForAKnownFileUnlessForced() throws Exception {
-        JsonNode cached = api.awaitFinished(api.submit(new Upload(PIPELINE_PROBES).file("again.com", EICAR))
-                .body().path("id").asString(), SCAN_TIMEOUT);
+        JsonNode cached = api.awaitFinished(json(api.uploadStreamed(Upload.form(PIPELINE_PROBES).file("again.com", EICAR)))
+                .path("id").asString(), SCAN_TIMEOUT);
         assertThat(cached.path("files").get(0).path("results").path("clamav").path("cached").asBoolean()).isTrue();
 
         Map<String, String> forcedFields = new java.util.HashMap<>(PIPELINE_PROBES);
         forcedFields.put("force", "true");
-        JsonNode forced = api.awaitFinished(api.submit(new Upload(forcedFields).file("again.com", EICAR))
-                .body().path("id").asString(), SCAN_TIMEOUT);
+        JsonNode forced = api.awaitFinished(json(api.uploadStreamed(Upload.form(forcedFields).file("again.com", EICAR)))
+                .path("id").asString(), SCAN_TIMEOUT);
         JsonNode result = forced.path("files").get(0).path("results").path("clamav");
         assertThat(result.path("cached").asBoolean()).isFalse();
         assertThat(result.path("category").asString()).isEqualTo("malicious");
@@ -143,31 +147,31 @@ class PipelineEndToEndTests {
     @Test
     @Order(5)
     void answersBadInputWithProblemDetails() throws Exception {
-        ArgusApi.Response bogusHash = api.get("/api/v1/files/not-a-hash");
-        assertThat(bogusHash.status()).isEqualTo(400);
-        assertThat(bogusHash.contentType()).startsWith("application/problem+json");
+        HttpResponse<String> bogusHash = api.get("/api/v1/files/not-a-hash");
+        assertThat(bogusHash.statusCode()).isEqualTo(400);
+        assertThat(header(bogusHash, "Content-Type")).startsWith("application/problem+json");
 
-        ArgusApi.Response unknownProbe = api.submit(new Upload(Map.of("probes", "clamav,nosuchengine"))
+        HttpResponse<String> unknownProbe = api.uploadStreamed(Upload.form(Map.of("probes", "clamav,nosuchengine"))
                 .file("eicar.com", EICAR));
-        assertThat(unknownProbe.status()).isEqualTo(400);
-        assertThat(unknownProbe.contentType()).startsWith("application/problem+json");
-        assertThat(unknownProbe.body().path("detail").asString()).contains("nosuchengine");
+        assertThat(unknownProbe.statusCode()).isEqualTo(400);
+        assertThat(header(unknownProbe, "Content-Type")).startsWith("application/problem+json");
+        assertThat(json(unknownProbe).path("detail").asString()).contains("nosuchengine");
 
-        ArgusApi.Response unknownScan = api.get("/api/v1/scans/" + UUID.randomUUID());
-        assertThat(unknownScan.status()).isEqualTo(404);
-        assertThat(unknownScan.contentType()).startsWith("application/problem+json");
+        HttpResponse<String> unknownScan = api.get("/api/v1/scans/" + UUID.randomUUID());
+        assertThat(unknownScan.statusCode()).isEqualTo(404);
+        assertThat(header(unknownScan, "Content-Type")).startsWith("application/problem+json");
     }
 
     @Test
     @Order(6)
     void rejectsAFileOverTheSizeLimitWith413AndStoresNothing() throws Exception {
         long seed = System.nanoTime();
-        ArgusApi.Response tooLarge = api.submit(new Upload(Map.of())
-                .file("huge.bin", SIZE_LIMIT_MB * 1024 * 1024 + 1, seed));
+        HttpResponse<String> tooLarge = api.uploadStreamed(Upload.form(Map.of())
+                .file("huge.bin", Upload.randomBytes(SIZE_LIMIT_MB * 1024 * 1024 + 1, seed)));
 
-        assertThat(tooLarge.status()).isEqualTo(413);
-        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
-        assertThat(tooLarge.body().path("detail").asString()).contains(String.valueOf(SIZE_LIMIT_MB));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(header(tooLarge, "Content-Type")).startsWith("application/problem+json");
+        assertThat(json(tooLarge).path("detail").asString()).contains(String.valueOf(SIZE_LIMIT_MB));
         assertThat(TestEnvironment.queryLong("SELECT count(*) FROM frontend.file WHERE size > ?",
                 SIZE_LIMIT_MB * 1024 * 1024)).isZero();
     }
@@ -175,15 +179,15 @@ class PipelineEndToEndTests {
     @Test
     @Order(7)
     void redeliversTheJobWhenTheProbeIsKilledMidScan() throws Exception {
-        ArgusApi.Response accepted = api.submit(new Upload(PIPELINE_PROBES)
-                .file("large.bin", (SIZE_LIMIT_MB - 10) * 1024 * 1024, System.nanoTime()));
-        assertThat(accepted.status()).isEqualTo(202);
-        String scanId = accepted.body().path("id").asString();
+        HttpResponse<String> accepted = api.uploadStreamed(Upload.form(PIPELINE_PROBES)
+                .file("large.bin", Upload.randomBytes((SIZE_LIMIT_MB - 10) * 1024 * 1024, System.nanoTime())));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String scanId = json(accepted).path("id").asString();
 
         await("probe starts working on the job").atMost(SCAN_TIMEOUT).pollInterval(Duration.ofMillis(2))
                 .until(() -> hasFiles(probeWorkDir));
         probe.kill();
-        assertThat(api.get("/api/v1/scans/" + scanId).body().path("status").asString())
+        assertThat(json(api.get("/api/v1/scans/" + scanId)).path("status").asString())
                 .as("the probe must be killed before the scan finishes; use a larger file")
                 .isNotEqualTo("finished");
 
@@ -202,10 +206,10 @@ class PipelineEndToEndTests {
     @Order(8)
     void finishesAScanSubmittedWhileTheBrainIsDown() throws Exception {
         brain.kill();
-        ArgusApi.Response accepted = api.submit(new Upload(PIPELINE_PROBES)
+        HttpResponse<String> accepted = api.uploadStreamed(Upload.form(PIPELINE_PROBES)
                 .file("while-brain-down.txt", ("queued " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)));
-        assertThat(accepted.status()).isEqualTo(202);
-        String scanId = accepted.body().path("id").asString();
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String scanId = json(accepted).path("id").asString();
 
         brain.start();
         JsonNode scan = api.awaitFinished(scanId, Duration.ofSeconds(120));

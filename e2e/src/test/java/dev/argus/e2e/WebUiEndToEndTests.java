@@ -1,7 +1,10 @@
 package dev.argus.e2e;
 
+import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.testsupport.ArgusTestClient.Multipart;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -306,19 +309,19 @@ class WebUiEndToEndTests {
     @Test
     @Order(12)
     void labelsOnTheFilePageTrainsOnTheModelPageAndShowsTheTreeTheRankingAndTheVerdict() throws Exception {
-        Upload clean = new Upload(Map.of("probes", "clamav"));
+        Multipart clean = Upload.form(Map.of("probes", "clamav"));
         for (int i = 0; i < 3; i++) {
-            clean.file("clean-" + i + ".bin", 512, 1000 + i);
+            clean.file("clean-" + i + ".bin", Upload.randomBytes(512, 1000 + i));
         }
-        ArgusApi.Response submitted = stack.api.submit(clean);
-        JsonNode cleanScan = stack.api.awaitFinished(submitted.body().get("id").asString(), Duration.ofMinutes(2));
+        HttpResponse<String> submitted = stack.api.uploadStreamed(clean);
+        JsonNode cleanScan = stack.api.awaitFinished(json(submitted).get("id").asString(), Duration.ofMinutes(2));
         StringBuilder csv = new StringBuilder("sha256,label,source\n");
         cleanScan.get("files").forEach(file -> csv.append(file.get("sha256").asString()).append(",benign,e2e\n"));
         // a malicious file clamav misses: the truth, not an engine, says what a file is
         csv.append(cleanScan.get("files").get(0).get("sha256").asString()).append(",malicious,e2e\n");
-        assertThat(stack.api.send("POST", "/api/v1/labels", "text/csv", csv.toString()).body()
+        assertThat(json(stack.api.send("POST", "/api/v1/labels", "text/csv", csv.toString()))
                 .get("imported").asInt()).isEqualTo(4);
-        JsonNode batch = stack.api.get("/api/v1/files?query=tag:e2e-batch").body();
+        JsonNode batch = json(stack.api.get("/api/v1/files?query=tag:e2e-batch"));
         batch.get("items").forEach(file -> {
             if (!file.get("sha256").asString().equals(EICAR_SHA256)) {
                 assertThat(send("PUT", "/api/v1/files/" + file.get("sha256").asString() + "/label",
@@ -370,7 +373,7 @@ class WebUiEndToEndTests {
 
     private static int send(String method, String path, String json) {
         try {
-            return stack.api.send(method, path, "application/json", json).status();
+            return stack.api.send(method, path, "application/json", json).statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,9 +1,11 @@
 package dev.argus.frontend;
 
-import static dev.argus.frontend.TestHttp.json;
+import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.testsupport.ArgusTestClient;
+import dev.argus.testsupport.ArgusTestClient.Multipart;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.CancelScan;
 import dev.argus.common.message.Category;
@@ -98,18 +100,18 @@ abstract class AbstractFrontendIntegrationTests {
     @Autowired
     MessagePublisher publisher;
 
-    TestHttp http;
+    ArgusTestClient http;
 
     @BeforeEach
     void actAsBrain() {
-        http = new TestHttp(port);
+        http = ArgusTestClient.onPort(port, TestKeys.ADMIN_KEY);
         amqpAdmin.purgeQueue(Topology.SCANS_QUEUE, false);
         publishDirectory(probe("clamav", true), probe("yara", true), probe("dormant", false));
     }
 
     @Test
     void uploadsEicarStoresItOnFtpAndQueuesTheScan() {
-        HttpResponse<String> response = http.upload(new TestHttp.Multipart()
+        HttpResponse<String> response = http.upload(new Multipart()
                 .file("eicar.com", EICAR.getBytes(StandardCharsets.US_ASCII))
                 .field("tags", "eicar, sample")
                 .field("metadata", "{\"ticket\":42,\"by\":{\"name\":\"ana\"}}"));
@@ -154,7 +156,7 @@ abstract class AbstractFrontendIntegrationTests {
     void finishesTheScanWhenEveryResultIsInAndIgnoresARepeatedResult() {
         byte[] content = uniqueContent();
         String sha256 = sha256(content);
-        UUID id = uploadAndReceive(new TestHttp.Multipart().file("sample.bin", content).field("probes", "clamav,yara"));
+        UUID id = uploadAndReceive(new Multipart().file("sample.bin", content).field("probes", "clamav,yara"));
 
         report(id, sha256, "clamav", Category.MALICIOUS, "Eicar-Test-Signature");
         await().untilAsserted(() -> assertThat(scan(id).get("progress").get("done").asInt()).isEqualTo(1));
@@ -232,7 +234,7 @@ abstract class AbstractFrontendIntegrationTests {
         publishDirectory(probe("clamav", true, "27800"), probe("yara", true), probe("dormant", false));
         byte[] content = uniqueContent();
         String sha256 = sha256(content);
-        UUID first = uploadAndReceive(new TestHttp.Multipart().file("known.bin", content).field("probes", "clamav"));
+        UUID first = uploadAndReceive(new Multipart().file("known.bin", content).field("probes", "clamav"));
         report(first, sha256, "clamav", Category.MALICIOUS, "Known-Threat");
         await().untilAsserted(() -> assertThat(scan(first).get("status").asString()).isEqualTo("finished"));
         String rescan = "{\"sha256\":[\"" + sha256 + "\"],\"probes\":[\"clamav\"]}";
@@ -252,7 +254,7 @@ abstract class AbstractFrontendIntegrationTests {
         assertThat(result.get("result").asString()).isEqualTo("Known-Threat");
         assertThat(result.get("signatureVersion").asString()).isEqualTo("27800");
         assertThat(result.get("cached").asBoolean()).isTrue();
-        JsonNode uploadedAgain = json(http.upload(new TestHttp.Multipart().file("again.bin", content)
+        JsonNode uploadedAgain = json(http.upload(new Multipart().file("again.bin", content)
                 .field("probes", "clamav")));
         assertThat(uploadedAgain.get("status").asString()).isEqualTo("finished");
         assertThat(rabbit.receive(Topology.SCANS_QUEUE)).isNull();
@@ -276,7 +278,7 @@ abstract class AbstractFrontendIntegrationTests {
     void streamsTheScanThenResultAndStatusEventsOverSse() {
         byte[] content = uniqueContent();
         String sha256 = sha256(content);
-        UUID id = uploadAndReceive(new TestHttp.Multipart().file("live.bin", content).field("probes", "clamav"));
+        UUID id = uploadAndReceive(new Multipart().file("live.bin", content).field("probes", "clamav"));
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest request = http.authorized(HttpRequest.newBuilder(http.uri("/api/v1/scans/" + id + "/events"))
                 .header("Accept", "text/event-stream")).build();
@@ -306,7 +308,7 @@ abstract class AbstractFrontendIntegrationTests {
         String sha256 = sha256(big);
         long scansBefore = countScans();
 
-        HttpResponse<String> response = http.upload(new TestHttp.Multipart()
+        HttpResponse<String> response = http.upload(new Multipart()
                 .file("small.txt", "fine".getBytes(StandardCharsets.UTF_8))
                 .file("big.bin", big));
 
@@ -322,7 +324,7 @@ abstract class AbstractFrontendIntegrationTests {
 
     @Test
     void acceptsAnEmptyFile() {
-        HttpResponse<String> response = http.upload(new TestHttp.Multipart().file("empty.txt", new byte[0]));
+        HttpResponse<String> response = http.upload(new Multipart().file("empty.txt", new byte[0]));
 
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode file = json(response).get("files").get(0);
@@ -335,7 +337,7 @@ abstract class AbstractFrontendIntegrationTests {
 
     @Test
     void rejectsAnUnknownProbeWith400NamingIt() {
-        HttpResponse<String> response = http.upload(new TestHttp.Multipart()
+        HttpResponse<String> response = http.upload(new Multipart()
                 .file("eicar.com", EICAR.getBytes(StandardCharsets.US_ASCII)).field("probes", "clamav,nosuch"));
 
         assertProblem(response, 400, "unknown-probe");
@@ -346,15 +348,15 @@ abstract class AbstractFrontendIntegrationTests {
 
     @Test
     void rejectsMalformedUploadsWith400NamingTheProblem() {
-        HttpResponse<String> noFile = http.upload(new TestHttp.Multipart().field("probes", "clamav"));
+        HttpResponse<String> noFile = http.upload(new Multipart().field("probes", "clamav"));
         assertProblem(noFile, 400, "missing-file");
 
-        HttpResponse<String> badMetadata = http.upload(new TestHttp.Multipart()
+        HttpResponse<String> badMetadata = http.upload(new Multipart()
                 .file("a.txt", uniqueContent()).field("metadata", "[1,2]"));
         assertProblem(badMetadata, 400, "invalid-field");
         assertThat(json(badMetadata).get("detail").asString()).contains("'metadata'");
 
-        HttpResponse<String> badForce = http.upload(new TestHttp.Multipart()
+        HttpResponse<String> badForce = http.upload(new Multipart()
                 .file("a.txt", uniqueContent()).field("force", "maybe"));
         assertThat(json(badForce).get("detail").asString()).contains("'force'");
         assertNoTempFilesLeft();
@@ -365,7 +367,7 @@ abstract class AbstractFrontendIntegrationTests {
         publishDirectory(probe("dormant", false));
         byte[] content = uniqueContent();
 
-        HttpResponse<String> response = http.upload(new TestHttp.Multipart().file("a.bin", content));
+        HttpResponse<String> response = http.upload(new Multipart().file("a.bin", content));
 
         assertProblem(response, 503, "no-probes-online");
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
@@ -390,7 +392,7 @@ abstract class AbstractFrontendIntegrationTests {
     @Test
     void cancelsAScanPublishesCancelScanDropsLaterResultsAndRefusesASecondCancel() {
         byte[] content = uniqueContent();
-        UUID id = uploadAndReceive(new TestHttp.Multipart().file("c.bin", content));
+        UUID id = uploadAndReceive(new Multipart().file("c.bin", content));
 
         HttpResponse<String> cancelled = http.post("/api/v1/scans/" + id + "/cancel");
 
@@ -402,7 +404,7 @@ abstract class AbstractFrontendIntegrationTests {
         assertProblem(http.post("/api/v1/scans/" + id + "/cancel"), 409, "scan-not-active");
 
         byte[] laterContent = uniqueContent();
-        UUID later = uploadAndReceive(new TestHttp.Multipart().file("d.bin", laterContent));
+        UUID later = uploadAndReceive(new Multipart().file("d.bin", laterContent));
         // one message, stored in one transaction: once the later scan runs, the late result was handled too
         ResultMessages.publishFromProbe(publisher, "clamav",
                 ResultMessages.answer(id, sha256(content), "clamav", Category.MALICIOUS, "late"),
@@ -418,7 +420,7 @@ abstract class AbstractFrontendIntegrationTests {
     void rescansAStoredFileByJsonAndAnswers404NamingUnknownHashes() {
         byte[] content = uniqueContent();
         String sha256 = sha256(content);
-        uploadAndReceive(new TestHttp.Multipart().file("first-name.bin", content));
+        uploadAndReceive(new Multipart().file("first-name.bin", content));
         String unknown = "ab".repeat(32);
 
         HttpResponse<String> missing = http.postJson("/api/v1/scans",
@@ -446,7 +448,7 @@ abstract class AbstractFrontendIntegrationTests {
         String sha256 = sha256(content);
         String name = "report-" + UUID.randomUUID() + ".pdf";
         String tag = "case-" + UUID.randomUUID();
-        JsonNode uploaded = json(http.upload(new TestHttp.Multipart().file(name, content).field("tags", tag)));
+        JsonNode uploaded = json(http.upload(new Multipart().file(name, content).field("tags", tag)));
         String md5 = uploaded.get("files").get(0).get("md5").asString();
 
         JsonNode report = json(http.get("/api/v1/files/" + md5.toUpperCase()));
@@ -466,7 +468,7 @@ abstract class AbstractFrontendIntegrationTests {
 
     @Test
     void listsScansByStatusAndRejectsBadParameters() {
-        uploadAndReceive(new TestHttp.Multipart().file("l.bin", uniqueContent()));
+        uploadAndReceive(new Multipart().file("l.bin", uniqueContent()));
 
         JsonNode page = json(http.get("/api/v1/scans?status=queued&page=0&size=5"));
         assertThat(page.get("page").asInt()).isZero();
@@ -554,7 +556,7 @@ abstract class AbstractFrontendIntegrationTests {
     void labelsAFileKeepsTheHistoryAndRejectsBadLabels() {
         byte[] content = uniqueContent();
         String sha256 = sha256(content);
-        uploadAndReceive(new TestHttp.Multipart().file("labelled.bin", content));
+        uploadAndReceive(new Multipart().file("labelled.bin", content));
 
         HttpResponse<String> first = putLabel(sha256, "{\"label\":\"malicious\",\"source\":\"sandbox run 17\"}");
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
@@ -581,7 +583,7 @@ abstract class AbstractFrontendIntegrationTests {
     void importsLabelsFromCsvAndReportsEveryRejectedLine() {
         byte[] one = uniqueContent();
         byte[] two = uniqueContent();
-        uploadAndReceive(new TestHttp.Multipart().file("one.bin", one).file("two.bin", two));
+        uploadAndReceive(new Multipart().file("one.bin", one).file("two.bin", two));
         String csv = "sha256,label,source\n"
                 + sha256(one) + ",malicious,feed\n"
                 + sha256(two).toUpperCase() + ",benign,\"ticket 4, closed\"\n"
@@ -609,7 +611,7 @@ abstract class AbstractFrontendIntegrationTests {
     @Test
     void rejectsALabelImportOverTheSizeLimitWith413AndImportsNothing() {
         byte[] content = uniqueContent();
-        uploadAndReceive(new TestHttp.Multipart().file("big-import.bin", content));
+        uploadAndReceive(new Multipart().file("big-import.bin", content));
         String line = sha256(content) + ",malicious,feed\n";
 
         HttpResponse<String> response = http.send("POST", "/api/v1/labels", "text/csv",
@@ -666,7 +668,7 @@ abstract class AbstractFrontendIntegrationTests {
         JsonNode report = json(http.get("/api/v1/files/" + sha256(files.get(0))));
         assertThat(report.get("verdict").get("label").asString()).isEqualTo("malicious");
 
-        UUID pending = uploadAndReceive(new TestHttp.Multipart().file("pending.bin", uniqueContent()));
+        UUID pending = uploadAndReceive(new Multipart().file("pending.bin", uniqueContent()));
         assertThat(scan(pending).get("files").get(0).get("verdict").isNull()).isTrue();
     }
 
@@ -695,7 +697,7 @@ abstract class AbstractFrontendIntegrationTests {
     @Test
     void reportsStatisticsPerEnginePerDayAndPerVerdict() {
         byte[] content = uniqueContent();
-        UUID id = uploadAndReceive(new TestHttp.Multipart().file("stats.bin", content).field("probes", "clamav,yara"));
+        UUID id = uploadAndReceive(new Multipart().file("stats.bin", content).field("probes", "clamav,yara"));
         report(id, sha256(content), "clamav", Category.MALICIOUS, "Eicar-Test-Signature");
         report(id, sha256(content), "yara", Category.MALICIOUS, "eicar");
         await().untilAsserted(() -> assertThat(scan(id).get("status").asString()).isEqualTo("finished"));
@@ -723,8 +725,8 @@ abstract class AbstractFrontendIntegrationTests {
         return Stream.generate(AbstractFrontendIntegrationTests::uniqueContent).limit(count).toList();
     }
 
-    static TestHttp.Multipart form(List<byte[]> files, String name, String probes) {
-        TestHttp.Multipart form = new TestHttp.Multipart().field("probes", probes);
+    static Multipart form(List<byte[]> files, String name, String probes) {
+        Multipart form = new Multipart().field("probes", probes);
         files.forEach(content -> form.file(name, content));
         return form;
     }
@@ -771,7 +773,7 @@ abstract class AbstractFrontendIntegrationTests {
         return (ScanRequested) message;
     }
 
-    UUID uploadAndReceive(TestHttp.Multipart form) {
+    UUID uploadAndReceive(Multipart form) {
         HttpResponse<String> response = http.upload(form);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         UUID id = UUID.fromString(json(response).get("id").asString());

@@ -3,6 +3,7 @@ package dev.argus.frontend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.testsupport.ArgusTestClient;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ProbeCategory;
 import dev.argus.common.message.ProbeDescriptor;
@@ -57,12 +58,12 @@ abstract class AbstractHostileRequestTests {
     MessagePublisher publisher;
 
     RawHttp raw;
-    TestHttp http;
+    ArgusTestClient http;
 
     @BeforeEach
     void actAsBrain() {
         raw = new RawHttp(port);
-        http = new TestHttp(port);
+        http = ArgusTestClient.onPort(port, TestKeys.ADMIN_KEY);
         amqpAdmin.purgeQueue(Topology.SCANS_QUEUE, false);
         List<ProbeStatus> online = Stream.of("clamav", "yara").map(name -> new ProbeStatus(new ProbeDescriptor(name,
                 name.toUpperCase(), ProbeCategory.ANTIVIRUS, "1", "1.4.6", null, null, 60_000), true, 1,

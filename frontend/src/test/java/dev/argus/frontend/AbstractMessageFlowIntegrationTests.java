@@ -1,9 +1,11 @@
 package dev.argus.frontend;
 
-import static dev.argus.frontend.TestHttp.json;
+import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.testsupport.ArgusTestClient;
+import dev.argus.testsupport.ArgusTestClient.Multipart;
 import dev.argus.common.amqp.Topology;
 import dev.argus.frontend.probe.ProbeDirectory;
 import dev.argus.frontend.web.ApiException;
@@ -49,11 +51,11 @@ abstract class AbstractMessageFlowIntegrationTests {
     @Autowired
     ProbeDirectory probeDirectory;
 
-    TestHttp http;
+    ArgusTestClient http;
 
     @BeforeEach
     void knowTheProbes() {
-        http = new TestHttp(port);
+        http = ArgusTestClient.onPort(port, TestKeys.ADMIN_KEY);
         amqpAdmin.purgeQueue(Topology.SCANS_QUEUE, false);
         TestFixtures.markProbeOnline(jdbc, CLAMAV);
         TestFixtures.markProbeOnline(jdbc, YARA);
@@ -71,7 +73,7 @@ abstract class AbstractMessageFlowIntegrationTests {
 
     /** Uploads the files (unique contents) to be scanned with the probes; the new scan's id. */
     UUID upload(String probes, byte[]... contents) {
-        TestHttp.Multipart form = new TestHttp.Multipart().field("probes", probes);
+        Multipart form = new Multipart().field("probes", probes);
         for (int i = 0; i < contents.length; i++) {
             form.file("flow-" + i + ".bin", contents[i]);
         }

@@ -1,8 +1,10 @@
 package dev.argus.frontend;
 
-import static dev.argus.frontend.TestHttp.json;
+import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.testsupport.ArgusTestClient;
+import dev.argus.testsupport.ArgusTestClient.Multipart;
 import dev.argus.common.amqp.Topology;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -35,11 +37,11 @@ abstract class AbstractSecurityIntegrationTests {
     @Autowired
     AmqpAdmin amqpAdmin;
 
-    TestHttp admin;
+    ArgusTestClient admin;
 
     @BeforeEach
     void knowAProbe() {
-        admin = new TestHttp(port);
+        admin = ArgusTestClient.onPort(port, TestKeys.ADMIN_KEY);
         jdbc.sql("""
                 insert into probe (name, display_name, category, version, engine_version, online, instances,
                                    last_seen, updated_at)
@@ -48,9 +50,9 @@ abstract class AbstractSecurityIntegrationTests {
                 """).update();
     }
 
-    String upload(TestHttp as, String name, byte[] content, String tag) {
+    String upload(ArgusTestClient as, String name, byte[] content, String tag) {
         amqpAdmin.purgeQueue(Topology.SCANS_QUEUE, false);
-        HttpResponse<String> response = as.upload(new TestHttp.Multipart().file(name, content)
+        HttpResponse<String> response = as.upload(new Multipart().file(name, content)
                 .field("probes", "secprobe").field("tags", tag));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return json(response).get("id").asString();
@@ -65,7 +67,7 @@ abstract class AbstractSecurityIntegrationTests {
         }
     }
 
-    String ownUsername(TestHttp as) {
+    String ownUsername(ArgusTestClient as) {
         return jdbc.sql("select username from api_key where key_hash = ?").param(sha256Hex(as.key()))
                 .query(String.class).single();
     }

@@ -1,9 +1,10 @@
 package dev.argus.frontend;
 
 import static dev.argus.frontend.AbstractFrontendIntegrationTests.assertProblem;
-import static dev.argus.frontend.TestHttp.json;
+import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.testsupport.ArgusTestClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -17,14 +18,14 @@ class ApiKeyIntegrationTests extends AbstractSecurityIntegrationTests {
 
     @Test
     void aRevokedKeyIsRefusedAtOnceAndKeysAreStoredOnlyAsHashes() {
-        TestHttp ana = admin.newUser("ANALYST");
+        ArgusTestClient ana = admin.newUser("ANALYST");
         String username = ownUsername(ana);
         HttpResponse<String> created = ana.postJson("/api/v1/users/" + username + "/keys", "{\"name\":\"laptop\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode key = json(created);
         assertThat(key.get("key").asString()).hasSizeGreaterThanOrEqualTo(43);
         assertThat(key.get("name").asString()).isEqualTo("laptop");
-        TestHttp laptop = ana.withKey(key.get("key").asString());
+        ArgusTestClient laptop = ana.withKey(key.get("key").asString());
 
         assertThat(laptop.get("/api/v1/probes").statusCode()).isEqualTo(200);
         String table = jdbc.sql("select string_agg(k::text, '|') from api_key k").query(String.class).single();
@@ -47,8 +48,8 @@ class ApiKeyIntegrationTests extends AbstractSecurityIntegrationTests {
 
     @Test
     void aUserManagesOnlyItsOwnKeysWhileAnAdminManagesEveryone() {
-        TestHttp ana = admin.newUser("ANALYST");
-        TestHttp bob = admin.newUser("READER");
+        ArgusTestClient ana = admin.newUser("ANALYST");
+        ArgusTestClient bob = admin.newUser("READER");
         String anaName = ownUsername(ana);
         String anaKeyId = json(ana.get("/api/v1/users/" + anaName + "/keys")).get(0).get("id").asString();
 
@@ -75,7 +76,7 @@ class ApiKeyIntegrationTests extends AbstractSecurityIntegrationTests {
 
     @Test
     void refusesMissingMalformedAndUnknownKeysWith401() {
-        TestHttp anonymous = admin.withKey(null);
+        ArgusTestClient anonymous = admin.withKey(null);
         assertProblem(anonymous.get("/api/v1/probes"), 401, "unauthorized");
         assertProblem(admin.withKey("argus_not-a-key-at-all-but-long-enough-to-look-real").get("/api/v1/probes"),
                 401, "unauthorized");

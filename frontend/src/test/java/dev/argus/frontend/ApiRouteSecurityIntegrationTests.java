@@ -3,6 +3,7 @@ package dev.argus.frontend;
 import static dev.argus.frontend.AbstractFrontendIntegrationTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.testsupport.ArgusTestClient;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +40,12 @@ class ApiRouteSecurityIntegrationTests {
         assertThat(routes).as("the API routes found").hasSizeGreaterThanOrEqualTo(12)
                 .contains("GET /api/v1/scans/{id}", "POST /api/v1/users", "DELETE /api/v1/keys/{id}",
                         "GET /api/v1/files/{sha256}/download");
-        TestHttp anonymous = new TestHttp(port).withKey(null);
-        TestHttp unknown = new TestHttp(port).withKey("argus_" + "x".repeat(43));
+        ArgusTestClient anonymous = ArgusTestClient.onPort(port, TestKeys.ADMIN_KEY).withKey(null);
+        ArgusTestClient unknown = ArgusTestClient.onPort(port, TestKeys.ADMIN_KEY).withKey("argus_" + "x".repeat(43));
         for (String route : routes) {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", SAMPLE_VALUE);
-            for (TestHttp client : List.of(anonymous, unknown)) {
+            for (ArgusTestClient client : List.of(anonymous, unknown)) {
                 var response = client.send(HttpRequest.newBuilder(client.uri(path))
                         .header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString("{}")));

@@ -5,6 +5,8 @@ import static dev.argus.frontend.AbstractFrontendIntegrationTests.sha256;
 import static dev.argus.frontend.AbstractFrontendIntegrationTests.uniqueContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.testsupport.ArgusTestClient;
+import dev.argus.testsupport.ArgusTestClient.Multipart;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -39,11 +41,11 @@ class BrokerOutageIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    TestHttp http;
+    ArgusTestClient http;
 
     @BeforeEach
     void knowAProbe() {
-        http = new TestHttp(port);
+        http = ArgusTestClient.onPort(port, TestKeys.ADMIN_KEY);
         // the brain cannot publish the directory without a broker: write the copy directly
         TestFixtures.markProbeOnline(jdbc, "outage");
     }
@@ -53,7 +55,7 @@ class BrokerOutageIntegrationTests {
         byte[] content = uniqueContent();
         long scansBefore = countScans();
 
-        HttpResponse<String> response = http.upload(new TestHttp.Multipart()
+        HttpResponse<String> response = http.upload(new Multipart()
                 .file("a.bin", content).field("probes", "outage"));
 
         assertProblem(response, 503, "service-unavailable");

@@ -1,10 +1,11 @@
 package dev.argus.frontend;
 
 import static dev.argus.frontend.AbstractFrontendIntegrationTests.assertProblem;
-import static dev.argus.frontend.TestHttp.json;
+import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.testsupport.ArgusTestClient;
 import dev.argus.common.amqp.MessageTypes;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.Category;
@@ -104,12 +105,12 @@ class DeadLetterIntegrationTests extends AbstractMessageFlowIntegrationTests {
     void onlyAnAdminMayListReplayOrDropParkedMessages() {
         String id = park("argus.live", "argus.live.some-frontend", "only admins see this");
         for (String role : List.of("ANALYST", "READER")) {
-            TestHttp user = http.newUser(role);
+            ArgusTestClient user = http.newUser(role);
             assertProblem(user.get(DEAD_LETTERS), 403, "forbidden");
             assertProblem(user.post(DEAD_LETTERS + "/" + id + "/replay"), 403, "forbidden");
             assertProblem(user.send("DELETE", DEAD_LETTERS + "/" + id, "application/json", ""), 403, "forbidden");
         }
-        TestHttp anonymous = http.withKey(null);
+        ArgusTestClient anonymous = http.withKey(null);
         assertProblem(anonymous.get(DEAD_LETTERS), 401, "unauthorized");
         assertProblem(anonymous.post(DEAD_LETTERS + "/" + id + "/replay"), 401, "unauthorized");
         assertProblem(anonymous.send("DELETE", DEAD_LETTERS + "/" + id, "application/json", ""), 401,

@@ -1,5 +1,7 @@
 package dev.argus.frontend;
 
+import dev.argus.testsupport.ArgusContainers;
+import dev.argus.testsupport.ArgusContainers.DatabaseRole;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
@@ -8,27 +10,21 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
 
 /**
- * The same tests against PostgreSQL and RabbitMQ in containers; skipped without Docker. The FTP server is still
- * the local one (argus.ftp.*), there is no FTP container module.
+ * The same tests against the deployment's PostgreSQL and RabbitMQ images in containers, as the frontend's own
+ * database role (no superuser, its schema only). The FTP server is still the local one (argus.ftp.*).
  */
-@Testcontainers(disabledWithoutDocker = true)
+@Testcontainers
 class FrontendContainersIntegrationTests extends AbstractFrontendIntegrationTests {
 
     @Container
-    static final PostgreSQLContainer POSTGRES = new PostgreSQLContainer("postgres:17-alpine");
+    static final PostgreSQLContainer POSTGRES = ArgusContainers.postgres(DatabaseRole.FRONTEND);
 
     @Container
-    static final RabbitMQContainer RABBIT = new RabbitMQContainer("rabbitmq:4-management-alpine");
+    static final RabbitMQContainer RABBIT = ArgusContainers.rabbitmq();
 
     @DynamicPropertySource
     static void containers(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", POSTGRES::getJdbcUrl);
-        registry.add("spring.datasource.username", POSTGRES::getUsername);
-        registry.add("spring.datasource.password", POSTGRES::getPassword);
-        registry.add("spring.rabbitmq.host", RABBIT::getHost);
-        registry.add("spring.rabbitmq.port", RABBIT::getAmqpPort);
-        registry.add("spring.rabbitmq.username", RABBIT::getAdminUsername);
-        registry.add("spring.rabbitmq.password", RABBIT::getAdminPassword);
-        registry.add("spring.rabbitmq.virtual-host", () -> "/");
+        ArgusContainers.registerDataSource(registry, POSTGRES);
+        ArgusContainers.registerRabbitMq(registry, RABBIT);
     }
 }

@@ -2,6 +2,7 @@ package dev.argus.frontend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.testsupport.ArgusTestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -25,7 +26,7 @@ class InternalMetricsPortIntegrationTests extends AbstractMessageFlowIntegration
 
     @Test
     void prometheusAnswersWithoutAKeyOnTheManagementPortOnly() {
-        TestHttp internal = new TestHttp(MANAGEMENT_PORT).withKey(null);
+        ArgusTestClient internal = ArgusTestClient.onPort(MANAGEMENT_PORT, TestKeys.ADMIN_KEY).withKey(null);
         HttpResponse<String> scrape = internal.get("/actuator/prometheus");
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("argus_files_uploaded_total");
@@ -39,7 +40,7 @@ class InternalMetricsPortIntegrationTests extends AbstractMessageFlowIntegration
 
     @Test
     void theManagementPortOpensNothingElseWithoutAKey() {
-        TestHttp internal = new TestHttp(MANAGEMENT_PORT).withKey(null);
+        ArgusTestClient internal = ArgusTestClient.onPort(MANAGEMENT_PORT, TestKeys.ADMIN_KEY).withKey(null);
         assertThat(internal.get("/actuator/env").statusCode()).isIn(401, 404);
         assertThat(internal.get("/api/v1/probes").statusCode()).isIn(401, 404);
     }

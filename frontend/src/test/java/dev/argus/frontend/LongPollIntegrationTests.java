@@ -3,10 +3,11 @@ package dev.argus.frontend;
 import static dev.argus.frontend.AbstractFrontendIntegrationTests.assertProblem;
 import static dev.argus.frontend.AbstractFrontendIntegrationTests.sha256;
 import static dev.argus.frontend.AbstractFrontendIntegrationTests.uniqueContent;
-import static dev.argus.frontend.TestHttp.json;
+import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.testsupport.ArgusTestClient;
 import dev.argus.common.message.Category;
 import dev.argus.common.message.EngineResult;
 import dev.argus.frontend.scan.ScanWaiters;
@@ -111,8 +112,8 @@ class LongPollIntegrationTests extends AbstractSecurityIntegrationTests {
 
     @Test
     void anotherUsersScanIs404AndAnUnknownOneToo() {
-        TestHttp ana = admin.newUser("ANALYST");
-        TestHttp bob = admin.newUser("ANALYST");
+        ArgusTestClient ana = admin.newUser("ANALYST");
+        ArgusTestClient bob = admin.newUser("ANALYST");
         UUID id = UUID.fromString(upload(ana, "ana.bin", uniqueContent(), "poll"));
 
         assertProblem(bob.get("/api/v1/scans/" + id + "?wait=5s"), 404, "scan-not-found");
@@ -156,7 +157,7 @@ class LongPollIntegrationTests extends AbstractSecurityIntegrationTests {
                 ResultMessages.answer(scanId, sha256, "secprobe", result));
     }
 
-    private static CompletableFuture<HttpResponse<String>> sendAsync(TestHttp as, String path) {
+    private static CompletableFuture<HttpResponse<String>> sendAsync(ArgusTestClient as, String path) {
         HttpRequest request = as.authorized(HttpRequest.newBuilder(as.uri(path))).build();
         return as.client().sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }

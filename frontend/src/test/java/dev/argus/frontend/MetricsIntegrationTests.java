@@ -5,6 +5,7 @@ import static dev.argus.frontend.ResultMessages.publishFromProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.testsupport.ArgusTestClient;
 import dev.argus.common.message.Category;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -19,7 +20,7 @@ class MetricsIntegrationTests extends AbstractMessageFlowIntegrationTests {
 
     @Test
     void healthLivenessAndReadinessAnswerUpWithoutAKey() {
-        TestHttp anonymous = http.withKey(null);
+        ArgusTestClient anonymous = http.withKey(null);
         for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
             HttpResponse<String> response = anonymous.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);

@@ -3,9 +3,11 @@ package dev.argus.frontend;
 import static dev.argus.frontend.AbstractFrontendIntegrationTests.assertProblem;
 import static dev.argus.frontend.AbstractFrontendIntegrationTests.sha256;
 import static dev.argus.frontend.AbstractFrontendIntegrationTests.uniqueContent;
-import static dev.argus.frontend.TestHttp.json;
+import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.testsupport.ArgusTestClient;
+import dev.argus.testsupport.ArgusTestClient.Multipart;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,8 @@ class OwnershipIntegrationTests extends AbstractSecurityIntegrationTests {
 
     @Test
     void anAnalystSeesOnlyItsOwnScansAndGets404ForAnotherAnalysts() {
-        TestHttp ana = admin.newUser("ANALYST");
-        TestHttp bob = admin.newUser("ANALYST");
+        ArgusTestClient ana = admin.newUser("ANALYST");
+        ArgusTestClient bob = admin.newUser("ANALYST");
         byte[] content = uniqueContent();
         String tag = "case-" + UUID.randomUUID();
         String id = upload(ana, "ana-secret-name.doc", content, tag);
@@ -55,14 +57,14 @@ class OwnershipIntegrationTests extends AbstractSecurityIntegrationTests {
 
     @Test
     void aReaderReadsFileReportsAndProbesButMayNotSubmitOrSeeScans() {
-        TestHttp reader = admin.newUser("READER");
+        ArgusTestClient reader = admin.newUser("READER");
         byte[] content = uniqueContent();
         upload(admin, "r.bin", content, "r");
 
         assertThat(reader.get("/api/v1/files/" + sha256(content)).statusCode()).isEqualTo(200);
         assertThat(reader.get("/api/v1/files?query=r").statusCode()).isEqualTo(200);
         assertThat(reader.get("/api/v1/probes").statusCode()).isEqualTo(200);
-        assertProblem(reader.upload(new TestHttp.Multipart().file("x.bin", uniqueContent())), 403, "forbidden");
+        assertProblem(reader.upload(new Multipart().file("x.bin", uniqueContent())), 403, "forbidden");
         assertProblem(reader.postJson("/api/v1/scans", "{\"sha256\":[\"" + sha256(content) + "\"]}"), 403,
                 "forbidden");
         assertProblem(reader.get("/api/v1/scans"), 403, "forbidden");
@@ -77,7 +79,7 @@ class OwnershipIntegrationTests extends AbstractSecurityIntegrationTests {
 
     @Test
     void anAnalystMayLabelButNotTrainModelsManageUsersOrDownload() {
-        TestHttp analyst = admin.newUser("ANALYST");
+        ArgusTestClient analyst = admin.newUser("ANALYST");
         String sha = "ab".repeat(32);
 
         assertThat(analyst.send("PUT", "/api/v1/files/" + sha + "/label", "application/json",

@@ -1,9 +1,10 @@
 package dev.argus.frontend;
 
 import static dev.argus.frontend.AbstractFrontendIntegrationTests.assertProblem;
-import static dev.argus.frontend.TestHttp.json;
+import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.testsupport.ArgusTestClient;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,8 +22,8 @@ class RateLimitIntegrationTests {
 
     @Test
     void answers429WithRetryAfterOnceAKeyUsedItsRequestsPerMinute() {
-        TestHttp admin = new TestHttp(port);
-        TestHttp reader = admin.newUser("READER");
+        ArgusTestClient admin = ArgusTestClient.onPort(port, TestKeys.ADMIN_KEY);
+        ArgusTestClient reader = admin.newUser("READER");
         // each key has its own bucket: the two requests of newUser were the admin key's
         for (int i = 0; i < 5; i++) {
             assertThat(reader.get("/api/v1/probes").statusCode()).isEqualTo(200);
@@ -34,6 +35,6 @@ class RateLimitIntegrationTests {
         assertThat(json(limited).get("detail").asString()).contains("5 requests");
         assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
                 assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
-        assertThat(new TestHttp(port).get("/api/v1/probes").statusCode()).isEqualTo(200);
+        assertThat(ArgusTestClient.onPort(port, TestKeys.ADMIN_KEY).get("/api/v1/probes").statusCode()).isEqualTo(200);
     }
 }

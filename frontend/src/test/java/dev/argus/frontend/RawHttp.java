@@ -71,7 +71,7 @@ final class RawHttp {
                 .getBytes(StandardCharsets.UTF_8));
         headers.forEach(h -> head.writeBytes((h + "\r\n").getBytes(StandardCharsets.UTF_8)));
         if (headers.stream().noneMatch(h -> h.regionMatches(true, 0, "Authorization:", 0, 14))) {
-            head.writeBytes(("Authorization: Bearer " + TestHttp.ADMIN_KEY + "\r\n").getBytes(StandardCharsets.UTF_8));
+            head.writeBytes(("Authorization: Bearer " + TestKeys.ADMIN_KEY + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         return head;
     }

@@ -3,6 +3,8 @@ package dev.argus.frontend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.argus.testsupport.ArgusTestClient;
+import dev.argus.testsupport.ArgusTestClient.Multipart;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -37,17 +39,17 @@ class SecretsInLogsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    TestHttp http;
+    ArgusTestClient http;
 
     @BeforeEach
     void knowAProbe() {
-        http = new TestHttp(port);
+        http = ArgusTestClient.onPort(port, TestKeys.ADMIN_KEY);
         TestFixtures.markProbeOnline(jdbc, "secrets");
     }
 
     @Test
     void aWrongFtpPasswordIsReportedWithoutThePassword(CapturedOutput output) {
-        HttpResponse<String> upload = http.upload(new TestHttp.Multipart()
+        HttpResponse<String> upload = http.upload(new Multipart()
                 .file("secret.bin", ("s " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8))
                 .field("probes", "secrets"));
         HttpResponse<String> health = http.get("/actuator/health");

@@ -1,9 +1,10 @@
 package dev.argus.frontend;
 
 import static dev.argus.frontend.AbstractFrontendIntegrationTests.assertProblem;
-import static dev.argus.frontend.TestHttp.json;
+import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.testsupport.ArgusTestClient;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -23,7 +24,7 @@ class WebSessionIntegrationTests extends AbstractSecurityIntegrationTests {
     @Test
     void aWebSessionNeedsTheCsrfTokenToChangeAnythingAndEndsWhenItsKeyIsRevokedOrOnLogout() {
         Browser browser = new Browser();
-        TestHttp analyst = admin.newUser("ANALYST");
+        ArgusTestClient analyst = admin.newUser("ANALYST");
         assertThat(browser.get("/login.html").statusCode()).isEqualTo(200);
         assertProblem(browser.postForm("/login", "key=" + analyst.key(), false), 403, "csrf-token-invalid");
         assertProblem(browser.postForm("/login", "key=wrong-key", true), 401, "unauthorized");
@@ -42,7 +43,7 @@ class WebSessionIntegrationTests extends AbstractSecurityIntegrationTests {
         assertProblem(browser.get("/api/v1/probes"), 401, "unauthorized");
 
         browser.get("/login.html");
-        assertThat(browser.postForm("/login", "key=" + TestHttp.ADMIN_KEY, true).statusCode()).isEqualTo(204);
+        assertThat(browser.postForm("/login", "key=" + TestKeys.ADMIN_KEY, true).statusCode()).isEqualTo(204);
         browser.get("/");
         assertThat(browser.get("/api/v1/probes").statusCode()).isEqualTo(200);
         assertThat(browser.postForm("/logout", "", true).statusCode()).isEqualTo(204);

@@ -2,6 +2,7 @@ package dev.argus.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.testsupport.ArgusTestClient;
 import dev.argus.common.amqp.MessageTypes;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.Category;
@@ -16,9 +17,6 @@ import dev.argus.common.store.FileStore;
 import dev.argus.messaging.DeadLetters;
 import dev.argus.probe.registration.InstanceId;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -146,9 +144,8 @@ abstract class AbstractProbeIntegrationTests {
         assertThat(metrics).as("a percentile histogram").contains("argus_engine_scan_seconds_bucket{");
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return ArgusTestClient.onPort(port, null).get(path);
     }
 
     @Test

@@ -1,25 +1,21 @@
 package dev.argus.probe;
 
+import dev.argus.testsupport.ArgusContainers;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
-import org.testcontainers.utility.DockerImageName;
 
-/** The same against a RabbitMQ container when Docker is present (FTP and clamd stay the local ones). */
-@Testcontainers(disabledWithoutDocker = true)
+/** The same against a RabbitMQ container of the deployment's image (FTP and clamd stay the local ones). */
+@Testcontainers
 class ProbeContainersIntegrationTests extends AbstractProbeIntegrationTests {
 
     @Container
-    static final RabbitMQContainer RABBIT = new RabbitMQContainer(DockerImageName.parse("rabbitmq:4.1-alpine"));
+    static final RabbitMQContainer RABBIT = ArgusContainers.rabbitmq();
 
     @DynamicPropertySource
     static void rabbit(DynamicPropertyRegistry registry) {
-        registry.add("spring.rabbitmq.host", RABBIT::getHost);
-        registry.add("spring.rabbitmq.port", RABBIT::getAmqpPort);
-        registry.add("spring.rabbitmq.username", RABBIT::getAdminUsername);
-        registry.add("spring.rabbitmq.password", RABBIT::getAdminPassword);
-        registry.add("spring.rabbitmq.virtual-host", () -> "/");
+        ArgusContainers.registerRabbitMq(registry, RABBIT);
     }
 }

@@ -1,8 +1,11 @@
 package dev.argus.standalone;
 
+import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.testsupport.ArgusTestClient;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +50,8 @@ abstract class AbstractStandaloneIntegrationTests {
     }
 
     /** A client of the started Argus with the bootstrapped admin key. */
-    static ArgusHttp api(Standalone argus) {
-        return new ArgusHttp(argus.httpPort(), ADMIN_KEY);
+    static ArgusTestClient api(Standalone argus) {
+        return ArgusTestClient.onPort(argus.httpPort(), ADMIN_KEY);
     }
 
     void stop(Standalone argus) {
@@ -57,15 +60,15 @@ abstract class AbstractStandaloneIntegrationTests {
     }
 
     /** Uploads EICAR once ClamAV is online, waits for the scan to finish and returns it. */
-    static JsonNode scanEicar(ArgusHttp api) throws Exception {
+    static JsonNode scanEicar(ArgusTestClient api) throws Exception {
         await("clamav online").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> api.probeOnline("clamav"));
-        ArgusHttp.Response submitted = api.upload("eicar.com", EICAR);
-        assertThat(submitted.status()).isEqualTo(202);
-        String id = submitted.body().path("id").asString();
+        HttpResponse<String> submitted = api.upload("eicar.com", EICAR);
+        assertThat(submitted.statusCode()).isEqualTo(202);
+        String id = json(submitted).path("id").asString();
         JsonNode[] scan = new JsonNode[1];
         await("scan finished").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            scan[0] = api.get("/api/v1/scans/" + id).body();
+            scan[0] = json(api.get("/api/v1/scans/" + id));
             return "finished".equals(scan[0].path("status").asString());
         });
         return scan[0];

@@ -3,6 +3,7 @@ package dev.argus.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.testsupport.ArgusTestClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +54,10 @@ class PackagedJarIntegrationTests {
         String key = output.stream().map(String::strip).filter(line -> line.matches(PRINTED_KEY))
                 .findFirst().orElseThrow(() -> new AssertionError("no key printed:\n" + String.join("\n", output)));
 
-        JsonNode scan = AbstractStandaloneIntegrationTests.scanEicar(new ArgusHttp(port, key));
+        JsonNode scan = AbstractStandaloneIntegrationTests.scanEicar(ArgusTestClient.onPort(port, key));
         assertThat(AbstractStandaloneIntegrationTests.clamavResult(scan).path("category").asString())
                 .isEqualTo("malicious");
-        assertThat(new ArgusHttp(port, "argus_wrong").get("/api/v1/probes").status()).isEqualTo(401);
+        assertThat(ArgusTestClient.onPort(port, "argus_wrong").get("/api/v1/probes").statusCode()).isEqualTo(401);
 
         stopWithSigterm();
         assertThat(Files.readString(dataDir.resolve("logs/argus.log"))).as("the log file").doesNotContain(key);
@@ -64,7 +65,7 @@ class PackagedJarIntegrationTests {
         output.clear();
         launch(port);
         assertThat(output).as("a restart prints no key").noneMatch(line -> line.strip().matches(PRINTED_KEY));
-        assertThat(new ArgusHttp(port, key).get("/api/v1/probes").status()).isEqualTo(200);
+        assertThat(ArgusTestClient.onPort(port, key).get("/api/v1/probes").statusCode()).isEqualTo(200);
         stopWithSigterm();
     }
 

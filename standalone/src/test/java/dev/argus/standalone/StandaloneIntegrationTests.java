@@ -1,10 +1,9 @@
 package dev.argus.standalone;
 
+import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.argus.testsupport.ArgusTestClient;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +28,10 @@ class StandaloneIntegrationTests extends AbstractStandaloneIntegrationTests {
         stop(first);
 
         Standalone second = start();
-        ArgusHttp.Response again = api(second).get("/api/v1/scans/" + id);
-        assertThat(again.status()).isEqualTo(200);
-        assertThat(again.body().path("status").asString()).isEqualTo("finished");
-        assertThat(clamavResult(again.body()).path("category").asString()).isEqualTo("malicious");
+        HttpResponse<String> again = api(second).get("/api/v1/scans/" + id);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).path("status").asString()).isEqualTo("finished");
+        assertThat(clamavResult(json(again)).path("category").asString()).isEqualTo("malicious");
     }
 
     /**
@@ -40,26 +39,24 @@ class StandaloneIntegrationTests extends AbstractStandaloneIntegrationTests {
      * is the frontend's), and the probe that scanned EICAR shows it in its latency histogram.
      */
     private static void assertActuators(Standalone argus) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
         List<Integer> ports = new ArrayList<>(argus.probePorts());
         assertThat(ports).isNotEmpty().doesNotContain(argus.httpPort(), argus.brainPort());
         ports.add(argus.brainPort());
         StringBuilder metrics = new StringBuilder();
         for (int port : ports) {
-            HttpResponse<String> readiness = get(http, port, "/actuator/health/readiness");
+            HttpResponse<String> readiness = get(port, "/actuator/health/readiness");
             assertThat(readiness.statusCode()).as("readiness on " + port).isEqualTo(200);
             assertThat(readiness.body()).contains("\"status\":\"UP\"");
-            metrics.append(get(http, port, "/actuator/prometheus").body());
+            metrics.append(get(port, "/actuator/prometheus").body());
         }
         assertThat(metrics.toString().lines().filter(line -> line.startsWith("argus_engine_scan_seconds_count{")
                 && line.contains("category=\"malicious\"") && line.contains("engine=\"clamav\"")))
                 .as("the EICAR scan in the probe's histogram").isNotEmpty();
-        assertThat(get(http, argus.brainPort(), "/api/v1/probes").statusCode())
+        assertThat(get(argus.brainPort(), "/api/v1/probes").statusCode())
                 .as("the brain serves its actuator only").isEqualTo(404);
     }
 
-    private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(int port, String path) {
+        return ArgusTestClient.onPort(port, null).get(path);
     }
 }
