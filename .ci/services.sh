@@ -209,13 +209,16 @@ check_rabbitmq() {
   port_open 5672 || rabbitmq-server -detached 2>/dev/null || true
   wait_port 5672 60 "RabbitMQ (start it with: rabbitmq-server -detached)"
   # Tests run in their own virtual hosts, so a local Argus on "/" never competes for their messages.
-  for vhost in argus-test argus-e2e; do
+  # argus-test-quorum: quorum queues with the dead-letter policy (messaging QuorumQueuesIntegrationTests).
+  for vhost in argus-test argus-e2e argus-test-quorum; do
     rabbitmqctl -q add_vhost "$vhost" >/dev/null 2>&1 || true
     rabbitmqctl -q set_permissions -p "$vhost" guest '.*' '.*' '.*' >/dev/null \
       || die "cannot grant guest access to RabbitMQ vhost $vhost (is rabbitmqctl allowed to talk to the node?)"
   done
-  add_rabbitmq_users argus-test argus-e2e
-  log "RabbitMQ answers; vhosts argus-test and argus-e2e exist, with users argus-frontend, argus-brain, argus-probe-<engine>"
+  add_rabbitmq_users argus-test argus-e2e argus-test-quorum
+  argus_rabbitmq_dead_letter_policy argus-test-quorum || die "cannot set the dead-letter policy in argus-test-quorum"
+  log "RabbitMQ answers; vhosts argus-test, argus-e2e and argus-test-quorum exist, with users argus-frontend," \
+    "argus-brain, argus-probe-<engine>"
 }
 
 # The least-privilege RabbitMQ users of scripts/rabbitmq-users.sh (see docs/security.md#internal-credentials):

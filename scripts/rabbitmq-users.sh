@@ -3,6 +3,7 @@
 # A library: source it, then call
 #
 #   argus_rabbitmq_users VHOST [ENGINE...]
+#   argus_rabbitmq_dead_letter_policy VHOST    (for quorum queues, see below)
 #
 # which creates (or updates the password and permissions of) these users in the virtual host VHOST:
 #   argus-frontend         the frontends
@@ -64,6 +65,23 @@ argus_rabbitmq_shared_probe_user() { # vhost
     '^argus\.(probe\.[a-z][a-z0-9_-]*|probes)$' || return 1
   _argus_rabbitmqctl set_topic_permissions -p "$vhost" argus-probe argus.results '^probe\.[a-z][a-z0-9_-]*$' '^$' \
     >/dev/null || { echo "rabbitmq-users: cannot set the topic permission of argus-probe in $vhost" >&2; return 1; }
+}
+
+# argus_rabbitmq_dead_letter_policy VHOST: the policy argus-dead-letters, by which the broker dead-letters a message
+# of a quorum queue delivered more often than its delivery limit (x-delivery-limit, argus.messaging.delivery-limit)
+# to argus.dead-letters, so it ends in argus.parked beside the messages the processes park themselves. At least once:
+# the message leaves its queue only once argus.parked has it. It applies to every durable queue of Argus but
+# argus.parked (argus.brain.*, argus.frontend.*, argus.probe.*) and must be set before the processes switch to quorum
+# queues (docs/operations.md#broker-cluster). A policy, not queue arguments: RabbitMQ allows an
+# x-dead-letter-exchange argument only to a user that may read the queue, and the least-privilege users declare
+# queues they may not read. With classic queues it changes nothing (Argus never rejects without requeueing).
+# Idempotent; a RabbitMQ administrator may replace it with a policy of a higher priority that sets the same keys.
+argus_rabbitmq_dead_letter_policy() { # vhost
+  local vhost="${1:?usage: argus_rabbitmq_dead_letter_policy VHOST}"
+  _argus_rabbitmqctl set_policy -p "$vhost" --apply-to queues --priority 0 argus-dead-letters \
+    '^argus\.(brain|frontend|probe)\.' \
+    '{"dead-letter-exchange":"argus.dead-letters","dead-letter-strategy":"at-least-once","overflow":"reject-publish"}' \
+    >/dev/null || { echo "rabbitmq-users: cannot set the policy argus-dead-letters in vhost $vhost" >&2; return 1; }
 }
 
 # The configure, write and read regexes of the frontend and the brain.

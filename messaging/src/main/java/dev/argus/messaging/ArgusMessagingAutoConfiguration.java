@@ -13,6 +13,7 @@ import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,9 +24,10 @@ import org.springframework.context.annotation.Bean;
  * The AMQP setup every Argus process shares: JSON on the wire with the contract's short type ids, mandatory
  * publishing whose returns are logged at ERROR, a {@link MessagePublisher} that waits for broker confirms, and the
  * {@link DeadLetters} every consumer parks unhandled messages in. Each process declares its exchanges and queues
- * from {@link ArgusTopology}.
+ * from {@link ArgusTopology}, with the queue type of {@link QueueProperties} ({@code argus.messaging.*}).
  */
 @AutoConfiguration(after = RabbitAutoConfiguration.class)
+@EnableConfigurationProperties(QueueProperties.class)
 public class ArgusMessagingAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ArgusMessagingAutoConfiguration.class);

@@ -20,7 +20,11 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The shared AMQP setup as Boot wires it; no broker is contacted. */
 class ArgusMessagingAutoConfigurationTests {
@@ -86,6 +90,31 @@ class ArgusMessagingAutoConfigurationTests {
     void parksWithTheApplicationNameAsProcess() {
         contexts.withPropertyValues("spring.application.name=argus-brain").run(context ->
                 assertThat(context.getBean(DeadLetters.class)).extracting("process").isEqualTo("argus-brain"));
+    }
+
+    @Test
+    void queuesAreClassicUnlessTheSettingSaysQuorum() {
+        contexts.run(context -> assertThat(context.getBean(QueueProperties.class))
+                .isEqualTo(QueueProperties.CLASSIC)
+                .isEqualTo(new QueueProperties(QueueProperties.Type.CLASSIC, 20)));
+        contexts.withPropertyValues("argus.messaging.queue-type=quorum", "argus.messaging.delivery-limit=7")
+                .run(context -> assertThat(context.getBean(QueueProperties.class))
+                        .isEqualTo(QueueProperties.quorum(7)));
+        contexts.withPropertyValues("argus.messaging.queue-type=stream").run(context ->
+                assertThat(context).hasFailed());
+        contexts.withPropertyValues("argus.messaging.delivery-limit=0").run(context ->
+                assertThat(context).getFailure().rootCause().hasMessageContaining("delivery-limit"));
+    }
+
+    @Test
+    void queueSettingsBindFromTheEnvironmentVariables() {
+        var environment = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("ARGUS_MESSAGING_QUEUE_TYPE", "quorum", "ARGUS_MESSAGING_DELIVERY_LIMIT", "12"));
+
+        QueueProperties bound = new Binder(ConfigurationPropertySources.from(environment))
+                .bindOrCreate(QueueProperties.PREFIX, QueueProperties.class);
+
+        assertThat(bound).isEqualTo(QueueProperties.quorum(12));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.argus.messaging;
 
+import static dev.argus.messaging.QueueProperties.CLASSIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -68,7 +69,7 @@ class ArgusTopologyTests {
     @MethodSource("roles")
     void eachRoleDeclaresExactlyItsExchangesQueuesAndBindings(Role role, Set<String> exchanges, Set<String> queues,
                                                               Set<String> bindings) {
-        Declarables declarables = ArgusTopology.declarables(role, ENGINES);
+        Declarables declarables = ArgusTopology.declarables(role, ENGINES, CLASSIC);
 
         assertThat(declarables.getDeclarablesByType(Exchange.class)).extracting(e -> e.getName() + ":" + e.getType())
                 .containsExactlyInAnyOrderElementsOf(exchanges);
@@ -80,8 +81,8 @@ class ArgusTopologyTests {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Role.class)
-    void everythingARoleDeclaresIsDurableAndWithoutArguments(Role role) {
-        Declarables declarables = ArgusTopology.declarables(role, ENGINES);
+    void everythingARoleDeclaresIsDurableAndWithoutArgumentsByDefault(Role role) {
+        Declarables declarables = ArgusTopology.declarables(role, ENGINES, CLASSIC);
 
         assertThat(declarables.getDeclarablesByType(Exchange.class)).allSatisfy(e -> {
             assertThat(e.isDurable()).as(e.getName()).isTrue();
@@ -94,6 +95,49 @@ class ArgusTopologyTests {
             assertThat(q.isAutoDelete()).as(q.getName()).isFalse();
             assertThat(q.getArguments()).as(q.getName()).isEmpty();
         });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Role.class)
+    void quorumQueuesCarryTheirTypeAndTheDeliveryLimitButTheParkedQueueHasNoLimit(Role role) {
+        Declarables declarables = ArgusTopology.declarables(role, ENGINES, QueueProperties.quorum(7));
+
+        assertThat(declarables.getDeclarablesByType(Queue.class)).isNotEmpty().allSatisfy(q -> {
+            assertThat(q.isDurable()).as(q.getName()).isTrue();
+            assertThat(q.isExclusive()).as(q.getName()).isFalse();
+            assertThat(q.isAutoDelete()).as(q.getName()).isFalse();
+            assertThat(q.getArguments()).as(q.getName()).isEqualTo(q.getName().equals(Topology.DEAD_LETTER_QUEUE)
+                    ? Map.of("x-queue-type", "quorum")
+                    : Map.of("x-queue-type", "quorum", "x-delivery-limit", 7));
+        });
+        assertThat(declarables.getDeclarablesByType(Exchange.class)).allSatisfy(e ->
+                assertThat(e.getArguments()).as(e.getName()).isEmpty());
+    }
+
+    @Test
+    void everyProcessDeclaresASharedQueueWithTheSameArguments() {
+        for (QueueProperties queues : List.of(CLASSIC, QueueProperties.quorum(20))) {
+            Map<String, Set<Map<String, Object>>> arguments = Stream.of(
+                            ArgusTopology.declarables(Role.FRONTEND, ENGINES, queues),
+                            ArgusTopology.declarables(Role.BRAIN, ENGINES, queues),
+                            ArgusTopology.declarables(Role.PROBE, ENGINES, queues),
+                            ArgusTopology.probeQueue("clamav", queues), ArgusTopology.probeQueue("yara", queues))
+                    .flatMap(d -> d.getDeclarablesByType(Queue.class).stream())
+                    .collect(Collectors.groupingBy(Queue::getName,
+                            Collectors.mapping(Queue::getArguments, Collectors.toSet())));
+
+            assertThat(arguments).as(queues.toString()).allSatisfy((queue, declared) ->
+                    assertThat(declared).as(queue).hasSize(1));
+        }
+    }
+
+    @Test
+    void aFrontendsLiveQueueStaysClassicWithQuorumQueues() {
+        Queue queue = ArgusTopology.liveQueue("web-1").getDeclarablesByType(Queue.class).getFirst();
+
+        assertThat(queue.isExclusive()).isTrue();
+        assertThat(queue.isAutoDelete()).isTrue();
+        assertThat(queue.getArguments()).isEmpty();
     }
 
     /**
@@ -121,21 +165,22 @@ class ArgusTopologyTests {
     @MethodSource("routes")
     void eachMessageARolePublishesReachesQueuesThatRoleDeclared(Role role, OutboundMessage route,
                                                                 Set<String> queues) {
-        Declarables declarables = ArgusTopology.declarables(role == Role.PROBE ? Role.BRAIN : role, ENGINES);
+        Declarables declarables = ArgusTopology.declarables(role == Role.PROBE ? Role.BRAIN : role, ENGINES, CLASSIC);
 
         assertThat(routedTo(declarables, route)).containsExactlyInAnyOrderElementsOf(queues);
     }
 
     @Test
     void aProbeDeclaresNoExchangeAndWaitsForTheOnesItUses() {
-        assertThat(ArgusTopology.declarables(Role.PROBE, ENGINES).getDeclarablesByType(Exchange.class)).isEmpty();
-        assertThat(ArgusTopology.declarables(Role.BRAIN, List.of()).getDeclarablesByType(Exchange.class))
+        assertThat(ArgusTopology.declarables(Role.PROBE, ENGINES, CLASSIC).getDeclarablesByType(Exchange.class))
+                .isEmpty();
+        assertThat(ArgusTopology.declarables(Role.BRAIN, List.of(), CLASSIC).getDeclarablesByType(Exchange.class))
                 .extracting(Exchange::getName).containsAll(ArgusTopology.PROBE_EXCHANGES);
     }
 
     @Test
     void jobsForAProbeReachItsQueueAsTheBrainDeclaresItOnRegistration() {
-        Declarables declarables = ArgusTopology.probeQueue("clamav");
+        Declarables declarables = ArgusTopology.probeQueue("clamav", CLASSIC);
 
         assertThat(routedTo(declarables, Routes.scanFiles(new ScanFiles("clamav", List.of()))))
                 .containsExactly("argus.probe.clamav");
@@ -144,7 +189,7 @@ class ArgusTopologyTests {
 
     @Test
     void theBrainsOwnResultsReachTheFrontendsButNotTheBrain() {
-        Declarables brain = ArgusTopology.declarables(Role.BRAIN, List.of());
+        Declarables brain = ArgusTopology.declarables(Role.BRAIN, List.of(), CLASSIC);
 
         assertThat(routedTo(brain, Routes.brainResults(new ResultsReported("brain", List.of(), Instant.now()))))
                 .doesNotContain(Topology.BRAIN_RESULTS_QUEUE);
@@ -169,9 +214,9 @@ class ArgusTopologyTests {
 
     @Test
     void refusesInvalidProbeNames() {
-        assertThatIllegalArgumentException().isThrownBy(() -> ArgusTopology.probeQueue("Bad.Name"));
+        assertThatIllegalArgumentException().isThrownBy(() -> ArgusTopology.probeQueue("Bad.Name", CLASSIC));
         assertThatIllegalArgumentException().isThrownBy(() -> ArgusTopology.declarables(Role.PROBE,
-                List.of("#")));
+                List.of("#"), CLASSIC));
         assertThatIllegalArgumentException().isThrownBy(() -> Routes.probeResults("*",
                 new ResultsReported("p", List.of(), Instant.now())));
     }

@@ -1,5 +1,6 @@
 package dev.argus.messaging;
 
+import static dev.argus.messaging.QueueProperties.CLASSIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,10 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.springframework.amqp.core.Binding;
-import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -80,12 +78,12 @@ class InternalUsersIntegrationTests {
 
     @Test
     void eachProcessUserDeclaresItsRolesTopology() {
-        assertThatCode(() -> declare(frontend, ArgusTopology.declarables(ArgusTopology.Role.FRONTEND, List.of()),
-                ArgusTopology.liveQueue(INSTANCE))).as("frontend").doesNotThrowAnyException();
-        assertThatCode(() -> declare(brain, ArgusTopology.declarables(ArgusTopology.Role.BRAIN, List.of()),
-                ArgusTopology.probeQueue(ENGINE))).as("brain").doesNotThrowAnyException();
-        assertThatCode(() -> declare(probe, ArgusTopology.declarables(ArgusTopology.Role.PROBE, List.of(ENGINE))))
-                .as("probe").doesNotThrowAnyException();
+        assertThatCode(() -> declare(frontend, ArgusTopology.declarables(ArgusTopology.Role.FRONTEND, List.of(),
+                CLASSIC), ArgusTopology.liveQueue(INSTANCE))).as("frontend").doesNotThrowAnyException();
+        assertThatCode(() -> declare(brain, ArgusTopology.declarables(ArgusTopology.Role.BRAIN, List.of(), CLASSIC),
+                ArgusTopology.probeQueue(ENGINE, CLASSIC))).as("brain").doesNotThrowAnyException();
+        assertThatCode(() -> declare(probe, ArgusTopology.declarables(ArgusTopology.Role.PROBE, List.of(ENGINE),
+                CLASSIC))).as("probe").doesNotThrowAnyException();
     }
 
     @Test
@@ -238,24 +236,15 @@ class InternalUsersIntegrationTests {
 
     /** The topology every test relies on, declared by the users themselves (the live queue is exclusive to one). */
     private static void declareEverything() {
-        declare(brain, ArgusTopology.declarables(ArgusTopology.Role.BRAIN, List.of()),
-                ArgusTopology.probeQueue(ENGINE), ArgusTopology.probeQueue(OTHER_ENGINE));
-        declare(frontend, ArgusTopology.declarables(ArgusTopology.Role.FRONTEND, List.of()),
+        declare(brain, ArgusTopology.declarables(ArgusTopology.Role.BRAIN, List.of(), CLASSIC),
+                ArgusTopology.probeQueue(ENGINE, CLASSIC), ArgusTopology.probeQueue(OTHER_ENGINE, CLASSIC));
+        declare(frontend, ArgusTopology.declarables(ArgusTopology.Role.FRONTEND, List.of(), CLASSIC),
                 ArgusTopology.liveQueue(INSTANCE));
-        declare(probe, ArgusTopology.declarables(ArgusTopology.Role.PROBE, List.of(ENGINE)));
+        declare(probe, ArgusTopology.declarables(ArgusTopology.Role.PROBE, List.of(ENGINE), CLASSIC));
     }
 
     private static void declare(Process process, Declarables... all) {
-        for (Declarables declarables : all) {
-            for (Declarable declarable : declarables.getDeclarables()) {
-                switch (declarable) {
-                    case Exchange exchange -> process.admin.declareExchange(exchange);
-                    case Queue queue -> process.admin.declareQueue(queue);
-                    case Binding binding -> process.admin.declareBinding(binding);
-                    default -> throw new IllegalStateException("unexpected " + declarable);
-                }
-            }
-        }
+        RabbitTestSupport.declare(process.admin, all);
     }
 
     /** Every message in the queue (all were confirmed before, so nothing is on its way). */

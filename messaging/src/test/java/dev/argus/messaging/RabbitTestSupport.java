@@ -4,7 +4,12 @@ import dev.argus.common.amqp.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
@@ -15,7 +20,8 @@ import org.springframework.amqp.support.converter.MessageConverter;
 
 /**
  * A connection to the machine's RabbitMQ as the tests of this module use it: user guest in the vhost of
- * {@code SPRING_RABBITMQ_VIRTUALHOST} (default argus-test), correlated publisher confirms, the Argus converter.
+ * {@code SPRING_RABBITMQ_VIRTUALHOST} (default argus-test) or the one given, correlated publisher confirms, the Argus
+ * converter.
  */
 final class RabbitTestSupport implements AutoCloseable {
 
@@ -27,15 +33,47 @@ final class RabbitTestSupport implements AutoCloseable {
     private final List<Message> otherDeadLetters = new ArrayList<>();
 
     RabbitTestSupport() {
+        this(env("SPRING_RABBITMQ_VIRTUALHOST", "argus-test"));
+    }
+
+    /** As guest in this vhost. */
+    RabbitTestSupport(String virtualHost) {
+        this(virtualHost, env("SPRING_RABBITMQ_USERNAME", "guest"), env("SPRING_RABBITMQ_PASSWORD", "guest"));
+    }
+
+    private RabbitTestSupport(String virtualHost, String username, String password) {
         connectionFactory = new CachingConnectionFactory(env("SPRING_RABBITMQ_HOST", "127.0.0.1"));
-        connectionFactory.setVirtualHost(env("SPRING_RABBITMQ_VIRTUALHOST", "argus-test"));
-        connectionFactory.setUsername(env("SPRING_RABBITMQ_USERNAME", "guest"));
-        connectionFactory.setPassword(env("SPRING_RABBITMQ_PASSWORD", "guest"));
+        connectionFactory.setVirtualHost(virtualHost);
+        connectionFactory.setUsername(username);
+        connectionFactory.setPassword(password);
         connectionFactory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
         template = new RabbitTemplate(connectionFactory);
         template.setMessageConverter(converter);
         admin = new RabbitAdmin(connectionFactory);
         publisher = new ConfirmedRabbitPublisher(template);
+    }
+
+    /**
+     * As the least-privilege user {@code argus-<role>} of scripts/rabbitmq-users.sh (e.g. role "brain" or
+     * "probe-metadata"), with the password of {@code ARGUS_RABBITMQ_<ROLE>_PASSWORD}, by default .ci/services.sh's.
+     */
+    static RabbitTestSupport asProcess(String virtualHost, String role) {
+        return new RabbitTestSupport(virtualHost, "argus-" + role, env("ARGUS_RABBITMQ_"
+                + role.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PASSWORD", "argus-" + role + "-ci"));
+    }
+
+    /** Declares everything in the order given, as a process's {@code RabbitAdmin} would. */
+    static void declare(AmqpAdmin admin, Declarables... all) {
+        for (Declarables declarables : all) {
+            for (Declarable declarable : declarables.getDeclarables()) {
+                switch (declarable) {
+                    case Exchange exchange -> admin.declareExchange(exchange);
+                    case Queue queue -> admin.declareQueue(queue);
+                    case Binding binding -> admin.declareBinding(binding);
+                    default -> throw new IllegalStateException("unexpected " + declarable);
+                }
+            }
+        }
     }
 
     /** The fan-out exchange and durable queue every process parks messages in. */

@@ -1,6 +1,7 @@
 package dev.argus.probe;
 
 import dev.argus.messaging.ArgusTopology;
+import dev.argus.messaging.QueueProperties;
 import java.util.List;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Binding;
@@ -24,7 +25,7 @@ import org.springframework.core.env.Environment;
 public class BrainTopologyForTests {
 
     @Bean
-    SmartLifecycle brainTopologyForTests(RabbitProperties rabbit, Environment environment) {
+    SmartLifecycle brainTopologyForTests(RabbitProperties rabbit, Environment environment, QueueProperties queues) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
@@ -39,7 +40,7 @@ public class BrainTopologyForTests {
                         rabbit.determinePassword()));
                 try {
                     AmqpAdmin admin = new RabbitAdmin(factory);
-                    List<Declarable> all = ArgusTopology.declarables(ArgusTopology.Role.BRAIN, List.of())
+                    List<Declarable> all = ArgusTopology.declarables(ArgusTopology.Role.BRAIN, List.of(), queues)
                             .getDeclarables().stream().toList();
                     all.forEach(declarable -> {
                         switch (declarable) {

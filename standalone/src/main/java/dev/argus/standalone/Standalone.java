@@ -1,5 +1,6 @@
 package dev.argus.standalone;
 
+import dev.argus.messaging.QueueProperties;
 import dev.argus.probe.engine.clamav.ClamavProperties;
 import dev.argus.standalone.broker.EmbeddedBroker;
 import dev.argus.standalone.clamd.ClamdEndpoint;
@@ -148,8 +149,11 @@ public final class Standalone implements AutoCloseable {
         }
     }
 
-    /** The embedded services' addresses and passwords, the same for the three applications. */
-    private static Map<String, Object> wiring(int databasePort, int brokerPort, String brokerPassword, int ftpPort,
+    /**
+     * The embedded services' addresses and passwords, the same for the three applications, and classic queues
+     * whatever {@code argus.messaging.queue-type} says: the embedded broker (Qpid Broker-J) has no quorum queues.
+     */
+    static Map<String, Object> wiring(int databasePort, int brokerPort, String brokerPassword, int ftpPort,
                                               String ftpPassword) {
         Map<String, Object> wiring = new LinkedHashMap<>();
         wiring.put("spring.rabbitmq.host", "127.0.0.1");
@@ -157,6 +161,7 @@ public final class Standalone implements AutoCloseable {
         wiring.put("spring.rabbitmq.username", EmbeddedBroker.USERNAME);
         wiring.put("spring.rabbitmq.password", brokerPassword);
         wiring.put("spring.rabbitmq.virtual-host", EmbeddedBroker.VIRTUAL_HOST);
+        wiring.put(QueueProperties.QUEUE_TYPE, QueueProperties.Type.CLASSIC.argument());
         wiring.put("spring.datasource.url", EmbeddedDatabase.jdbcUrl(databasePort));
         wiring.put("spring.datasource.username", EmbeddedDatabase.DATABASE);
         wiring.put("spring.datasource.password", "");

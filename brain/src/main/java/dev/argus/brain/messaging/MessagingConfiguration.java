@@ -1,6 +1,7 @@
 package dev.argus.brain.messaging;
 
 import dev.argus.messaging.ArgusTopology;
+import dev.argus.messaging.QueueProperties;
 import java.util.List;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class MessagingConfiguration {
 
     @Bean
-    Declarables brainTopology() {
-        return ArgusTopology.declarables(ArgusTopology.Role.BRAIN, List.of());
+    Declarables brainTopology(QueueProperties queues) {
+        return ArgusTopology.declarables(ArgusTopology.Role.BRAIN, List.of(), queues);
     }
 }

@@ -1,6 +1,7 @@
 package dev.argus.brain.registry;
 
 import dev.argus.messaging.ArgusTopology;
+import dev.argus.messaging.QueueProperties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -13,17 +14,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Declares each probe's durable job queue {@code argus.probe.<name>} and its binding to {@code argus.probes}
- * (routing key = probe name), as {@link ArgusTopology#probeQueue} builds them, once per probe per connection of this process, so a job is
- * never published to a queue that does not exist. Thread-safe.
+ * (routing key = probe name), as {@link ArgusTopology#probeQueue} builds them (with the queue type a probe declares
+ * it with, {@link QueueProperties}), once per probe per connection of this process, so a job is never published to a
+ * queue that does not exist. Thread-safe.
  */
 @Component
 public class ProbeQueues {
 
     private final AmqpAdmin admin;
+    private final QueueProperties queues;
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
 
-    ProbeQueues(AmqpAdmin admin, ConnectionFactory connectionFactory) {
+    ProbeQueues(AmqpAdmin admin, ConnectionFactory connectionFactory, QueueProperties queues) {
         this.admin = admin;
+        this.queues = queues;
         // A new connection may face a new broker: declare again on first use.
         connectionFactory.addConnectionListener(connection -> declared.clear());
     }
@@ -37,7 +41,7 @@ public class ProbeQueues {
         if (declared.contains(probe)) {
             return;
         }
-        for (Declarable declarable : ArgusTopology.probeQueue(probe).getDeclarables()) {
+        for (Declarable declarable : ArgusTopology.probeQueue(probe, queues).getDeclarables()) {
             switch (declarable) {
                 case Queue queue -> admin.declareQueue(queue);
                 case Exchange exchange -> admin.declareExchange(exchange);

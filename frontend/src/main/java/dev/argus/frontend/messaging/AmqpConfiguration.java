@@ -1,6 +1,7 @@
 package dev.argus.frontend.messaging;
 
 import dev.argus.messaging.ArgusTopology;
+import dev.argus.messaging.QueueProperties;
 import java.util.List;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 class AmqpConfiguration {
 
     @Bean
-    Declarables frontendTopology() {
-        return ArgusTopology.declarables(ArgusTopology.Role.FRONTEND, List.of());
+    Declarables frontendTopology(QueueProperties queues) {
+        return ArgusTopology.declarables(ArgusTopology.Role.FRONTEND, List.of(), queues);
     }
 
     @Bean

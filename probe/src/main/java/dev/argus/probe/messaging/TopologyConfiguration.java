@@ -1,6 +1,7 @@
 package dev.argus.probe.messaging;
 
 import dev.argus.messaging.ArgusTopology;
+import dev.argus.messaging.QueueProperties;
 import dev.argus.probe.engine.ActiveEngines;
 import dev.argus.probe.spi.ScanEngine;
 import org.springframework.amqp.core.Declarables;
@@ -12,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What this process declares on every (re)connection ({@link ArgusTopology}, role PROBE): the job queue of each
- * active engine and its binding, nothing else; the exchanges and the queues its messages are routed to are the
- * brain's, which the probe waits for ({@link ExchangeWait}). Every message it publishes carries its RabbitMQ user name
+ * active engine (of the type {@link QueueProperties} says, as the brain declares it) and its binding, nothing else;
+ * the exchanges and the queues its messages are routed to are the brain's, which the probe waits for
+ * ({@link ExchangeWait}). Every message it publishes carries its RabbitMQ user name
  * as {@code user_id}, which the broker checks against the connection's user, so the brain and the frontends know
  * which credential sent it.
  */
@@ -21,9 +23,9 @@ import org.springframework.context.annotation.Configuration;
 class TopologyConfiguration {
 
     @Bean
-    Declarables probeTopology(ActiveEngines engines) {
+    Declarables probeTopology(ActiveEngines engines, QueueProperties queues) {
         return ArgusTopology.declarables(ArgusTopology.Role.PROBE,
-                engines.engines().stream().map(ScanEngine::name).toList());
+                engines.engines().stream().map(ScanEngine::name).toList(), queues);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.argus.standalone.broker;
 
+import static dev.argus.messaging.QueueProperties.CLASSIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,7 +65,7 @@ class ArgusTopologyOnBrokerJIntegrationTests {
         template.setMessageConverter(converter());
         publisher = new ConfirmedRabbitPublisher(template);
         for (ArgusTopology.Role role : ArgusTopology.Role.values()) {
-            ArgusTopology.declarables(role, List.of("clamav")).getDeclarables().forEach(this::declare);
+            ArgusTopology.declarables(role, List.of("clamav"), CLASSIC).getDeclarables().forEach(this::declare);
         }
         ArgusTopology.liveQueue("frontend-1").getDeclarables().forEach(this::declare);
         ArgusTopology.liveQueue("frontend-2").getDeclarables().forEach(this::declare);
