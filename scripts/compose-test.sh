@@ -7,14 +7,24 @@
 #  4. a client on frontend-1 receives the live events of a scan whose results frontend-2 consumed too;
 #  5. under a batch of 1,000 files, killing a probe, a brain and a frontend (docker kill, then start) and cutting a
 #     probe off the network loses nothing: every accepted upload finishes with every result;
-#  6. down then up keeps every scan.
-# Exits non-zero at the first failed check. Prints what it measured. Leaves nothing running (but the images).
+#  6. down then up keeps every scan;
+#  7. with the profile "cluster" (scripts/env.sh --cluster): three RabbitMQ nodes form one cluster, every shared
+#     queue is a quorum queue on the three, and killing a broker node under a batch loses nothing.
+# --cluster-only runs 7 alone. Exits non-zero at the first failed check. Prints what it measured. Leaves nothing running (but the images).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 project="${ARGUS_COMPOSE_PROJECT:-argus-compose-test}"
 export ARGUS_HTTPS_PORT="${ARGUS_HTTPS_PORT:-18443}" ARGUS_PROMETHEUS_PORT="${ARGUS_PROMETHEUS_PORT:-19090}"
 batch_files="${ARGUS_COMPOSE_BATCH_FILES:-1000}"
+cluster_files="${ARGUS_COMPOSE_CLUSTER_FILES:-400}"
+cluster_only=false
+for arg in "$@"; do
+  case "$arg" in
+    --cluster-only) cluster_only=true ;;
+    *) echo "compose-test.sh: unknown option $arg (known: --cluster-only)" >&2; exit 2 ;;
+  esac
+done
 work="$(mktemp -d /tmp/argus-compose-test.XXXXXX)"
 env_file="$work/env"
 base="https://localhost:$ARGUS_HTTPS_PORT"
@@ -95,15 +105,111 @@ start_stack() {
   wait_healthy 300
 }
 
+# A batch of N unique files in uploads of 10 by four concurrent clients, in the background: start_batch N, then
+# disturb the stack, then check_batch N. Accepted uploads go to $work/accepted ("scan-id files"), refused ones (at
+# the moment of a kill) to $work/refused.
+batch_probes=clamav,hashlist,yara,metadata
+start_batch() { # files
+  local n=$1 quarter=$(($1 / 4)) i
+  rm -rf "$work/batch" "$work/accepted" "$work/refused"
+  mkdir -p "$work/batch"
+  : > "$work/accepted"
+  for i in $(seq 1 "$n"); do printf 'batch %s %s %s\n' "$i" "$RANDOM$RANDOM" "$(date +%s%N)" > "$work/batch/$i"; done
+  uploaders=()
+  uploader 1 "$quarter" & uploaders+=($!)
+  uploader $((quarter + 1)) $((2 * quarter)) & uploaders+=($!)
+  uploader $((2 * quarter + 1)) $((3 * quarter)) & uploaders+=($!)
+  uploader $((3 * quarter + 1)) "$n" & uploaders+=($!)
+}
+uploader() { # first last
+  local i j files id
+  for ((i = $1; i <= $2; i += 10)); do
+    files=()
+    for ((j = i; j < i + 10 && j <= $2; j++)); do files+=("$work/batch/$j"); done
+    if id="$(upload "$batch_probes" "${files[@]}")"; then echo "$id ${#files[@]}" >> "$work/accepted"
+    else echo "refused ${#files[@]}" >> "$work/refused"; fi
+  done
+}
+# How many uploads of the running batch are answered (accepted or refused).
+uploads_done() { cat "$work/accepted" "$work/refused" 2>/dev/null | wc -l; }
+await_uploads() { # count
+  local deadline=$((SECONDS + 300))
+  until [ "$(uploads_done)" -ge "$1" ]; do
+    [ $SECONDS -lt $deadline ] || fail "only $(uploads_done) uploads answered in 300 s"
+    sleep 0.5
+  done
+}
+# Waits for the uploaders, then for every accepted upload to finish with every result, none failed or timed out.
+check_batch() { # files
+  local accepted_files refused_files expected id count scan got bad
+  wait "${uploaders[@]}"
+  accepted_files="$(awk '{s += $2} END {print s + 0}' "$work/accepted")"
+  refused_files="$(awk '{s += $2} END {print s + 0}' "$work/refused" 2>/dev/null || echo 0)"
+  log "accepted $accepted_files files in $(wc -l < "$work/accepted") uploads; refused $refused_files (at the moment of a kill)"
+  [ "$accepted_files" -ge $(($1 * 9 / 10)) ] || fail "only $accepted_files of $1 files were accepted"
+  wait_healthy 300
+  expected=$(( $(tr ',' '\n' <<<"$batch_probes" | wc -l) ))
+  while read -r id count; do
+    scan="$(finished "$id" 900)" || fail "scan $id is stuck: $(jq -c '{status, progress}' <<<"$scan")"
+    [ "$(jq -r .status <<<"$scan")" = finished ] || fail "scan $id ended $(jq -r .status <<<"$scan")"
+    got="$(jq '[.files[].results[]] | length' <<<"$scan")"
+    [ "$got" -eq $((count * expected)) ] || fail "scan $id has $got results, not $((count * expected))"
+    bad="$(failures "$scan")"
+    [ -z "$bad" ] || fail "scan $id: $bad"
+  done < "$work/accepted"
+  log "every accepted upload finished with all its $((accepted_files * expected)) results, none failed or timed out"
+}
+
+# Waits until every engine's probe is online through nginx.
+await_engines() {
+  local online=""
+  for _ in $(seq 1 60); do
+    online="$(api "$base/api/v1/probes" | jq -r '[.[] | select(.online) | .name] | sort | join(",")')"
+    [ "$online" = "$(tr ',' '\n' <<<"$all_engines" | sort | paste -sd,)" ] && break
+    sleep 2
+  done
+  [ "$online" = "$(tr ',' '\n' <<<"$all_engines" | sort | paste -sd,)" ] || fail "probes online: $online"
+  echo "$online"
+}
+
+# 7. The profile "cluster": three broker nodes, quorum queues, one node killed under a batch.
+cluster_test() {
+  local rabbit running queues
+  compose down -v --remove-orphans >/dev/null 2>&1 || true
+  bash scripts/env.sh --cluster > "$env_file"
+  key="$(grep '^ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY=' "$env_file" | cut -d= -f2)"
+  log "starting the stack with the profile cluster (three RabbitMQ nodes, quorum queues)"
+  start_stack
+  await_engines >/dev/null
+  rabbit="$(container rabbitmq)"
+  running="$(docker exec "$rabbit" rabbitmqctl -q cluster_status --formatter json | jq '.running_nodes | length')"
+  [ "$running" = 3 ] || fail "the broker cluster runs $running nodes, not 3"
+  queues="$(docker exec "$rabbit" rabbitmqctl -q list_queues name type members --formatter json \
+    | jq -r '.[] | select(.name | startswith("argus.live.") | not) | "\(.name) \(.type) \(.members | length)"')"
+  [ -n "$queues" ] || fail "the cluster has no Argus queue"
+  ! grep -v ' quorum 3$' <<<"$queues" | grep . || fail "not every shared queue is a quorum queue on 3 nodes"
+  log "3 broker nodes run; $(wc -l <<<"$queues") shared queues are quorum queues on the 3"
+  log "uploading $cluster_files files in uploads of 10 (probes $batch_probes) while killing a broker node"
+  start_batch "$cluster_files"
+  await_uploads $((cluster_files / 40))   # a quarter of the uploads of 10
+  docker kill "$rabbit" >/dev/null
+  log "killed the broker node rabbitmq (the first address of every process) after $(uploads_done) of" \
+    "$((cluster_files / 10)) uploads"
+  sleep 20
+  docker start "$rabbit" >/dev/null; log "restarted the broker node rabbitmq"
+  check_batch "$cluster_files"
+}
+
+if $cluster_only; then
+  cluster_test
+  log "the whole test took $((SECONDS - started)) s"
+  exit 0
+fi
+
 log "starting the stack (project $project, HTTPS on $ARGUS_HTTPS_PORT)"
 start_stack
 log "every service is healthy"
-for _ in $(seq 1 60); do
-  online="$(api "$base/api/v1/probes" | jq -r '[.[] | select(.online) | .name] | sort | join(",")')"
-  [ "$online" = "$(tr ',' '\n' <<<"$all_engines" | sort | paste -sd,)" ] && break
-  sleep 2
-done
-[ "$online" = "$(tr ',' '\n' <<<"$all_engines" | sort | paste -sd,)" ] || fail "probes online: $online"
+online="$(await_engines)"
 curl -skI "$base/" | grep -qi '^strict-transport-security:' || fail "nginx sends no HSTS header"
 log "nginx answers over TLS with HSTS; engines online: $online"
 
@@ -212,25 +318,8 @@ done
 $live_ok || fail "no scan's live events on frontend-1 included results consumed by frontend-2"
 
 # 5. A batch of 1,000 files under failures.
-mkdir -p "$work/batch"
-for i in $(seq 1 "$batch_files"); do printf 'batch %s %s %s\n' "$i" "$RANDOM$RANDOM" "$(date +%s%N)" > "$work/batch/$i"; done
-batch_probes=clamav,hashlist,yara,metadata
-: > "$work/accepted"
-uploader() { # first last
-  local i j files id
-  for ((i = $1; i <= $2; i += 10)); do
-    files=()
-    for ((j = i; j < i + 10 && j <= $2; j++)); do files+=("$work/batch/$j"); done
-    if id="$(upload "$batch_probes" "${files[@]}")"; then echo "$id ${#files[@]}" >> "$work/accepted"
-    else echo "refused ${#files[@]}" >> "$work/refused"; fi
-  done
-}
 log "uploading $batch_files files in uploads of 10 (probes $batch_probes) while killing and cutting"
-quarter=$((batch_files / 4))
-uploader 1 "$quarter" & u1=$!
-uploader $((quarter + 1)) $((2 * quarter)) & u2=$!
-uploader $((2 * quarter + 1)) $((3 * quarter)) & u3=$!
-uploader $((3 * quarter + 1)) "$batch_files" & u4=$!
+start_batch "$batch_files"
 network="${project//-/}_default"
 docker network inspect "$network" >/dev/null 2>&1 || network="${project}_default"
 sleep 5
@@ -244,22 +333,7 @@ docker kill "$(container frontend-1)" >/dev/null; log "killed frontend-1"
 sleep 10
 docker network connect "$network" "$yara"; log "probe-yara is back on the network"
 docker start "$victim" "$(container brain-1)" "$(container frontend-1)" >/dev/null; log "restarted the killed containers"
-wait "$u1" "$u2" "$u3" "$u4"
-accepted_files="$(awk '{s += $2} END {print s + 0}' "$work/accepted")"
-refused_files="$(awk '{s += $2} END {print s + 0}' "$work/refused" 2>/dev/null || echo 0)"
-log "accepted $accepted_files files in $(wc -l < "$work/accepted") uploads; refused $refused_files (at the moment of a kill)"
-[ "$accepted_files" -ge $((batch_files * 9 / 10)) ] || fail "only $accepted_files of $batch_files files were accepted"
-wait_healthy 300
-expected=$(( $(tr ',' '\n' <<<"$batch_probes" | wc -l) ))
-while read -r id count; do
-  scan="$(finished "$id" 900)" || fail "scan $id is stuck: $(jq -c '{status, progress}' <<<"$scan")"
-  [ "$(jq -r .status <<<"$scan")" = finished ] || fail "scan $id ended $(jq -r .status <<<"$scan")"
-  got="$(jq '[.files[].results[]] | length' <<<"$scan")"
-  [ "$got" -eq $((count * expected)) ] || fail "scan $id has $got results, not $((count * expected))"
-  bad="$(failures "$scan")"
-  [ -z "$bad" ] || fail "scan $id: $bad"
-done < "$work/accepted"
-log "every accepted upload finished with all its $((accepted_files * expected)) results, none failed or timed out"
+check_batch "$batch_files"
 
 # 6. down, then up: every scan is still there.
 sample="$(head -1 "$work/accepted" | cut -d' ' -f1)"
@@ -274,4 +348,7 @@ while read -r id count; do
   done
   [ "$status" = finished ] || fail "scan $id is gone or changed after down/up (status '$status')"
 done < "$work/accepted"
-log "after down and up every scan is still there (e.g. $sample); the whole test took $((SECONDS - started)) s"
+log "after down and up every scan is still there (e.g. $sample)"
+
+cluster_test
+log "the whole test took $((SECONDS - started)) s"

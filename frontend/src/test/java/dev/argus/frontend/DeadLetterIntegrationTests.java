@@ -16,12 +16,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.Queue;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -99,6 +102,44 @@ class DeadLetterIntegrationTests extends AbstractMessageFlowIntegrationTests {
                 .isEqualTo("a result of probe clamav published by probe metadata (routing key probe.metadata)");
         assertThat(http.send("DELETE", DEAD_LETTERS + "/" + parked.get("id").asString(), "application/json", "")
                 .statusCode()).isEqualTo(204);
+    }
+
+    /**
+     * A message the broker dead-lettered itself (as a quorum queue does past its delivery limit; here a queue's
+     * message TTL, which classic queues have too) carries only RabbitMQ's x-death header: it is listed with the queue,
+     * exchange and routing key it came through and the broker's reason, and a replay sends it that way again.
+     */
+    @Test
+    void aMessageTheBrokerDeadLetteredIsListedWithItsOriginAndReplayedTheWayItCame() {
+        String key = "broker-dead-letter-" + UUID.randomUUID();
+        amqpAdmin.declareQueue(new Queue(key, false, false, false, Map.of("x-message-ttl", 1,
+                "x-dead-letter-exchange", Topology.DEAD_LETTER_EXCHANGE)));
+        amqpAdmin.declareBinding(new Binding(key, Binding.DestinationType.QUEUE, Topology.PROBE_EXCHANGE, key, null));
+        try {
+            rabbit.send(Topology.PROBE_EXCHANGE, key, MessageBuilder.withBody(key.getBytes(StandardCharsets.UTF_8))
+                    .setContentType("application/json").build());
+
+            JsonNode parked = await().until(() -> listed(key), Optional::isPresent).orElseThrow();
+            assertThat(parked.get("queue").asString()).isEqualTo(key);
+            assertThat(parked.get("exchange").asString()).isEqualTo(Topology.PROBE_EXCHANGE);
+            assertThat(parked.get("routingKey").asString()).isEqualTo(key);
+            assertThat(parked.get("error").asString()).isEqualTo("dead-lettered by the broker: expired");
+            assertThat(parked.get("failures").asInt()).isEqualTo(1);
+            String first = parked.get("id").asString();
+
+            HttpResponse<String> replayed = http.post(DEAD_LETTERS + "/" + first + "/replay");
+
+            assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(202);
+            // through argus.probe [key] into the expiring queue once more, and from there parked afresh
+            JsonNode again = await().until(() -> listed(key).filter(d -> !d.get("id").asString().equals(first)),
+                    Optional::isPresent).orElseThrow();
+            assertThat(again.get("queue").asString()).isEqualTo(key);
+            assertThat(again.get("routingKey").asString()).isEqualTo(key);
+            assertThat(http.send("DELETE", DEAD_LETTERS + "/" + again.get("id").asString(), "application/json", "")
+                    .statusCode()).isEqualTo(204);
+        } finally {
+            amqpAdmin.deleteQueue(key);
+        }
     }
 
     @Test

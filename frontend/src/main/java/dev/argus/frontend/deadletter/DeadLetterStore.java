@@ -33,12 +33,18 @@ class DeadLetterStore {
         this.jdbc = jdbc;
     }
 
-    /** Keeps a parked message once (by the id the parking process gave it). */
+    /**
+     * Keeps a parked message once (by the id the parking process gave it). A message the broker dead-lettered
+     * itself (a quorum queue's delivery limit, docs/operations.md#broker-cluster) has no {@code x-argus-*} headers:
+     * its queue, exchange, routing key, reason and count come from RabbitMQ's {@code x-death} header, so it can be
+     * replayed like any other.
+     */
     void keep(Message message) {
         MessageProperties properties = message.getMessageProperties();
         Map<String, Object> headers = new LinkedHashMap<>();
         properties.getHeaders().forEach((name, value) -> headers.put(clean(name),
                 value == null ? null : clean(value.toString())));
+        Origin origin = Origin.of(properties);
         jdbc.sql("""
                         insert into dead_letter (id, queue, exchange, routing_key, message_type, error, process, failures,
                                                  parked_at, received_at, content_type, headers, body, body_size)
@@ -46,20 +52,49 @@ class DeadLetterStore {
                                 :receivedAt, :contentType, cast(:headers as jsonb), :body, :size)
                         on conflict (id) do nothing""")
                 .param("id", id(properties))
-                .param("queue", text(properties, DeadLetters.QUEUE))
-                .param("exchange", text(properties, DeadLetters.EXCHANGE))
-                .param("routingKey", text(properties, DeadLetters.ROUTING_KEY))
+                .param("queue", origin.queue())
+                .param("exchange", origin.exchange())
+                .param("routingKey", origin.routingKey())
                 .param("type", text(properties, "__TypeId__"))
-                .param("error", Optional.ofNullable(text(properties, DeadLetters.ERROR)).orElse("unknown"))
+                .param("error", origin.error())
                 .param("process", text(properties, DeadLetters.PROCESS))
-                .param("failures", failures(properties))
-                .param("parkedAt", timestamp(parkedAt(properties)))
+                .param("failures", origin.failures())
+                .param("parkedAt", timestamp(origin.parkedAt()))
                 .param("receivedAt", timestamp(Instant.now()))
                 .param("contentType", properties.getContentType())
                 .param("headers", ArgusJson.mapper().writeValueAsString(headers))
                 .param("body", message.getBody())
                 .param("size", message.getBody().length)
                 .update();
+    }
+
+    /** Where a parked message came from and why it was parked: Argus's headers, else the broker's x-death. */
+    private record Origin(String queue, String exchange, String routingKey, String error, int failures,
+                          Instant parkedAt) {
+
+        static Origin of(MessageProperties properties) {
+            List<Map<String, ?>> deaths = properties.getXDeathHeader();
+            if (properties.getHeaders().containsKey(DeadLetters.QUEUE) || deaths == null || deaths.isEmpty()) {
+                return new Origin(text(properties, DeadLetters.QUEUE), text(properties, DeadLetters.EXCHANGE),
+                        text(properties, DeadLetters.ROUTING_KEY),
+                        Optional.ofNullable(text(properties, DeadLetters.ERROR)).orElse("unknown"),
+                        DeadLetterStore.failures(properties), DeadLetterStore.parkedAt(properties));
+            }
+            Map<String, ?> death = deaths.getFirst(); // the newest dead-lettering comes first
+            return new Origin(string(death.get("queue")), string(death.get("exchange")), firstKey(death),
+                    "dead-lettered by the broker: " + string(death.get("reason")),
+                    death.get("count") instanceof Number count ? count.intValue() : 1,
+                    death.get("time") instanceof java.util.Date time ? time.toInstant() : Instant.now());
+        }
+
+        private static String firstKey(Map<String, ?> death) {
+            return death.get("routing-keys") instanceof List<?> keys && !keys.isEmpty()
+                    ? string(keys.getFirst()) : null;
+        }
+
+        private static String string(Object value) {
+            return value == null ? null : clean(value.toString());
+        }
     }
 
     /** The newest parked messages first, at most {@code limit}. */
