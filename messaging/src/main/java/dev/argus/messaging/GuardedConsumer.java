@@ -23,8 +23,11 @@ import org.springframework.amqp.support.converter.MessageConverter;
  *   <li>a message that cannot be read or fails validation is parked in {@code argus.dead-letters} at once;</li>
  *   <li>the readable messages of a batch are handled together (the handler commits them in one transaction) and
  *       acknowledged after it returned;</li>
- *   <li>an infrastructure failure ({@link Failures#isTransient}) requeues the batch after a pause, however often:
- *       the database or broker will be back;</li>
+ *   <li>an infrastructure failure ({@link Failures#isTransient}) holds the messages and handles them again in
+ *       place, after pauses that double up to {@link #MAX_PAUSE}, for up to {@code hold} (default {@link #HOLD});
+ *       only then are they requeued, however often: the database or broker will be back. Held in place, a message
+ *       is not redelivered, so a database outage does not use up a quorum queue's delivery limit
+ *       (docs/operations.md#broker-cluster);</li>
  *   <li>any other failure is retried message by message; a message that fails alone is requeued up to
  *       {@code maxFailures} times (counted in this process) and then parked, so it is handled at most that many times
  *       and never stalls the queue.</li>
@@ -49,7 +52,16 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
         String problem(Object message);
     }
 
+    /** How long messages whose handling failed on the infrastructure are held and retried before they go back. */
+    public static final Duration HOLD = Duration.ofMinutes(5);
+    /** The longest pause between two attempts of held messages. */
+    public static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+
     private static final Logger log = LoggerFactory.getLogger(GuardedConsumer.class);
+    /** {@link #attempt}'s answer when the process is stopping. */
+    private static final RuntimeException STOPPED = new RuntimeException("stopping");
+    /** {@link #attempt}'s answer when the infrastructure stayed down for the whole hold. */
+    private static final RuntimeException GAVE_UP = new RuntimeException("infrastructure still down");
     private static final int TRACKED = 10_000;
 
     private final String name;
@@ -59,6 +71,7 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
     private final DeadLetters deadLetters;
     private final int maxFailures;
     private final Duration pause;
+    private final Duration hold;
     private final Map<String, Integer> failures = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
@@ -73,6 +86,15 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
      */
     public GuardedConsumer(String name, MessageConverter converter, Validator validator, Handler handler,
                            DeadLetters deadLetters, int maxFailures, Duration pause) {
+        this(name, converter, validator, handler, deadLetters, maxFailures, pause, HOLD);
+    }
+
+    /**
+     * @param hold how long to hold and retry messages after an infrastructure failure before requeueing them (zero:
+     *             requeue after one pause)
+     */
+    public GuardedConsumer(String name, MessageConverter converter, Validator validator, Handler handler,
+                           DeadLetters deadLetters, int maxFailures, Duration pause, Duration hold) {
         if (maxFailures < 1) {
             throw new IllegalArgumentException("maxFailures must be at least 1");
         }
@@ -83,6 +105,7 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
         this.deadLetters = deadLetters;
         this.maxFailures = maxFailures;
         this.pause = pause;
+        this.hold = hold;
     }
 
     @Override
@@ -119,47 +142,75 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
         if (readable.isEmpty()) {
             return;
         }
-        try {
-            handler.handle(readable.stream().map(Readable::body).toList());
+        RuntimeException failure = attempt(readable.stream().map(Readable::body).toList());
+        if (failure == null) {
             for (Readable r : readable) {
                 ack(r.message(), channel);
             }
             return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+        if (failure == STOPPED || failure == GAVE_UP) {
             requeue(readable, channel);
             return;
-        } catch (RuntimeException e) {
-            deadLetters.meters().failed(name, e, readable.size());
-            if (Failures.isTransient(e)) {
-                log.warn("{}: {} message(s) go back to the queue after an infrastructure failure: {}", name,
-                        readable.size(), e.toString());
-                sleep(pause);
-                requeue(readable, channel);
-                return;
-            }
-            if (readable.size() == 1) {
-                failedAlone(readable.getFirst(), e, channel);
-                return;
-            }
-            log.warn("{}: a batch of {} failed ({}); handling its messages one by one", name, readable.size(),
-                    e.toString());
         }
+        if (readable.size() == 1) {
+            failedAlone(readable.getFirst(), failure, channel);
+            return;
+        }
+        log.warn("{}: a batch of {} failed ({}); handling its messages one by one", name, readable.size(),
+                failure.toString());
         for (Readable r : readable) {
-            try {
-                handler.handle(List.of(r.body()));
+            RuntimeException alone = attempt(List.of(r.body()));
+            if (alone == null) {
                 ack(r.message(), channel);
+            } else if (alone == STOPPED || alone == GAVE_UP) {
+                nack(r.message(), channel);
+            } else {
+                failedAlone(r, alone, channel);
+            }
+        }
+    }
+
+    /**
+     * Handles the messages, holding and retrying them in place while the failure is one of the infrastructure.
+     *
+     * @return null when they were handled; {@link #STOPPED} or {@link #GAVE_UP} when they must go back to the
+     *         queue; else the failure that is not the infrastructure's
+     */
+    private RuntimeException attempt(List<Object> bodies) {
+        long deadline = System.nanoTime() + hold.toNanos();
+        Duration wait = pause;
+        boolean held = false;
+        while (true) {
+            try {
+                handler.handle(bodies);
+                if (held) {
+                    log.info("{}: {} held message(s) handled, the infrastructure is back", name, bodies.size());
+                }
+                return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                nack(r.message(), channel);
+                return STOPPED;
             } catch (RuntimeException e) {
-                deadLetters.meters().failed(name, e, 1);
-                if (Failures.isTransient(e)) {
-                    sleep(pause);
-                    nack(r.message(), channel);
-                } else {
-                    failedAlone(r, e, channel);
+                deadLetters.meters().failed(name, e, bodies.size());
+                if (!Failures.isTransient(e)) {
+                    return e;
                 }
+                if (!held && !hold.isZero()) {
+                    log.warn("{}: {} message(s) held after an infrastructure failure, tried again for up to {} s: {}",
+                            name, bodies.size(), hold.toSeconds(), e.toString());
+                }
+                held = true;
+                sleep(wait);
+                if (Thread.currentThread().isInterrupted()) {
+                    return STOPPED;
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    log.warn("{}: {} message(s) go back to the queue, the infrastructure is still down: {}", name,
+                            bodies.size(), e.toString());
+                    return GAVE_UP;
+                }
+                wait = wait.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : wait.multipliedBy(2);
             }
         }
     }

@@ -109,8 +109,8 @@ class QuorumQueuesIntegrationTests {
         CancelScan poison = new CancelScan(UUID.randomUUID(), Instant.now());
         List<Object> handled = new CopyOnWriteArrayList<>();
         AtomicInteger poisonDeliveries = new AtomicInteger();
-        // The database is "down" for the poison message: an infrastructure failure, which GuardedConsumer requeues
-        // however often; only the broker's delivery limit ends that.
+        // The database is "down" for the poison message: an infrastructure failure, which a GuardedConsumer that does
+        // not hold messages (hold zero) requeues however often; only the broker's delivery limit ends that.
         GuardedConsumer consumer = new GuardedConsumer(Topology.SCANS_QUEUE, brain.converter, message -> null,
                 messages -> {
                     if (messages.contains(poison)) {
@@ -119,7 +119,7 @@ class QuorumQueuesIntegrationTests {
                     }
                     handled.addAll(messages);
                 }, new DeadLetters(brain.publisher, "argus-brain", new ConsumerMeters(new SimpleMeterRegistry())),
-                1, Duration.ofMillis(10));
+                1, Duration.ofMillis(10), Duration.ZERO);
         SimpleMessageListenerContainer container = Consumers.container(brain.connectionFactory, Topology.SCANS_QUEUE,
                 consumer, Consumers.Settings.single(1, 1), true);
         container.start();
@@ -141,6 +141,40 @@ class QuorumQueuesIntegrationTests {
         } finally {
             container.stop();
         }
+    }
+
+    /**
+     * A database outage longer than the delivery limit allows redeliveries: the consumer holds the message and tries
+     * it again in place, so the broker never redelivers it and it is handled once the database is back.
+     */
+    @Test
+    void aMessageHeldThroughAnOutageOfMoreAttemptsThanTheLimitIsHandledNotParked() {
+        CancelScan held = new CancelScan(UUID.randomUUID(), Instant.now());
+        List<Object> handled = new CopyOnWriteArrayList<>();
+        AtomicInteger attempts = new AtomicInteger();
+        GuardedConsumer consumer = new GuardedConsumer(Topology.SCANS_QUEUE, brain.converter, message -> null,
+                messages -> {
+                    if (attempts.incrementAndGet() <= 2 * LIMIT) {
+                        throw new DataAccessResourceFailureException("database down");
+                    }
+                    handled.addAll(messages);
+                }, new DeadLetters(brain.publisher, "argus-brain", new ConsumerMeters(new SimpleMeterRegistry())),
+                1, Duration.ofMillis(10), WAIT);
+        SimpleMessageListenerContainer container = Consumers.container(brain.connectionFactory, Topology.SCANS_QUEUE,
+                consumer, Consumers.Settings.single(1, 1), true);
+        container.start();
+        try {
+            frontend.publisher.publishAll(List.of(Routes.cancelScan(held)));
+
+            await().atMost(WAIT).until(() -> handled.contains(held));
+            assertThat(attempts).as("failed %d times, more than the limit of %d deliveries", 2 * LIMIT, LIMIT)
+                    .hasValue(2 * LIMIT + 1);
+            assertThat(handled).containsExactly(held);
+        } finally {
+            container.stop();
+        }
+        assertThat(guest.takeParked(m -> new String(m.getBody(), StandardCharsets.UTF_8)
+                .contains(held.scanId().toString()))).as("not parked").isEmpty();
     }
 
     @Test
