@@ -44,7 +44,7 @@ argus_rabbitmq_users() { # vhost engine...
     local variable="ARGUS_RABBITMQ_PROBE_$(tr 'a-z-' 'A-Z_' <<<"$engine")_PASSWORD"
     _argus_rabbitmq_user "$vhost" "argus-probe-$engine" "$variable" \
       "^argus\\.probe\\.$engine\$" \
-      "^argus\\.(probe\\.$engine|brain|results|dead-letters)\$" \
+      "^argus\\.(probe\\.$engine|registry|results|dead-letters)\$" \
       "^argus\\.(probe\\.$engine|probes)\$" || return 1
     # Results only under its own name: the brain and the frontends also check it, this makes the broker refuse it.
     _argus_rabbitmqctl set_topic_permissions -p "$vhost" "argus-probe-$engine" argus.results \
@@ -61,7 +61,7 @@ argus_rabbitmq_shared_probe_user() { # vhost
   local vhost="${1:?usage: argus_rabbitmq_shared_probe_user VHOST}"
   _argus_rabbitmq_user "$vhost" argus-probe ARGUS_RABBITMQ_PROBE_PASSWORD \
     '^argus\.probe\.[a-z][a-z0-9_-]*$' \
-    '^argus\.(probe\.[a-z][a-z0-9_-]*|brain|results|dead-letters)$' \
+    '^argus\.(probe\.[a-z][a-z0-9_-]*|registry|results|dead-letters)$' \
     '^argus\.(probe\.[a-z][a-z0-9_-]*|probes)$' || return 1
   _argus_rabbitmqctl set_topic_permissions -p "$vhost" argus-probe argus.results '^probe\.[a-z][a-z0-9_-]*$' '^$' \
     >/dev/null || { echo "rabbitmq-users: cannot set the topic permission of argus-probe in $vhost" >&2; return 1; }
@@ -90,9 +90,9 @@ _argus_rabbitmq_permission() { # role kind
     frontend:configure) echo '^argus\.(brain|brain\.scans|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters|parked)$' ;;
     frontend:write) echo '^argus\.(brain|brain\.scans|probes|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters|parked)$' ;;
     frontend:read) echo '^argus\.(brain|results|frontend|frontend\.(results|probes)|live|live\.[a-z0-9-]+|dead-letters|parked)$' ;;
-    brain:configure) echo '^(argus\.(brain|brain\.(scans|probes|results)|probes|results|frontend|frontend\.(results|probes)|dead-letters|parked)|argus\.probe\.[a-z][a-z0-9_-]*)$' ;;
+    brain:configure) echo '^(argus\.(brain|brain\.(scans|probes|results)|registry|probes|results|frontend|frontend\.(results|probes)|dead-letters|parked)|argus\.probe\.[a-z][a-z0-9_-]*)$' ;;
     brain:write) echo '^(argus\.(brain\.(scans|probes|results)|probes|results|frontend|frontend\.(results|probes)|dead-letters|parked)|argus\.probe\.[a-z][a-z0-9_-]*)$' ;;
-    brain:read) echo '^argus\.(brain|brain\.(scans|probes|results)|probes|results|frontend|dead-letters)$' ;;
+    brain:read) echo '^argus\.(brain|brain\.(scans|probes|results)|registry|probes|results|frontend|dead-letters)$' ;;
   esac
 }
 

@@ -95,7 +95,7 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
                 probe.version(), probe.engineVersion(), "forged", "^nothing/at-all$", probe.timeoutMs());
 
         // without user_id: not the credential (guest) that registered the probe
-        rabbit.convertAndSend(Topology.BRAIN_EXCHANGE, Topology.PROBES_KEY,
+        rabbit.convertAndSend(Topology.REGISTRY_EXCHANGE, Topology.PROBES_KEY,
                 new ProbeRegistered("it-" + UUID.randomUUID(), List.of(hijacked), false, Instant.now()));
         // then the probe's own heartbeat; the brain handles registrations in order, one at a time
         ProbeDescriptor updated = new ProbeDescriptor(probe.name(), probe.displayName(), probe.category(),

@@ -142,7 +142,7 @@ final class BrainAmqpClient {
             probes.add(engine.name());
         }
         String user = rabbit.getConnectionFactory().getUsername();
-        rabbit.convertAndSend(Topology.BRAIN_EXCHANGE, Topology.PROBES_KEY,
+        rabbit.convertAndSend(Topology.REGISTRY_EXCHANGE, Topology.PROBES_KEY,
                 new ProbeRegistered(instanceId, List.of(engines), heartbeat, at), m -> {
                     m.getMessageProperties().setUserId(user); // as a probe does; the broker checks it
                     return m;

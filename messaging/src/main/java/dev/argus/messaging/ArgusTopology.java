@@ -49,6 +49,7 @@ public final class ArgusTopology {
     public enum Role { FRONTEND, BRAIN, PROBE }
 
     private static final DirectExchange BRAIN = new DirectExchange(Topology.BRAIN_EXCHANGE, true, false);
+    private static final DirectExchange REGISTRY = new DirectExchange(Topology.REGISTRY_EXCHANGE, true, false);
     private static final DirectExchange PROBES = new DirectExchange(Topology.PROBE_EXCHANGE, true, false);
     private static final TopicExchange RESULTS = new TopicExchange(Topology.RESULTS_EXCHANGE, true, false);
     private static final DirectExchange FRONTEND = new DirectExchange(Topology.FRONTEND_EXCHANGE, true, false);
@@ -61,7 +62,7 @@ public final class ArgusTopology {
     public static final String DELIVERY_LIMIT = "x-delivery-limit";
 
     /** The exchanges a probe uses and may not declare: it starts once a brain has declared them. */
-    public static final List<String> PROBE_EXCHANGES = List.of(Topology.PROBE_EXCHANGE, Topology.BRAIN_EXCHANGE,
+    public static final List<String> PROBE_EXCHANGES = List.of(Topology.PROBE_EXCHANGE, Topology.REGISTRY_EXCHANGE,
             Topology.RESULTS_EXCHANGE, Topology.DEAD_LETTER_EXCHANGE);
 
     private ArgusTopology() {
@@ -83,7 +84,7 @@ public final class ArgusTopology {
             return new Declarables(all);
         }
         all.addAll(route(BRAIN, Topology.SCANS_QUEUE, Topology.SCANS_KEY, true, queues));
-        all.addAll(route(BRAIN, Topology.PROBES_QUEUE, Topology.PROBES_KEY, role == Role.BRAIN, queues));
+        all.addAll(route(REGISTRY, Topology.PROBES_QUEUE, Topology.PROBES_KEY, role == Role.BRAIN, queues));
         all.addAll(route(RESULTS, Topology.FRONTEND_RESULTS_QUEUE, Topology.FRONTEND_RESULTS_BINDING, true,
                 queues));
         all.addAll(route(RESULTS, Topology.BRAIN_RESULTS_QUEUE, Topology.BRAIN_RESULTS_BINDING, role == Role.BRAIN,

@@ -42,7 +42,7 @@ public final class Routes {
 
     /** Probe to brain, at start and as heartbeat. */
     public static OutboundMessage registration(ProbeRegistered registered) {
-        return new OutboundMessage(Topology.BRAIN_EXCHANGE, Topology.PROBES_KEY, registered);
+        return new OutboundMessage(Topology.REGISTRY_EXCHANGE, Topology.PROBES_KEY, registered);
     }
 
     /** Brain to the frontends. */

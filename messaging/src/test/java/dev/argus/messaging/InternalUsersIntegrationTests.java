@@ -141,8 +141,11 @@ class InternalUsersIntegrationTests {
     }
 
     @Test
-    void aProbeCannotSendJobsDirectoriesOrLiveEventsNorReadWhatOthersConsume() {
+    void aProbeCannotRequestOrCancelScansNorSendJobsDirectoriesOrLiveEventsNorReadWhatOthersConsume() {
         declareEverything();
+        assertPublishRefused(probe, Routes.scanRequested(new ScanRequested(UUID.randomUUID(), List.of(), List.of(ENGINE),
+                true, Instant.now())));
+        assertPublishRefused(probe, Routes.cancelScan(new CancelScan(UUID.randomUUID(), Instant.now())));
         assertPublishRefused(probe, Routes.scanFiles(new ScanFiles(ENGINE, List.of())));
         assertPublishRefused(probe, Routes.directory(new ProbeDirectoryUpdated(List.of(),
                 Instant.now())));

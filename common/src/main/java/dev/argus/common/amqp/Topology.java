@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * frontend --ScanRequested/CancelScan--> argus.brain [scan]          -> argus.brain.scans
- * probe    --ProbeRegistered-----------> argus.brain [probe]         -> argus.brain.probes
+ * probe    --ProbeRegistered-----------> argus.registry [probe]      -> argus.brain.probes
  * brain    --ScanFiles-----------------> argus.probes [name]         -> argus.probe.{name}   (one queue per engine)
  * probe    --ResultsReported-----------> argus.results [probe.{name}] -> argus.brain.results and argus.frontend.results
  * brain    --ResultsReported-----------> argus.results [brain]        -> argus.frontend.results
@@ -25,6 +25,11 @@ public final class Topology {
     public static final String SCANS_KEY = "scan";
     public static final String PROBES_QUEUE = "argus.brain.probes";
     public static final String PROBES_KEY = "probe";
+    /**
+     * Direct exchange of the probes' registrations and heartbeats, apart from {@link #BRAIN_EXCHANGE} so that a
+     * probe's RabbitMQ user may publish these and not a scan request or cancellation.
+     */
+    public static final String REGISTRY_EXCHANGE = "argus.registry";
 
     public static final String PROBE_EXCHANGE = "argus.probes";
     public static final String PROBE_QUEUE_PREFIX = "argus.probe.";

@@ -40,7 +40,7 @@ class RegistrationTests {
                     && registrationAttempts.incrementAndGet() <= 2) {
                 throw new AmqpConnectException(new java.net.ConnectException("Connection refused"));
             }
-            assertThat(message.exchange()).isEqualTo(Topology.BRAIN_EXCHANGE);
+            assertThat(message.exchange()).isEqualTo(Topology.REGISTRY_EXCHANGE);
             assertThat(message.routingKey()).isEqualTo(Topology.PROBES_KEY);
             published.add(message.payload());
         });
