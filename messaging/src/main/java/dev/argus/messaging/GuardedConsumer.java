@@ -58,10 +58,8 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
     public static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(GuardedConsumer.class);
-    /** {@link #attempt}'s answer when the process is stopping. */
-    private static final RuntimeException STOPPED = new RuntimeException("stopping");
-    /** {@link #attempt}'s answer when the infrastructure stayed down for the whole hold. */
-    private static final RuntimeException GAVE_UP = new RuntimeException("infrastructure still down");
+    /** {@link #attempt}'s answer when the messages go back to the queue: stopping, or still no infrastructure. */
+    private static final RuntimeException BACK_TO_QUEUE = new RuntimeException("back to the queue");
     private static final int TRACKED = 10_000;
 
     private final String name;
@@ -149,7 +147,7 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
             }
             return;
         }
-        if (failure == STOPPED || failure == GAVE_UP) {
+        if (failure == BACK_TO_QUEUE) {
             requeue(readable, channel);
             return;
         }
@@ -163,7 +161,7 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
             RuntimeException alone = attempt(List.of(r.body()));
             if (alone == null) {
                 ack(r.message(), channel);
-            } else if (alone == STOPPED || alone == GAVE_UP) {
+            } else if (alone == BACK_TO_QUEUE) {
                 nack(r.message(), channel);
             } else {
                 failedAlone(r, alone, channel);
@@ -174,8 +172,8 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
     /**
      * Handles the messages, holding and retrying them in place while the failure is one of the infrastructure.
      *
-     * @return null when they were handled; {@link #STOPPED} or {@link #GAVE_UP} when they must go back to the
-     *         queue; else the failure that is not the infrastructure's
+     * @return null when they were handled; {@link #BACK_TO_QUEUE} when the process is stopping or the infrastructure
+     *         stayed down for the whole hold; else the failure that is not the infrastructure's
      */
     private RuntimeException attempt(List<Object> bodies) {
         long deadline = System.nanoTime() + hold.toNanos();
@@ -190,7 +188,7 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
                 return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return STOPPED;
+                return BACK_TO_QUEUE;
             } catch (RuntimeException e) {
                 deadLetters.meters().failed(name, e, bodies.size());
                 if (!Failures.isTransient(e)) {
@@ -203,14 +201,15 @@ public final class GuardedConsumer implements ChannelAwareBatchMessageListener {
                 held = true;
                 sleep(wait);
                 if (Thread.currentThread().isInterrupted()) {
-                    return STOPPED;
+                    return BACK_TO_QUEUE;
                 }
                 if (System.nanoTime() - deadline >= 0) {
                     log.warn("{}: {} message(s) go back to the queue, the infrastructure is still down: {}", name,
                             bodies.size(), e.toString());
-                    return GAVE_UP;
+                    return BACK_TO_QUEUE;
                 }
-                wait = wait.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : wait.multipliedBy(2);
+                Duration doubled = wait.multipliedBy(2);
+                wait = doubled.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : doubled;
             }
         }
     }

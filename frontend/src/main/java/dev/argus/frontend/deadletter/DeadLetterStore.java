@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ class DeadLetterStore {
             return new Origin(string(death.get("queue")), string(death.get("exchange")), firstKey(death),
                     "dead-lettered by the broker: " + string(death.get("reason")),
                     death.get("count") instanceof Number count ? count.intValue() : 1,
-                    death.get("time") instanceof java.util.Date time ? time.toInstant() : Instant.now());
+                    death.get("time") instanceof Date time ? time.toInstant() : Instant.now());
         }
 
         private static String firstKey(Map<String, ?> death) {
