@@ -33,7 +33,7 @@ started=$SECONDS
 log() { printf '[compose-test %4ds] %s\n' "$((SECONDS - started))" "$*"; }
 fail() { printf '[compose-test] FAILED: %s\n' "$*" >&2; exit 1; }
 compose() { docker-compose -p "$project" --env-file "$env_file" -f docker-compose.yml "$@"; }
-container() { compose ps -q "$1" | head -1; }
+container() { compose ps -q "$1" | sed -n 1p; }
 address() { docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$1"; }
 cleanup() {
   local rc=$?
@@ -330,7 +330,7 @@ start_batch "$batch_files"
 network="${project//-/}_default"
 docker network inspect "$network" >/dev/null 2>&1 || network="${project}_default"
 sleep 5
-victim="$(compose ps -q probe-clamav | head -1)"; docker kill "$victim" >/dev/null; log "killed a clamav probe"
+victim="$(compose ps -q probe-clamav | sed -n 1p)"; docker kill "$victim" >/dev/null; log "killed a clamav probe"
 sleep 5
 docker kill "$(container brain-1)" >/dev/null; log "killed brain-1"
 sleep 5
