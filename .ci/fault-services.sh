@@ -101,7 +101,7 @@ start_fault_vsftpd() {
   if port_open "$ftp_port"; then log "an FTP server already answers on $ftp_port"; return; fi
   mkdir -p /var/run/vsftpd/empty "$fault/ftp" "$fault/vsftpd-users"
   chown argus:argus "$fault/ftp"
-  chmod 755 "$fault/ftp"
+  chmod 775 "$fault/ftp"
   printf 'write_enable=NO\n' > "$fault/vsftpd-users/argus-probe"
   vsftpd_config "$fault/vsftpd.conf" "$ftp_port" "$fault/ftp" "$fault/vsftpd-users" 40200 40300 NO
   log "starting vsftpd on 127.0.0.1:$ftp_port (root $fault/ftp)"

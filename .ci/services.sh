@@ -37,6 +37,10 @@ install_packages() {
   # The web UI's browser tests (e2e WebUiEndToEndTests) drive Debian's chromium through its chromedriver.
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  # The extraction engine (docs/engines/extract.md) reads rar through bsdtar; its tests make archives with zip and 7z.
+  command -v bsdtar >/dev/null || missing+=(libarchive-tools)
+  command -v zip >/dev/null || missing+=(zip)
+  command -v 7z >/dev/null || missing+=(p7zip-full)
   if ((${#missing[@]})); then
     log "installing ${missing[*]}"
     apt-get update -qq
@@ -151,18 +155,27 @@ CONF
   log "c-icap answers on 1344 and detects EICAR"
 }
 
-# Two FTP accounts (docs/security.md#internal-credentials): argus (the frontend) writes, argus-probe (the
-# probes) only reads. The probe account is read-only twice over: write_enable=NO in its per-user config, and
-# the files belong to argus with mode 644 (directories 755), so even a vsftpd started before this account
-# existed refuses its STOR and DELE.
+# Three FTP accounts (docs/security.md#internal-credentials): argus (the frontend) writes, argus-extract (the
+# extraction probe, which stores the members it finds in archives) writes as a member of group argus, argus-probe
+# (every other probe) only reads. The probe account is read-only twice over: write_enable=NO in its per-user config,
+# and the files belong to argus or argus-extract with mode 664 (directories 775, group argus), so even a vsftpd started
+# before this account existed refuses its STOR and DELE.
 add_ftp_accounts() {
   id argus >/dev/null 2>&1 || useradd --system --home-dir "$state/ftp" --shell /bin/bash argus
   echo 'argus:argus' | chpasswd
   id argus-probe >/dev/null 2>&1 || useradd --system --home-dir "$state/ftp" --shell /bin/bash argus-probe
   echo "argus-probe:${ARGUS_FTP_PROBE_PASSWORD:-argus-probe-ci}" | chpasswd
+  # primary group argus: what either account makes (folders 775, files 664) the other may write into
+  id argus-extract >/dev/null 2>&1 \
+    || useradd --system --home-dir "$state/ftp" --shell /bin/bash --gid argus argus-extract
+  [ "$(id -gn argus-extract)" = argus ] || usermod --gid argus argus-extract
+  echo "argus-extract:${ARGUS_FTP_EXTRACT_PASSWORD:-argus-extract-ci}" | chpasswd
   mkdir -p "$state/ftp" "$state/vsftpd-users"
   chown argus:argus "$state/ftp"
-  chmod 755 "$state/ftp"
+  chmod 775 "$state/ftp"
+  # folders made before the extraction account existed (umask 022), or by it before its group was argus
+  find "$state/ftp" -mindepth 1 -maxdepth 2 -type d ! -group argus -exec chgrp argus {} +
+  find "$state/ftp" -mindepth 1 -maxdepth 2 -type d ! -perm -g+w -exec chmod g+w {} +
   printf 'write_enable=NO\n' > "$state/vsftpd-users/argus-probe"
 }
 
@@ -176,7 +189,7 @@ listen_port=$2
 anonymous_enable=NO
 local_enable=YES
 write_enable=YES
-local_umask=022
+local_umask=002
 chroot_local_user=YES
 allow_writeable_chroot=YES
 local_root=$3
@@ -197,9 +210,21 @@ CONF
 
 start_vsftpd() {
   add_ftp_accounts
-  if port_open 2121; then log "an FTP server already answers on 2121"; return; fi
   mkdir -p /var/run/vsftpd/empty
-  vsftpd_config "$state/vsftpd.conf" 2121 "$state/ftp" "$state/vsftpd-users" 40000 40100 YES
+  local wanted
+  wanted="$(mktemp)"
+  vsftpd_config "$wanted" 2121 "$state/ftp" "$state/vsftpd-users" 40000 40100 YES
+  if port_open 2121; then
+    if cmp -s "$wanted" "$state/vsftpd.conf"; then
+      rm -f "$wanted"
+      log "an FTP server already answers on 2121"
+      return
+    fi
+    log "restarting vsftpd on 2121: its configuration changed"
+    pkill -f "^vsftpd $state/vsftpd.conf" || true
+    for _ in $(seq 1 50); do port_open 2121 || break; sleep 0.1; done
+  fi
+  mv "$wanted" "$state/vsftpd.conf"
   log "starting vsftpd on 127.0.0.1:2121"
   vsftpd "$state/vsftpd.conf"
   wait_port 2121 20 vsftpd

@@ -2,7 +2,8 @@
 # The deployment test: starts docker-compose.yml as a user would (its own project, fresh secrets from
 # scripts/env.sh, images from scripts/images.sh, which it runs first) and checks through nginx (HTTPS) that
 #  1. the FTP store: the frontends' account writes, the probes' account can neither write nor delete;
-#  2. every engine's probe answers EICAR, a clean file and ClamAV's test corpus (Debian's clamav-testfiles);
+#  2. every engine's probe answers EICAR, a clean file and ClamAV's test corpus (Debian's clamav-testfiles); a zip
+#     encrypted with the password "infected" holding EICAR is malicious, and its verdict names the member;
 #  3. three clamav probes (--scale probe-clamav=3) each do work, as their metrics and Prometheus show;
 #  4. a client on frontend-1 receives the live events of a scan whose results frontend-2 consumed too;
 #  5. under a batch of 1,000 files, killing a probe, a brain and a frontend (docker kill, then start) and cutting a
@@ -93,7 +94,7 @@ category() { jq -r --arg sha "$2" --arg probe "$3" \
 failures() { jq -r '[.files[].results | to_entries[] | select(.value.category == "failure" or .value.category == "timeout")
                      | "\(.key): \(.value.category) \(.value.error // "")"] | join("; ")' <<<"$1"; }
 
-engines=(clamav clamscan hashlist icap yara metadata executable)
+engines=(clamav clamscan hashlist icap yara metadata executable extract)
 all_engines="$(IFS=,; echo "${engines[*]}")"
 
 # docker-compose 1.29 gives up on a dependency whose health check is still starting: start again until every
@@ -250,6 +251,18 @@ for engine in metadata executable; do
     *) fail "$engine: EICAR is $(category "$scan" "$eicar" "$engine")" ;; esac
 done
 log "EICAR is malicious on clamav, clamscan, hashlist, icap and yara; the clean file is malicious nowhere"
+
+mkdir -p "$work/zip/docs"
+cp "$work/eicar.com" "$work/zip/docs/payload.com"
+(cd "$work/zip" && zip -q -P infected "$work/sample.zip" docs/payload.com)
+scan="$(finished "$(upload "$all_engines" "$work/sample.zip")" 180)" || fail "encrypted zip scan: $scan"
+root="$(jq -c '.files[] | select(.parent == null)' <<<"$scan")"
+[ "$(jq -r .verdict.label <<<"$root")" = malicious ] || fail "the encrypted zip with EICAR is $(jq -c .verdict <<<"$root")"
+jq -e '.verdict.explanation[0] | contains("docs/payload.com")' <<<"$root" >/dev/null \
+  || fail "the verdict does not name the member: $(jq -c .verdict.explanation <<<"$root")"
+[ "$(jq -r --arg e "$eicar" '.files[] | select(.sha256 == $e) | .parent' <<<"$scan")" = "$(jq -r .sha256 <<<"$root")" ] \
+  || fail "EICAR is not a child of the zip: $(jq -c '[.files[] | {sha256, parent, path}]' <<<"$scan")"
+log "a zip encrypted with 'infected' holding EICAR: $(jq -r '.verdict.label + " (" + .verdict.explanation[0] + ")"' <<<"$root")"
 
 corpus=(/usr/share/clamav-testfiles/*)
 ids=()

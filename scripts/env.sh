@@ -13,11 +13,11 @@ for arg in "$@"; do
   esac
 done
 secret() { head -c 32 /dev/urandom | base64 | tr -d '\n/+=' | head -c 40; }
-engines=(clamav clamscan hashlist icap yara metadata executable)
+engines=(clamav clamscan hashlist icap yara metadata executable extract)
 echo "# Argus deployment secrets, made by scripts/env.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ). Keep this file private."
 for name in ARGUS_RABBITMQ_ADMIN_PASSWORD ARGUS_RABBITMQ_FRONTEND_PASSWORD ARGUS_RABBITMQ_BRAIN_PASSWORD \
     ARGUS_POSTGRES_ADMIN_PASSWORD ARGUS_POSTGRES_FRONTEND_PASSWORD ARGUS_POSTGRES_BRAIN_PASSWORD \
-    ARGUS_FTP_PASSWORD ARGUS_FTP_PROBE_PASSWORD ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY ARGUS_RABBITMQ_ERLANG_COOKIE; do
+    ARGUS_FTP_PASSWORD ARGUS_FTP_PROBE_PASSWORD ARGUS_FTP_EXTRACT_PASSWORD ARGUS_SECURITY_BOOTSTRAP_ADMIN_KEY ARGUS_RABBITMQ_ERLANG_COOKIE; do
   echo "$name=$(secret)"
 done
 for engine in "${engines[@]}"; do

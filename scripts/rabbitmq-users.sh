@@ -24,7 +24,7 @@
 # calling it for a second vhost sets the same passwords again.
 
 # The engines of the probe module (dev.argus.probe.engine): the users CI and the docker deployment create.
-ARGUS_RABBITMQ_ENGINES=(clamav clamscan hashlist icap yara metadata executable remote)
+ARGUS_RABBITMQ_ENGINES=(clamav clamscan hashlist icap yara metadata executable remote extract)
 
 argus_rabbitmq_users() { # vhost engine...
   local vhost="${1:?usage: argus_rabbitmq_users VHOST [ENGINE...]}"

@@ -1,4 +1,5 @@
 // The verdict on a file (label, confidence, method, explanation) as a badge and a small panel.
+import { visibleText } from './file-tree.js';
 import { badge, h } from './ui.js';
 
 /** "malicious 97%" as a coloured badge. */
@@ -9,8 +10,13 @@ export function verdictBadge(verdict) {
   return badge(`verdict-${verdict.label}`, `${verdict.label} ${percent(verdict.confidence)}`);
 }
 
-/** The verdict with how it was reached and why, for the scan and file pages. */
-export function verdictPanel(verdict) {
+/**
+ * The verdict with how it was reached and why, for the scan and file pages. A container's verdict raised by
+ * something inside it starts its explanation with the path to the cause ("outer.zip › docs/inner.7z ›
+ * payload.exe: clamav Eicar-Signature", or "locked.zip: encrypted, …"): that line is shown on its own, above the
+ * container's own steps. label: the file's name or member path, which such a line starts with.
+ */
+export function verdictPanel(verdict, { label } = {}) {
   if (!verdict) {
     return h('div', { class: 'verdict verdict-none' },
       h('p', { class: 'verdict-head' }, h('span', { class: 'muted' }, 'Verdict '), verdictBadge(null)));
@@ -18,11 +24,19 @@ export function verdictPanel(verdict) {
   const method = verdict.method.startsWith('model:')
     ? h('a', { href: '#/models' }, `decision tree (model ${verdict.method.slice('model:'.length)})`)
     : 'detection threshold (no model trained yet)';
+  const steps = [...(verdict.explanation || [])];
+  const cause = steps.length && isCause(steps[0], label) ? steps.shift() : null;
   return h('div', { class: `verdict verdict-${verdict.label}`, 'data-verdict': verdict.label },
     h('p', { class: 'verdict-head' }, h('span', { class: 'muted' }, 'Verdict '), verdictBadge(verdict),
       h('span', { class: 'verdict-method' }, ' by ', method)),
-    h('ol', { class: 'verdict-path', 'aria-label': 'Why' },
-      verdict.explanation.map((step) => h('li', {}, step))));
+    cause ? h('p', { class: 'verdict-cause' }, visibleText(cause, 'verdict-cause-text')) : null,
+    steps.length ? h('ol', { class: 'verdict-path', 'aria-label': 'Why' },
+      steps.map((step) => h('li', {}, visibleText(step, 'verdict-step')))) : null);
+}
+
+/** A path line: the step names something inside the file (" › "), or the file itself ("locked.zip: …"). */
+function isCause(step, label) {
+  return step.includes(' › ') || Boolean(label && step.startsWith(`${label}: `));
 }
 
 export function percent(value) {

@@ -7,16 +7,24 @@ import static dev.argus.brain.BrainAmqpClient.file;
 import static dev.argus.brain.BrainAmqpClient.files;
 import static dev.argus.brain.BrainAmqpClient.malicious;
 import static dev.argus.brain.BrainAmqpClient.newProbeName;
+import static dev.argus.brain.BrainAmqpClient.newSha256;
 import static dev.argus.brain.BrainAmqpClient.resultFor;
 import static dev.argus.brain.BrainAmqpClient.statusOf;
 import static dev.argus.brain.BrainAmqpClient.undetected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.argus.brain.BrainAmqpClient.Received;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.Category;
+import dev.argus.common.message.EngineResult;
+import dev.argus.common.message.ExtractedFile;
+import dev.argus.common.message.Extraction;
+import dev.argus.common.message.ExtractionReport;
+import dev.argus.common.message.ExtractionStatus;
 import dev.argus.common.message.JobResult;
+import dev.argus.common.message.ProbeCategory;
 import dev.argus.common.message.ProbeDescriptor;
 import dev.argus.common.message.ProbeDirectoryUpdated;
 import dev.argus.common.message.ProbeJob;
@@ -463,6 +471,68 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
         assertThat(scanRow(scanId)).containsEntry("cancelled", true).containsEntry("requested", false);
         assertThat(jobCount(scanId)).isZero();
         assertThat(client.reports(scanId)).isEmpty();
+    }
+
+    @Test
+    void anExtractionReportAddsItsNewFilesToTheScanAndTheBrainRelaysItWithTheirAnswers() {
+        ProbeDescriptor extractor = new ProbeDescriptor(newProbeName(), "Test extractor", ProbeCategory.EXTRACTOR,
+                "0.1.0", "x1", null, "^application/zip$", 5_000);
+        ProbeDescriptor antivirus = descriptor(newProbeName(), null);
+        client.registerOnline(extractor, antivirus);
+        ScanFile zip = file("application/zip");
+        UUID scanId = UUID.randomUUID();
+        client.requestScan(new ScanRequested(scanId, List.of(zip), List.of(extractor.name(), antivirus.name()), false,
+                Instant.now(), List.of("s3cret", "other")));
+
+        ProbeJob extractJob = client.awaitJob(extractor.name());
+        assertThat(extractJob.passwords()).as("the extraction probe gets the scan's passwords")
+                .containsExactly("s3cret", "other");
+        assertThat(extractJob.toString()).doesNotContain("s3cret");
+        assertThat(client.awaitJob(antivirus.name()).passwords()).as("no other probe does").isEmpty();
+        awaitJobCount(scanId, 2);
+        assertThat(jdbc.queryForObject("select array_length(passwords, 1) from brain.job where id = ?", Integer.class,
+                extractJob.jobId())).isEqualTo(2);
+
+        ExtractedFile text = member("text/plain", zip.sha256(), "docs/readme.txt", 1, null);
+        ExtractedFile locked = member("application/zip", zip.sha256(), "inner.zip", 1,
+                new Extraction(ExtractionStatus.ENCRYPTED, "no password opened it", 1));
+        ExtractedFile again = new ExtractedFile(text.sha256(), text.md5(), text.sha1(), text.size(), text.mimeType(),
+                zip.sha256(), "copy-of-readme.txt", 1, null);
+        ExtractedFile itself = new ExtractedFile(zip.sha256(), text.md5(), text.sha1(), 1, "application/zip",
+                zip.sha256(), "self.zip", 1, null);
+        ExtractedFile orphan = member("text/plain", newSha256(), "nowhere.txt", 1, null);
+        ExtractedFile tooDeep = member("text/plain", zip.sha256(), "deep.txt", 3, null);
+        ExtractedFile badHash = new ExtractedFile("ZZ", text.md5(), text.sha1(), 1, "text/plain", zip.sha256(),
+                "bad", 1, null);
+        ExtractionReport report = new ExtractionReport(new Extraction(ExtractionStatus.EXTRACTED, null, 7),
+                List.of(text, locked, again, itself, orphan, tooDeep, badHash));
+        client.sendResult(new JobResult(extractJob.jobId(), scanId, zip.sha256(), extractor.name(), 1, false, false,
+                false, new EngineResult(Category.UNDETECTED, null, "x1", null, 5, null, Map.of()), report));
+
+        awaitJobCount(scanId, 6);
+        List<JobResult> relayed = client.awaitBrainResults(scanId, 3);
+        JobResult relay = relayed.getFirst();
+        assertThat(relay.sha256()).isEqualTo(zip.sha256());
+        assertThat(relay.extracted().files()).as("only the files that fit the tree, each once")
+                .extracting(ExtractedFile::path).containsExactly("docs/readme.txt", "inner.zip");
+        assertThat(relayed.subList(1, relayed.size()))
+                .extracting(JobResult::sha256, JobResult::probe, r -> r.result().category(), r -> r.result().result())
+                .containsExactlyInAnyOrder(
+                        tuple(text.sha256(), extractor.name(), Category.TYPE_UNSUPPORTED, null),
+                        tuple(locked.sha256(), extractor.name(), Category.SUSPICIOUS, "Argus.Extract.Encrypted"));
+        assertThat(client.awaitScanFiles(antivirus.name()).jobs()).extracting(ProbeJob::sha256)
+                .containsExactlyInAnyOrder(text.sha256(), locked.sha256());
+        assertThat(jdbc.queryForList("select origin from brain.job where scan_id = ? and probe = ? and sha256 <> ?",
+                String.class, scanId, extractor.name(), zip.sha256())).containsOnly("EXTRACTED");
+        assertThat(jdbc.queryForObject("select passwords from brain.job where id = ?", Object.class,
+                extractJob.jobId())).as("passwords are forgotten when the job ends").isNull();
+    }
+
+    private static ExtractedFile member(String mimeType, String parent, String path, int depth,
+                                       Extraction extraction) {
+        String hex = newSha256();
+        return new ExtractedFile(hex, hex.substring(0, 32), hex.substring(0, 40), 100, mimeType, parent, path,
+                depth, extraction);
     }
 
     private Map<String, Object> jobRow(UUID jobId) {

@@ -33,6 +33,21 @@ final class ArgusProcess {
         this.environment = Map.copyOf(environment);
     }
 
+    /** The operating system's id of the running process. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** The process's peak resident memory so far (VmHWM of /proc/PID/status), in KiB. */
+    long peakRssKib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no VmHWM in /proc/" + pid() + "/status");
+    }
+
     void start() throws IOException {
         Path jar = ROOT.resolve(module).resolve("target").resolve("argus-" + module + ".jar");
         if (!Files.isRegularFile(jar)) {

@@ -115,8 +115,9 @@ final class TestEnvironment {
 
     /**
      * The least-privilege accounts of one process, as .ci/services.sh creates them (docs/security.md): its own
-     * RabbitMQ user, and for the probe the read-only FTP account. Passwords from ARGUS_RABBITMQ_&lt;PROCESS&gt;_PASSWORD
-     * and ARGUS_FTP_PROBE_PASSWORD, by default those of .ci/services.sh.
+     * RabbitMQ user, and for the probe the read-only FTP account (and for its extraction engine, which stores the
+     * members it finds, the argus-extract account). Passwords from ARGUS_RABBITMQ_&lt;PROCESS&gt;_PASSWORD,
+     * ARGUS_FTP_PROBE_PASSWORD and ARGUS_FTP_EXTRACT_PASSWORD, by default those of .ci/services.sh.
      */
     static List<String> credentials(String process) {
         List<String> arguments = new java.util.ArrayList<>(List.of(
@@ -126,6 +127,8 @@ final class TestEnvironment {
         if (process.equals("probe")) {
             arguments.add("--argus.ftp.username=argus-probe");
             arguments.add("--argus.ftp.password=" + env("ARGUS_FTP_PROBE_PASSWORD", "argus-probe-ci"));
+            arguments.add("--argus.probe.extract.ftp-username=argus-extract");
+            arguments.add("--argus.probe.extract.ftp-password=" + env("ARGUS_FTP_EXTRACT_PASSWORD", "argus-extract-ci"));
         }
         return arguments;
     }

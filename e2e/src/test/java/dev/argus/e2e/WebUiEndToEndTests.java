@@ -4,15 +4,20 @@ import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.testsupport.ArgusTestClient.Multipart;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +35,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The web UI in a real browser (headless chromium) against the three packaged jars: upload through the form,
- * live results over SSE, search, the file, probes and recent-scans pages, keyboard reach and a narrow screen.
+ * live results over SSE, search, the file, probes and recent-scans pages, keyboard reach, long names and a narrow
+ * screen; at the end, on a stack whose probe also runs the extraction engine, the tree of an archive's members.
  * Every page is saved as a screenshot in target/screenshots/. The tests share one scan, so they run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -69,6 +75,9 @@ class WebUiEndToEndTests {
 
     @AfterEach
     void pageLoggedNoErrors() {
+        if (browser == null) {
+            return; // a restart of the stack failed; that test's own error says why
+        }
         List<LogEntry> errors = browser.console().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
@@ -195,8 +204,85 @@ class WebUiEndToEndTests {
         browser.screenshot("06-file");
     }
 
+    /**
+     * A file name of 255 characters (the most an upload may have) without a space, its hash and the verdict's
+     * explanation wrap inside the file's card at a desktop, a small desktop and a phone width: none squeezes the
+     * others to a sliver, nothing makes the card or the page scroll sideways. The same for the file page's facts
+     * next to its summary.
+     */
     @Test
     @Order(5)
+    void wrapsALongFileNameItsHashAndTheVerdictInsideTheCardAtEveryWidth() throws Exception {
+        String longName = "quarterly-reports_" + "0123456789abcdef".repeat(14) + "_v2_final.com";
+        assertThat(longName).as("the longest name an upload may have").hasSize(255).doesNotContain(" ");
+        HttpResponse<String> submitted = stack.api.uploadStreamed(Upload.form(Map.of("probes", "clamav"))
+                .file(longName, EICAR.getBytes(StandardCharsets.US_ASCII)));
+        String longScan = json(submitted).get("id").asString();
+        stack.api.awaitFinished(longScan, Duration.ofMinutes(2));
+
+        try {
+            for (Dimension size : List.of(Browser.DESKTOP, new Dimension(800, 900), new Dimension(390, 900))) {
+                browser.resize(size);
+                browser.open("#/scans/" + longScan);
+                awaitFinalScanPage();
+                browser.find(By.cssSelector(".file-card .verdict[data-verdict]"));
+                assertThat(browser.find(By.cssSelector(".file-id h2")).getText()).isEqualTo(longName);
+                assertFitsInside(size, ".file-card", List.of(".file-id h2", ".file-hash"), ".file-summary");
+                browser.screenshot("18-scan-long-name-" + size.width);
+
+                browser.open("#/files/" + EICAR_SHA256);
+                browser.find(By.cssSelector(".file-overview .verdict[data-verdict]"));
+                assertFitsInside(size, ".file-overview", List.of("dl.facts"), ".file-summary");
+            }
+        } finally {
+            browser.resize(Browser.DESKTOP);
+        }
+    }
+
+    /**
+     * Asserts that each of the wide parts (CSS selectors inside the container) is at least 40% as wide as the
+     * container's content box, or 90% on a narrow screen, where the parts stack; that the side part (the summary:
+     * ratio and verdict) is at least 10 rem wide; that none sticks out of the container; and that neither the
+     * container nor the page scrolls sideways.
+     */
+    private static void assertFitsInside(Dimension size, String container, List<String> wide, String side) {
+        List<String> parts = new ArrayList<>(wide);
+        parts.add(side);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> measured = (Map<String, Object>) browser.script("""
+                const box = document.querySelector(arguments[0]);
+                const style = getComputedStyle(box);
+                const rect = box.getBoundingClientRect();
+                const parts = {};
+                for (const selector of arguments[1]) {
+                  const part = box.querySelector(selector).getBoundingClientRect();
+                  parts[selector] = {width: part.width, left: part.left - rect.left, right: rect.right - part.right};
+                }
+                return {
+                  inner: box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+                  rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+                  scrollWidth: box.scrollWidth, clientWidth: box.clientWidth, parts,
+                  pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth};
+                """, container, parts);
+        double inner = ((Number) measured.get("inner")).doubleValue();
+        double rem = ((Number) measured.get("rem")).doubleValue();
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Number>> rects = (Map<String, Map<String, Number>>) measured.get("parts");
+        for (String part : parts) {
+            Map<String, Number> rect = rects.get(part);
+            String where = part + " in " + container + " at " + size.width + " px: " + measured;
+            double least = part.equals(side) ? 10 * rem : (size.width <= 720 ? 0.9 : 0.4) * inner;
+            assertThat(rect.get("width").doubleValue()).as("width of " + where).isGreaterThanOrEqualTo(least);
+            assertThat(rect.get("left").doubleValue()).as("left edge of " + where).isGreaterThanOrEqualTo(0);
+            assertThat(rect.get("right").doubleValue()).as("right edge of " + where).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(((Number) measured.get("scrollWidth")).intValue()).as("sideways scrolling in " + container
+                + " at " + size.width + " px").isLessThanOrEqualTo(((Number) measured.get("clientWidth")).intValue());
+        assertThat(measured.get("pageScrolls")).as("page scrolls sideways at " + size.width + " px").isEqualTo(false);
+    }
+
+    @Test
+    @Order(6)
     void listsClamavOnlineOnTheProbesPage() throws Exception {
         browser.open("#/probes");
 
@@ -209,7 +295,7 @@ class WebUiEndToEndTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void listsTheScanAmongRecentScans() throws Exception {
         browser.open("#/");
 
@@ -221,7 +307,7 @@ class WebUiEndToEndTests {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void reachesTheFileInputByKeyboard() {
         browser.open("#/");
         browser.driver().navigate().refresh();
@@ -238,7 +324,7 @@ class WebUiEndToEndTests {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void addsDroppedFilesToTheChosenListAndRemovesThemAgain() {
         browser.open("#/");
         WebElement dropzone = browser.find(By.cssSelector(".dropzone"));
@@ -257,7 +343,7 @@ class WebUiEndToEndTests {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void stacksTheResultsTableOnANarrowScreen() throws Exception {
         browser.resize(new Dimension(400, 900));
         try {
@@ -279,7 +365,7 @@ class WebUiEndToEndTests {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void followsTheSystemDarkMode() throws Exception {
         browser.emulateDarkMode(true);
         try {
@@ -294,7 +380,7 @@ class WebUiEndToEndTests {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void showsTheApiProblemForAnUnknownScan() throws Exception {
         String unknown = UUID.randomUUID().toString();
         browser.open("#/scans/" + unknown);
@@ -307,7 +393,7 @@ class WebUiEndToEndTests {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void labelsOnTheFilePageTrainsOnTheModelPageAndShowsTheTreeTheRankingAndTheVerdict() throws Exception {
         Multipart clean = Upload.form(Map.of("probes", "clamav"));
         for (int i = 0; i < 3; i++) {
@@ -380,7 +466,7 @@ class WebUiEndToEndTests {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void logsOutRefusesAWrongKeyAndLogsInAgain() throws Exception {
         browser.open("#/");
         browser.find(By.id("logout")).click();
@@ -399,5 +485,147 @@ class WebUiEndToEndTests {
         browser.open("#/probes");
         browser.until(d -> d.findElements(By.cssSelector("table.data tbody tr")).stream()
                 .anyMatch(tr -> tr.getText().contains("clamav")));
+    }
+
+    /**
+     * An archive through the form on a stack whose probe also runs the extraction engine: outer.zip holding
+     * docs/inner.zip holding payload.com (EICAR) is shown as a tree of three nested nodes, the upload's verdict
+     * malicious with the path to payload.com, and a node's toggle hides and shows what is inside it. The file
+     * pages link a member to its archive and back.
+     */
+    @Test
+    @Order(15)
+    void showsWhatWasFoundInsideAnArchiveAsACollapsibleTree() throws Exception {
+        restartWithEngines("webui-tree", List.of("clamav", "extract"));
+        byte[] inner = zip("payload.com", EICAR.getBytes(StandardCharsets.US_ASCII));
+        Path outer = Files.write(Files.createTempDirectory("argus-e2e-upload").resolve("outer.zip"),
+                zip("docs/inner.zip", inner));
+
+        browser.open("#/");
+        browser.find(By.id("engine-extract"));
+        browser.find(By.id("upload-files")).sendKeys(outer.toString());
+        browser.find(By.id("upload-passwords")).sendKeys("not-needed-here");
+        browser.find(By.cssSelector("form.upload-form button[type=submit]")).click();
+        browser.until(d -> browser.route().startsWith("#/scans/"));
+        awaitFinalScanPage();
+        assertThat(browser.find(By.tagName("main")).getText()).as("a password is never shown")
+                .doesNotContain("not-needed-here");
+
+        List<WebElement> nodes = browser.until(d -> {
+            List<WebElement> all = d.findElements(By.cssSelector("[data-node]"));
+            return all.size() == 3 ? all : null;
+        });
+        WebElement root = browser.find(By.cssSelector(".file-card[data-depth='0']"));
+        assertThat(nodes.getFirst()).isEqualTo(root);
+        WebElement archive = root.findElement(By.cssSelector(".tree-node[data-depth='1']"));
+        WebElement payload = archive.findElement(By.cssSelector(".tree-node[data-depth='2']"));
+        assertThat(root.findElement(By.cssSelector(".file-id h2")).getText()).isEqualTo("outer.zip");
+        assertThat(archive.findElement(By.cssSelector(".tree-name")).getText()).isEqualTo("docs/inner.zip");
+        assertThat(payload.findElement(By.cssSelector(".tree-name")).getText()).isEqualTo("payload.com");
+        assertThat(root.findElement(By.cssSelector(".file-extraction [data-extraction]")).getText())
+                .isEqualTo("extracted · 1 member");
+        assertThat(archive.findElement(By.cssSelector(".tree-status [data-extraction]")).getText())
+                .isEqualTo("extracted · 1 member");
+
+        WebElement verdict = root.findElement(By.cssSelector(".file-head .verdict"));
+        assertThat(verdict.getAttribute("data-verdict")).isEqualTo("malicious");
+        assertThat(verdict.findElement(By.cssSelector(".verdict-cause")).getText())
+                .startsWith("outer.zip › docs/inner.zip › payload.com: clamav ");
+        assertThat(payload.findElement(By.cssSelector(".tree-verdict-badge")).getAttribute("data-verdict"))
+                .isEqualTo("malicious");
+        WebElement payloadResults = payload.findElement(By.cssSelector("details.tree-results"));
+        assertThat(payloadResults.getAttribute("open")).as("a member's engine table starts closed").isNull();
+        payloadResults.findElement(By.tagName("summary")).click();
+        assertThat(payload.findElement(By.cssSelector("tr[data-probe=clamav] td.col-category")).getText())
+                .isEqualTo("malicious");
+        assertThat(archive.findElement(By.cssSelector(".tree-verdict-badge")).getAttribute("data-verdict"))
+                .as("a container is at least as bad as what it holds").isEqualTo("malicious");
+        browser.screenshot("19-scan-archive-tree");
+        browser.resize(new Dimension(390, 900));
+        try {
+            assertThat(browser.scrollsSideways()).as("the tree fits a narrow screen").isFalse();
+            browser.screenshot("19-scan-archive-tree-narrow");
+        } finally {
+            browser.resize(Browser.DESKTOP);
+        }
+
+        WebElement archiveToggle = archive.findElement(By.cssSelector(".tree-row > .tree-toggle"));
+        assertThat(archiveToggle.getAttribute("aria-expanded")).isEqualTo("true");
+        archiveToggle.click();
+        assertThat(archiveToggle.getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(payload.isDisplayed()).as("collapsing docs/inner.zip hides payload.com").isFalse();
+        assertThat(archive.isDisplayed()).isTrue();
+        archiveToggle.sendKeys(Keys.ENTER);
+        assertThat(payload.isDisplayed()).as("Enter on the toggle expands it again").isTrue();
+        WebElement rootToggle = root.findElement(By.cssSelector(".tree-toggle-root"));
+        assertThat(rootToggle.getText()).isEqualTo("2 files found inside");
+        rootToggle.click();
+        assertThat(archive.isDisplayed()).as("collapsing outer.zip hides everything inside").isFalse();
+        assertThat(payload.isDisplayed()).isFalse();
+        browser.screenshot("20-scan-archive-tree-collapsed");
+        rootToggle.click();
+        assertThat(payload.isDisplayed()).isTrue();
+
+        payload.findElement(By.cssSelector(".tree-name")).click();
+        browser.until(d -> browser.route().equals("#/files/" + EICAR_SHA256));
+        WebElement foundIn = browser.find(By.cssSelector(".member-parents"));
+        assertThat(foundIn.getText()).contains("Found inside (1 archive)", "payload.com in ");
+        foundIn.findElement(By.cssSelector("a.member-link")).click();
+        WebElement contents = browser.until(d -> d.findElement(By.cssSelector(".member-children")));
+        assertThat(contents.getText()).contains("Contents (1 file)", "payload.com");
+        assertThat(browser.find(By.cssSelector(".member-parents")).getText()).contains("docs/inner.zip in ");
+        browser.screenshot("21-file-archive-members");
+    }
+
+    /** Member paths are data: a path climbing out and a right-to-left override show as inert, visible text. */
+    @Test
+    @Order(16)
+    void showsHostileMemberPathsAsVisibleText() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String name : List.of("docs/../../evil.exe", "a\u202Egpj.exe")) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(("member " + name).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        HttpResponse<String> submitted = stack.api.uploadStreamed(Upload.form(Map.of("probes", "clamav,extract"))
+                .file("names.zip", bytes.toByteArray()));
+        String hostileScan = json(submitted).get("id").asString();
+        stack.api.awaitFinished(hostileScan, Duration.ofMinutes(2));
+
+        browser.open("#/scans/" + hostileScan);
+        awaitFinalScanPage();
+        List<String> paths = browser.until(d -> {
+            List<String> shown = d.findElements(By.cssSelector(".tree-node .tree-name")).stream()
+                    .map(WebElement::getText).toList();
+            return shown.size() == 2 ? shown : null;
+        });
+        assertThat(paths).containsExactlyInAnyOrder("docs/../../evil.exe", "aU+202Egpj.exe");
+        assertThat(browser.driver().findElements(By.cssSelector(".tree-name .escaped-char"))).singleElement()
+                .satisfies(mark -> assertThat(mark.getText()).isEqualTo("U+202E"));
+        assertThat(browser.script("return document.querySelector('main').textContent.includes('\\u202E')"))
+                .as("no override character acts on the page").isEqualTo(false);
+    }
+
+    /** Stops the browser and the stack, and starts them again with the probe running these engines. */
+    private static void restartWithEngines(String name, List<String> engines) throws Exception {
+        browser.quit();
+        browser = null;
+        stack.stop();
+        stack = null;
+        stack = ArgusStack.start(name, engines);
+        browser = Browser.start(stack.baseUrl());
+        browser.logIn(ArgusStack.ADMIN_KEY);
+    }
+
+    private static byte[] zip(String name, byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 }

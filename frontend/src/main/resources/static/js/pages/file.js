@@ -1,9 +1,11 @@
-// #/files/{hash}: one file across all scans: hashes, names, tags, the latest result per engine, every scan.
+// #/files/{hash}: one file across all scans: hashes, names, tags, the archives it was found in and the files
+// found in it, the latest result per engine, every scan.
 import { api } from '../api.js';
+import { visibleText } from '../file-tree.js';
 import { resultsTable } from '../results.js';
 import { verdictPanel } from '../verdict.js';
-import { breakdown, bytes, dateTime, h, heading, loading, mono, problem, ratio, fill, setTitle, statusBadge, table }
-  from '../ui.js';
+import { breakdown, bytes, dateTime, h, heading, loading, mono, problem, ratio, fill, setTitle, shortHash,
+  statusBadge, table } from '../ui.js';
 
 export function render(main, { params: [hash] }) {
   setTitle('File');
@@ -60,7 +62,7 @@ function draw(main, report) {
       h('div', { class: 'file-summary' },
         ratio(report.stats, probes.length, true, `${probes.length === 1 ? 'engine' : 'engines'} flagged this file`),
         breakdown(report.stats),
-        verdictPanel(report.verdict)),
+        verdictPanel(report.verdict, { label: name })),
       h('dl', { class: 'facts' },
         fact('SHA-256', mono(report.sha256)),
         fact('SHA-1', mono(report.sha1)),
@@ -76,6 +78,7 @@ function draw(main, report) {
           ? h('ul', { class: 'tag-list' }, report.tags.map((tag) => h('li', {},
             h('a', { class: 'tag', href: `#/search?q=${encodeURIComponent(`tag:${tag}`)}` }, tag))))
           : '–'))),
+    members(report),
     labelSection(report.sha256),
     h('section', { class: 'card', 'aria-labelledby': 'latest-title' },
       h('h2', { id: 'latest-title' }, 'Latest result per engine'),
@@ -119,6 +122,37 @@ function labelSection(sha256) {
         'Label malicious'),
       h('button', { type: 'button', class: 'button button-small', onclick: () => set('benign') }, 'Label benign')),
     errors);
+}
+
+/** The most parents and children the API lists; a full list may have been cut there. */
+const MEMBERS_CAP = 100;
+
+/**
+ * The archives the file was found in (with its path there) and the files found in it (with their paths), across
+ * all scans, as links to their file pages; nothing when it is neither. Paths are data: shown as inert text.
+ */
+function members(report) {
+  const parents = Array.isArray(report.parents) ? report.parents : [];
+  const children = Array.isArray(report.children) ? report.children : [];
+  if (!parents.length && !children.length) {
+    return null;
+  }
+  const count = (list, noun) => `${list.length}${list.length >= MEMBERS_CAP ? '+' : ''} ${noun}`;
+  const path = (member) => (member.path ? visibleText(member.path) : h('span', { class: 'muted' }, 'unnamed member'));
+  return h('section', { class: 'card', 'aria-labelledby': 'members-title' },
+    h('h2', { id: 'members-title' }, 'Archives'),
+    h('div', { class: 'members' },
+      parents.length ? h('div', { class: 'member-parents' },
+        h('h3', {}, `Found inside (${count(parents, parents.length === 1 ? 'archive' : 'archives')})`),
+        h('ul', { class: 'member-list' }, parents.map((parent) => h('li', {},
+          path(parent), ' in ',
+          h('a', { href: `#/files/${encodeURIComponent(parent.sha256)}`, class: 'member-link' },
+            mono(shortHash(parent.sha256), { title: parent.sha256 })))))) : null,
+      children.length ? h('div', { class: 'member-children' },
+        h('h3', {}, `Contents (${count(children, children.length === 1 ? 'file' : 'files')})`),
+        h('ul', { class: 'member-list' }, children.map((child) => h('li', {},
+          h('a', { href: `#/files/${encodeURIComponent(child.sha256)}`, class: 'member-link' }, path(child)), ' ',
+          mono(shortHash(child.sha256), { title: child.sha256 }))))) : null));
 }
 
 function fact(label, value) {

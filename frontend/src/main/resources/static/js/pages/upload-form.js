@@ -1,5 +1,6 @@
 // The upload form: a drop zone around a normal file input (so the keyboard and screen readers use the
-// browser's own control), the chosen files, engine choice, tags, force, and upload progress.
+// browser's own control), the chosen files, engine choice, tags, passwords for encrypted archives, force, and
+// upload progress.
 import { api } from '../api.js';
 import { bytes, fill, h, icon, problem } from '../ui.js';
 
@@ -25,6 +26,10 @@ export function uploadForm() {
     h('p', { class: 'hint' }, 'Loading engines…'));
   const tags = h('input', { id: 'upload-tags', name: 'tags', type: 'text', autocomplete: 'off',
     placeholder: 'e.g. phishing, ticket-4711', 'aria-describedby': 'upload-tags-hint' });
+  // Secrets: sent with this upload only, never kept by the page (no storage, cleared once the scan is submitted).
+  const passwords = h('textarea', { id: 'upload-passwords', name: 'passwords', rows: '2', autocomplete: 'off',
+    autocapitalize: 'off', spellcheck: 'false', 'aria-describedby': 'upload-passwords-hint',
+    placeholder: 'e.g. infected' });
   const force = h('input', { id: 'upload-force', name: 'force', type: 'checkbox' });
   const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Scan');
   const abort = h('button', { type: 'button', class: 'button', hidden: true,
@@ -43,6 +48,11 @@ export function uploadForm() {
         h('label', { for: 'upload-tags' }, 'Tags'),
         tags,
         h('p', { id: 'upload-tags-hint', class: 'hint' }, 'Comma-separated. Find them later with tag:NAME.')),
+      h('div', { class: 'field' },
+        h('label', { for: 'upload-passwords' }, 'Passwords for encrypted archives'),
+        passwords,
+        h('p', { id: 'upload-passwords-hint', class: 'hint' },
+          'One per line, tried before the usual ones. Used for this scan only: never stored or shown.')),
       h('div', { class: 'check' }, force,
         h('label', { for: 'upload-force' }, 'Scan again even when a stored result exists (force)'))),
     h('div', { class: 'actions' }, submit, abort),
@@ -129,6 +139,8 @@ export function uploadForm() {
     if (tags.value.trim()) {
       data.append('tags', tags.value.trim());
     }
+    // One field per password (a password may hold a comma); kept as typed, blank lines dropped.
+    passwordList().forEach((password) => data.append('passwords', password));
     if (force.checked) {
       data.append('force', 'true');
     }
@@ -139,6 +151,7 @@ export function uploadForm() {
     upload = api.upload(data, showProgress);
     try {
       const scan = await upload.promise;
+      passwords.value = '';
       location.hash = `#/scans/${scan.id}`;
     } catch (error) {
       errors.append(problem(error, 'Upload failed'));
@@ -149,6 +162,10 @@ export function uploadForm() {
       abort.hidden = true;
     }
   });
+
+  function passwordList() {
+    return [...new Set(passwords.value.split(/\r?\n/).filter((line) => line.trim() !== ''))];
+  }
 
   function showProgress(loaded, total) {
     const percent = Math.min(100, Math.round((loaded / total) * 100));

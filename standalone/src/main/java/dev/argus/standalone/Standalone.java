@@ -87,8 +87,10 @@ public final class Standalone implements AutoCloseable {
             ServiceGates gates = new ServiceGates(database, CompletableFuture.allOf(broker, ftp));
             ArgusContexts contexts = ArgusContexts.start(new ArgusContexts.Plan(dataDir,
                     wiring(databasePort, brokerPort, brokerPassword, ftpPort, ftpPassword),
+                    // the probe reads; only its extraction engine writes (the members it finds in archives)
                     Map.of("argus.ftp.username", EmbeddedFtpServer.READER_USERNAME, "argus.ftp.password",
-                            ftpReaderPassword), clamd, gates,
+                            ftpReaderPassword, "argus.probe.extract.ftp-username", EmbeddedFtpServer.USERNAME,
+                            "argus.probe.extract.ftp-password", ftpPassword), clamd, gates,
                     settings.clamd().probeWait(), args));
             keepStarted(running, database, broker, ftp, clamd);
             return new Standalone(dataDir, running, contexts);

@@ -4,6 +4,7 @@ import dev.argus.common.message.EngineResult;
 import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ProbeJob;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +28,7 @@ public final class Job {
     private int attempt;
     private Instant finishedAt;
     private EngineResult result;
+    private List<String> passwords = List.of();
 
     Job(UUID id, UUID scanId, String sha256, String probe, String mimeType, JobStatus status, JobOrigin origin,
         int attempt, Instant createdAt, Instant deadline) {
@@ -58,6 +60,20 @@ public final class Job {
         return job;
     }
 
+    /**
+     * Gives a PENDING job of an extraction probe the scan's passwords, sent with every attempt and forgotten when the
+     * job ends; returns this job.
+     */
+    public Job withPasswords(List<String> scanPasswords) {
+        passwords = scanPasswords == null ? List.of() : List.copyOf(scanPasswords);
+        return this;
+    }
+
+    /** The passwords this job sends its probe (empty for all but a pending extraction job). */
+    public List<String> passwords() {
+        return passwords;
+    }
+
     /** The engine's final answer (possibly a failure after the last attempt). */
     void finishFromEngine(EngineResult engineResult, Instant now) {
         finish(JobStatus.DONE, engineResult, now);
@@ -77,12 +93,14 @@ public final class Job {
     private void finish(JobStatus newStatus, EngineResult engineResult, Instant now) {
         status = newStatus;
         finishedAt = now;
+        passwords = List.of();
         result = engineResult.sanitized();
     }
 
     /** The job as sent to its probe at its current attempt. */
     public ProbeJob toProbeJob(int maxAttempts) {
-        return new ProbeJob(id, scanId, sha256, probe, mimeType, attempt, attempt >= maxAttempts, deadline);
+        return new ProbeJob(id, scanId, sha256, probe, mimeType, attempt, attempt >= maxAttempts, deadline,
+                passwords);
     }
 
     /**

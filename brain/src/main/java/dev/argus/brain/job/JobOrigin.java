@@ -11,5 +11,10 @@ public enum JobOrigin {
     /** The probe was unknown or offline: {@code failure} "probe offline". */
     OFFLINE,
     /** The deadline sweeper: {@code timeout}. */
-    DEADLINE
+    DEADLINE,
+    /**
+     * The extraction probe's answer for a file found inside a container, taken from the report of the job that opened
+     * the container (the file was extracted there; it is not sent to the extraction probe again).
+     */
+    EXTRACTED
 }

@@ -2,6 +2,7 @@ package dev.argus.brain.job;
 
 import dev.argus.common.json.ArgusJson;
 import dev.argus.common.message.EngineResult;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -25,13 +26,13 @@ import org.springframework.stereotype.Component;
 public class JobRows {
 
     private static final String COLUMNS = "id, scan_id, sha256, probe, mime_type, status, origin, attempt, deadline, "
-            + "created_at";
+            + "created_at, passwords";
 
     private static final String INSERT = """
             insert into brain.job (id, scan_id, sha256, probe, mime_type, status, origin, attempt, deadline, created_at,
                                    finished_at, category, result, engine_version, signature_version, duration_ms, error,
-                                   details)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""";
+                                   details, passwords)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -64,7 +65,17 @@ public class JobRows {
             statement.setObject(16, finished ? result.durationMs() : null, Types.BIGINT);
             statement.setString(17, finished ? result.error() : null);
             statement.setString(18, finished ? ArgusJson.mapper().writeValueAsString(result.details()) : null);
+            statement.setArray(19, job.passwords().isEmpty() ? null
+                    : statement.getConnection().createArrayOf("text", job.passwords().toArray()));
         });
+    }
+
+    /** The distinct files (sha256) the scan has jobs for: its uploads and the files found inside them so far. */
+    public java.util.Set<String> filesOf(UUID scanId) {
+        return new java.util.HashSet<>(jdbc.sql("select distinct sha256 from brain.job where scan_id = :scanId")
+                .param("scanId", scanId)
+                .query(String.class)
+                .list());
     }
 
     /** The job with a row lock held until the transaction ends. */
@@ -99,7 +110,7 @@ public class JobRows {
     /** Ends the scan's PENDING jobs as CANCELLED; returns how many. */
     public int cancelPending(UUID scanId, Instant now) {
         return jdbc.sql("""
-                        update brain.job set status = 'CANCELLED', finished_at = :now
+                        update brain.job set status = 'CANCELLED', finished_at = :now, passwords = null
                         where scan_id = :scanId and status = 'PENDING'""")
                 .param("now", timestamp(now))
                 .param("scanId", scanId)
@@ -121,7 +132,7 @@ public class JobRows {
                         update brain.job set status = :status, origin = :origin, finished_at = :finishedAt,
                             category = :category, result = :result, engine_version = :engineVersion,
                             signature_version = :signatureVersion, duration_ms = :durationMs, error = :error,
-                            details = cast(:details as jsonb)
+                            details = cast(:details as jsonb), passwords = null
                         where id = :id""")
                 .param("status", job.status().name())
                 .param("origin", job.origin().name())
@@ -143,7 +154,12 @@ public class JobRows {
                 rs.getString("probe"), rs.getString("mime_type"), JobStatus.valueOf(rs.getString("status")),
                 JobOrigin.valueOf(rs.getString("origin")), rs.getInt("attempt"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                deadline == null ? null : deadline.toInstant());
+                deadline == null ? null : deadline.toInstant())
+                .withPasswords(passwords(rs.getArray("passwords")));
+    }
+
+    private static List<String> passwords(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

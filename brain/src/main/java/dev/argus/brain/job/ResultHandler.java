@@ -25,8 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Books probes' results against their jobs, a consumer batch in one transaction, idempotently by job id: only a
  * PENDING job takes a result. A result the probe marked for retry re-sends the job (same id, same deadline, next
  * attempt); any other result finishes the job (the frontends got the same message from {@code argus.results} and
- * store it themselves). Retries are confirmed by the broker inside the transaction, so a failure at any point
- * leaves the results to be redelivered.
+ * store it themselves). An extraction probe's result that carries a report is the exception: the frontends ignore
+ * the probe's copy, and the brain relays it after adding the files found to the scan ({@link ExtractedFiles}).
+ * Retries and relays are confirmed by the broker inside the transaction, so a failure at any point leaves the results
+ * to be redelivered.
  */
 @Service
 class ResultHandler {
@@ -39,9 +41,11 @@ class ResultHandler {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final JobMeters meters;
+    private final ExtractedFiles extractedFiles;
 
     ResultHandler(JobRows rows, ScanLocks scanLocks, MessagePublisher publisher, BrainProperties properties,
-                  Clock clock, JobMeters meters) {
+                  Clock clock, JobMeters meters, ExtractedFiles extractedFiles) {
+        this.extractedFiles = extractedFiles;
         this.meters = meters;
         this.rows = rows;
         this.scanLocks = scanLocks;
@@ -56,10 +60,10 @@ class ResultHandler {
         Instant now = clock.instant();
         Map<String, List<ProbeJob>> retries = new LinkedHashMap<>();
         List<JobResult> reports = new ArrayList<>();
+        List<OutboundMessage> outbound = new ArrayList<>();
         messages.stream().flatMap(m -> m.results().stream().map(r -> new Received(m.producer(), r)))
                 .sorted(Comparator.comparing((Received r) -> r.result().jobId())) // one lock order: no deadlock
-                .forEach(received -> handle(received, now, retries, reports));
-        List<OutboundMessage> outbound = new ArrayList<>();
+                .forEach(received -> handle(received, now, retries, reports, outbound));
         retries.forEach((probe, jobs) -> outbound.add(Routes.scanFiles(new ScanFiles(probe, jobs))));
         if (!reports.isEmpty()) {
             outbound.add(Routes.brainResults(new ResultsReported("brain", reports, now)));
@@ -67,7 +71,8 @@ class ResultHandler {
         publisher.publishAll(outbound);
     }
 
-    private void handle(Received received, Instant now, Map<String, List<ProbeJob>> retries, List<JobResult> reports) {
+    private void handle(Received received, Instant now, Map<String, List<ProbeJob>> retries, List<JobResult> reports,
+                        List<OutboundMessage> outbound) {
         JobResult message = received.result();
         Optional<Job> found = rows.lock(message.jobId());
         if (found.isEmpty() && message.scanId() != null) {
@@ -110,6 +115,9 @@ class ResultHandler {
                 rows.saveFinished(job);
                 if (decision == RetryPolicy.Decision.FINISH_AND_REPORT) {
                     reports.add(job.toResult());
+                } else if (message.extracted() != null) {
+                    // the frontends ignored the probe's copy: the relay carries the report with the files added
+                    outbound.addAll(extractedFiles.admit(job, message.extracted(), now));
                 }
                 log.debug("Result of scan {} file {} probe {} job {} attempt {}: {} {}", job.scanId(),
                         JobIds.shortSha(job.sha256()), job.probe(), job.id(), message.attempt(),

@@ -17,7 +17,16 @@ import java.util.UUID;
  *                  and the frontends apply the same rule
  * @param cached    true when the result was reused from an earlier scan of the same file
  * @param result    the engine's answer
+ * @param extracted what an extraction engine found in the file, or null (every other engine). A probe's result that
+ *                  carries one is the brain's to relay: the brain adds the files found to the scan and sends the
+ *                  result on to the frontends (routing key {@code brain}); frontends ignore it from anyone else
  */
 public record JobResult(UUID jobId, UUID scanId, String sha256, String probe, int attempt, boolean retryable,
-                        boolean willRetry, boolean cached, EngineResult result) {
+                        boolean willRetry, boolean cached, EngineResult result, ExtractionReport extracted) {
+
+    /** A result without an extraction report. */
+    public JobResult(UUID jobId, UUID scanId, String sha256, String probe, int attempt, boolean retryable,
+                     boolean willRetry, boolean cached, EngineResult result) {
+        this(jobId, scanId, sha256, probe, attempt, retryable, willRetry, cached, result, null);
+    }
 }

@@ -11,7 +11,9 @@ public enum ProbeCategory {
     METADATA,
     DATABASE,
     EXTERNAL,
-    TOOLS;
+    TOOLS,
+    /** Opens containers (archives) so that every engine scans what they hold: see docs/engines/extract.md. */
+    EXTRACTOR;
 
     @JsonValue
     public String wireName() {

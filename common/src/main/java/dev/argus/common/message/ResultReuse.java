@@ -5,7 +5,8 @@ package dev.argus.common.message;
  * frontend's answer-at-upload both apply it): the scan does not force a rescan; the probe says its engine version;
  * the earlier result is conclusive ({@link Category#isConclusive()}) and was made by the probe's CURRENT engine
  * version and signature version (a new signature database invalidates every earlier verdict; a probe without a
- * signature version matches results without one). Pure; thread-safe.
+ * signature version matches results without one); the probe is no extraction probe (what it found depends on the
+ * scan's passwords, and the files it reports must join each scan anew). Pure; thread-safe.
  */
 public final class ResultReuse {
 
@@ -14,7 +15,12 @@ public final class ResultReuse {
 
     /** Whether any stored result may stand in for scanning with this probe (false: always scan). */
     public static boolean allowed(boolean force, ProbeDescriptor probe) {
-        return probe != null && allowed(force, probe.engineVersion());
+        return probe != null && reusesResultsOf(probe.category()) && allowed(force, probe.engineVersion());
+    }
+
+    /** Whether results of a probe of this category may ever be reused: all but extraction probes'. */
+    public static boolean reusesResultsOf(ProbeCategory category) {
+        return category != ProbeCategory.EXTRACTOR;
     }
 
     /** As {@link #allowed(boolean, ProbeDescriptor)}, from the probe's current engine version. */
@@ -33,7 +39,7 @@ public final class ResultReuse {
      */
     public static boolean reusable(boolean force, ProbeDescriptor current, Category category, String engineVersion,
                                    String signatureVersion) {
-        return current != null && reusable(force, current.engineVersion(), current.signatureVersion(), category,
+        return current != null && reusesResultsOf(current.category()) && reusable(force, current.engineVersion(), current.signatureVersion(), category,
                 engineVersion, signatureVersion);
     }
 

@@ -11,7 +11,25 @@ import java.util.UUID;
  * @param files  distinct files (by sha256) of the scan
  * @param probes the probe names to run, already validated against the probe directory
  * @param force  false: reuse a stored result for the same sha256, probe, engine and signature version
- * @param at     when the frontend recorded the scan
+ * @param at        when the frontend recorded the scan
+ * @param passwords passwords to try first on encrypted containers of this scan (secrets: never logged), or empty
  */
-public record ScanRequested(UUID scanId, List<ScanFile> files, List<String> probes, boolean force, Instant at) {
+public record ScanRequested(UUID scanId, List<ScanFile> files, List<String> probes, boolean force, Instant at,
+                            List<String> passwords) {
+
+    public ScanRequested {
+        passwords = passwords == null ? List.of() : List.copyOf(passwords);
+    }
+
+    /** A scan without passwords. */
+    public ScanRequested(UUID scanId, List<ScanFile> files, List<String> probes, boolean force, Instant at) {
+        this(scanId, files, probes, force, at, List.of());
+    }
+
+    /** Names the scan and counts its passwords, never shows them. */
+    @Override
+    public String toString() {
+        return "ScanRequested[scanId=" + scanId + ", files=" + files + ", probes=" + probes + ", force=" + force
+                + ", at=" + at + ", passwords=" + passwords.size() + "]";
+    }
 }

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The two FTP accounts of .ci/services.sh on the real vsftpd: the frontend's (argus) stores, the probes'
- * (argus-probe, password from ARGUS_FTP_PROBE_PASSWORD) fetches the same file but can neither store, delete,
- * rename nor make a directory.
+ * The three FTP accounts of .ci/services.sh on the real vsftpd: the frontend's (argus) stores, the extraction
+ * engine's (argus-extract, password from ARGUS_FTP_EXTRACT_PASSWORD) stores too, each into folders the other made,
+ * the probes' (argus-probe, password from ARGUS_FTP_PROBE_PASSWORD) fetches the same files but can neither store,
+ * delete, rename nor make a directory.
  */
 class FtpAccountsIntegrationTests {
 
@@ -53,6 +54,48 @@ class FtpAccountsIntegrationTests {
             assertThat(Files.readAllBytes(probe.fetch(sha256, temp))).isEqualTo(content);
             assertThat(frontend.delete(sha256)).isTrue();
         }
+    }
+
+    @Test
+    void theFrontendAndTheExtractionAccountEachStoreIntoFoldersTheOtherMadeWhileTheProbeAccountOnlyReads()
+            throws Exception {
+        try (FtpFileStore frontend = store(env("ARGUS_FTP_USERNAME", "argus"), env("ARGUS_FTP_PASSWORD", "argus"));
+             FtpFileStore extract = store("argus-extract", env("ARGUS_FTP_EXTRACT_PASSWORD", "argus-extract-ci"));
+             FtpFileStore probe = store("argus-probe", env("ARGUS_FTP_PROBE_PASSWORD", "argus-probe-ci"))) {
+            for (FtpFileStore[] order : new FtpFileStore[][] {{extract, frontend}, {frontend, extract}}) {
+                String prefix = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))).substring(0, 4);
+                byte[] first = unique();
+                byte[] second = unique();
+                String firstKey = keyWithPrefix(prefix, first);
+                String secondKey = keyWithPrefix(prefix, second);
+                order[0].store(firstKey, new ByteArrayInputStream(first));
+                order[1].store(secondKey, new ByteArrayInputStream(second));
+                assertThat(probe.exists(firstKey) && probe.exists(secondKey)).isTrue();
+                FTPClient client = login("argus-probe", env("ARGUS_FTP_PROBE_PASSWORD", "argus-probe-ci"));
+                try {
+                    assertThat(client.storeFile(StoreKeys.directory(firstKey) + "/forged",
+                            new ByteArrayInputStream(new byte[] {1}))).as(client.getReplyString()).isFalse();
+                } finally {
+                    client.disconnect();
+                }
+                assertThat(frontend.delete(firstKey)).isTrue();
+                assertThat(frontend.delete(secondKey)).isTrue();
+            }
+        }
+    }
+
+    /**
+     * A store key in the folder {@code prefix} (ab/cd of the first four hex digits): keys are the file store's
+     * names, so a test may pick one whose folder does not exist yet, whatever the content.
+     */
+    private static String keyWithPrefix(String prefix, byte[] content) throws Exception {
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        return prefix + sha256.substring(4);
+    }
+
+    private static byte[] unique() {
+        return ("ftp accounts " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
     }
 
     private static FtpFileStore store(String username, String password) {

@@ -1,5 +1,6 @@
 package dev.argus.frontend.catalog;
 
+import dev.argus.common.message.ExtractedFile;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -57,6 +58,23 @@ public class FileCatalog {
                     .update();
         }
         return inserted;
+    }
+
+    /**
+     * Records a file found inside a container: its row (as {@link #record}, without a name: its member path is data
+     * of the pair) and the (container, member, path) pair.
+     */
+    public void recordMember(ExtractedFile file, Instant now) {
+        record(new NewFile(file.sha256(), file.md5(), file.sha1(), file.size(), file.mimeType(), null), now);
+        jdbc.sql("""
+                        insert into file_member (parent, child, path, first_seen) values (:parent, :child, :path, :at)
+                        on conflict do nothing
+                        """)
+                .param("parent", file.parent())
+                .param("child", file.sha256())
+                .param("path", file.path() == null ? "" : file.path())
+                .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update();
     }
 
     /**

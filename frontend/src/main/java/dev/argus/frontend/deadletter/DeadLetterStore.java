@@ -38,9 +38,10 @@ class DeadLetterStore {
      * Keeps a parked message once (by the id the parking process gave it). A message the broker dead-lettered
      * itself (a quorum queue's delivery limit, docs/operations.md#broker-cluster) has no {@code x-argus-*} headers:
      * its queue, exchange, routing key, reason and count come from RabbitMQ's {@code x-death} header, so it can be
-     * replayed like any other.
+     * replayed like any other. Passwords in the body are not kept ({@link PasswordRedaction}).
      */
     void keep(Message message) {
+        byte[] body = PasswordRedaction.redacted(message.getBody());
         MessageProperties properties = message.getMessageProperties();
         Map<String, Object> headers = new LinkedHashMap<>();
         properties.getHeaders().forEach((name, value) -> headers.put(clean(name),
@@ -64,8 +65,8 @@ class DeadLetterStore {
                 .param("receivedAt", timestamp(Instant.now()))
                 .param("contentType", properties.getContentType())
                 .param("headers", ArgusJson.mapper().writeValueAsString(headers))
-                .param("body", message.getBody())
-                .param("size", message.getBody().length)
+                .param("body", body)
+                .param("size", body.length)
                 .update();
     }
 

@@ -25,11 +25,22 @@ import java.util.UUID;
  * @param results   the latest result of each probe, by probe name
  * @param scans     the scans it was part of, newest first (at most {@value FileReports#MAX_SCANS})
  * @param verdict   the verdict from the latest results, null while the file has none
+ * @param parents   known containers it was found in, with its member path there (at most 100)
+ * @param children  known files found in it, with their member paths (at most 100)
  */
 public record FileReport(String sha256, String md5, String sha1, long size, String mimeType, List<String> names,
                          List<String> tags, Instant firstSeen, Instant lastSeen, Stats stats,
                          Map<String, ResultView> results, List<ScanRef> scans,
-                         Verdict verdict) {
+                         Verdict verdict, List<Member> parents, List<Member> children) {
+
+    /**
+     * A (container, member) pair seen from one side.
+     *
+     * @param sha256 the other file of the pair
+     * @param path   the member's path inside the container (data, shown escaped)
+     */
+    public record Member(String sha256, String path) {
+    }
 
     /** A scan a file was part of. */
     public record ScanRef(UUID id, Instant createdAt, ScanStatus status) {

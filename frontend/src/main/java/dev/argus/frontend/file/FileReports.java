@@ -46,9 +46,11 @@ class FileReports {
     private final ScanResultRepository results;
     private final ScanRepository scans;
     private final Verdicts verdicts;
+    private final FileMembers members;
 
     FileReports(StoredFileRepository files, FileNameRepository names, FileSearchRepository search,
-                ScanResultRepository results, ScanRepository scans, Verdicts verdicts) {
+                ScanResultRepository results, ScanRepository scans, Verdicts verdicts, FileMembers members) {
+        this.members = members;
         this.verdicts = verdicts;
         this.files = files;
         this.names = names;
@@ -72,7 +74,9 @@ class FileReports {
         return new FileReport(file.sha256(), file.md5(), file.sha1(), file.size(), file.mimeType(), details.names(),
                 details.tags(), file.firstSeen(), file.lastSeen(), Stats.of(details.results().values()),
                 details.results(), scanRefs, details.results().isEmpty() ? null
-                        : verdicts.judge(ResultView.categories(details.results())));
+                        : verdicts.judge(ResultView.categories(details.results())),
+                members.parents(file.sha256(), caller.ownerFilter()),
+                members.children(file.sha256(), caller.ownerFilter()));
     }
 
     /** A page of files matching the query (see {@link FileQuery}). */

@@ -145,12 +145,14 @@ public class ProbeDirectory {
 
     /**
      * True when the probe is known and its engine only describes files (category {@code metadata}: hashes, mime
-     * type, executable structure), from the snapshot the upload path uses.
+     * type, executable structure; or {@code extractor}: it opens containers, the other engines judge what they hold),
+     * from the snapshot the upload path uses.
      */
     public boolean describesOnly(String probe) {
         for (ProbeEntry entry : snapshot()) {
             if (entry.name().equals(probe)) {
-                return ProbeCategory.METADATA.wireName().equals(entry.category());
+                return ProbeCategory.METADATA.wireName().equals(entry.category())
+                        || ProbeCategory.EXTRACTOR.wireName().equals(entry.category());
             }
         }
         return false;

@@ -10,8 +10,16 @@ import java.util.Map;
  * @param probes   probe names; default every online probe
  * @param force    false (default): stored results may be reused
  * @param tags     tags for the scan
- * @param metadata a JSON object echoed back in the scan
+ * @param metadata  a JSON object echoed back in the scan
+ * @param passwords passwords to try first on encrypted containers (never stored nor shown)
  */
 public record RescanRequest(List<String> sha256, List<String> probes, Boolean force, List<String> tags,
-                            Map<String, Object> metadata) {
+                            Map<String, Object> metadata, List<String> passwords) {
+
+    /** Shows everything but the passwords. */
+    @Override
+    public String toString() {
+        return "RescanRequest[sha256=" + sha256 + ", probes=" + probes + ", force=" + force + ", tags=" + tags
+                + ", passwords=" + (passwords == null ? 0 : passwords.size()) + "]";
+    }
 }

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Consumes {@code argus.frontend.results} (every probe's and the brain's {@code ResultsReported}; with several
  * frontends the messages are shared out among them) in batches of up to 50 messages, each batch stored in one
- * transaction by {@link ResultRecorder} and acknowledged after it committed; what changed is then sent to the other
+ * transaction by {@link ResultRecorder} ({@link #answers}) and acknowledged after it committed; what changed is then sent to the other
  * frontends as a transient {@code ScanProgressed}. A message whose results are not all of the probe its routing key
  * names is parked unread.
  */
@@ -40,8 +40,8 @@ class ResultConsumer {
                                                   FrontendProperties properties) {
         GuardedConsumer listener = new GuardedConsumer(Topology.FRONTEND_RESULTS_QUEUE, Delivery.converter(converter),
                 ResultConsumer::deliveryProblem, messages -> {
-                    List<JobResult> results = messages.stream().map(m -> (ResultsReported) ((Delivery) m).body())
-                            .flatMap(m -> m.results().stream()).toList();
+                    List<JobResult> results = messages.stream().flatMap(m -> answers((Delivery) m).stream())
+                            .toList();
                     ScanProgressed progressed = recorder.recordAll(results, instance.id());
                     if (!progressed.results().isEmpty() || !progressed.status().isEmpty()) {
                         publisher.publishTransient(Routes.live(progressed));
@@ -49,6 +49,19 @@ class ResultConsumer {
                 }, deadLetters, properties.maxFailures(), Duration.ofSeconds(1));
         return Consumers.container(connectionFactory, Topology.FRONTEND_RESULTS_QUEUE, listener,
                 new Consumers.Settings(2, BATCH, BATCH, Duration.ofMillis(2)), true);
+    }
+
+    /**
+     * The results of a delivery that the frontends store: all of them, except that a result carrying an extraction
+     * report is stored only as the brain relays it (routing key {@code brain}), with the files it added to the scan;
+     * the probe's own copy, or one from anyone else, is skipped.
+     */
+    static List<JobResult> answers(Delivery delivery) {
+        ResultsReported reported = (ResultsReported) delivery.body();
+        if (Topology.BRAIN_RESULT_KEY.equals(delivery.routingKey())) {
+            return reported.results();
+        }
+        return reported.results().stream().filter(r -> r.extracted() == null).toList();
     }
 
     /**

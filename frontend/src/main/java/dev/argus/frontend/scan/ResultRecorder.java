@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction, idempotently: a result is stored once per pair (the primary key keeps the first) and only newly stored
  * ones advance their scan's progress, by one atomic {@code done = done + n} per scan; a scan is {@code running} from
  * its first result and {@code finished} when {@code done == total}. Results marked {@code willRetry} are not answers
- * and are skipped. A result of a scan that is unknown, not active, or that does not name one of the scan's files and
+ * and are skipped. A result that carries an extraction report (relayed by the brain: the consumer drops such results
+ * from anyone else) also adds the files found to the scan and their pairs to its total. A result of a scan that is unknown, not active, or that does not name one of the scan's files and
  * probes is dropped with a log line. Scan rows are locked in scan-id order for the transaction, so a concurrent cancel
  * or another batch is ordered with it.
  */
@@ -42,9 +43,12 @@ public class ResultRecorder {
     private final ScanLocks scanLocks;
     private final ApplicationEventPublisher events;
     private final ScanMeters meters;
+    private final ExtractedFilesRecorder tree;
 
-    ResultRecorder(JdbcClient jdbc, ScanLocks scanLocks, ApplicationEventPublisher events, ScanMeters meters) {
+    ResultRecorder(JdbcClient jdbc, ScanLocks scanLocks, ApplicationEventPublisher events, ScanMeters meters,
+                   ExtractedFilesRecorder tree) {
         this.meters = meters;
+        this.tree = tree;
         this.jdbc = jdbc;
         this.scanLocks = scanLocks;
         this.events = events;
@@ -79,6 +83,9 @@ public class ResultRecorder {
                         prefix(result.sha256()), result.probe());
                 continue;
             }
+            if (result.extracted() != null) {
+                addExtractedFiles(target.get(), result, now);
+            }
             stored.computeIfAbsent(result.scanId(), id -> new ArrayList<>()).add(new Stored(result, engine));
             meters.resultStored(result.probe(), engine.category().wireName());
         }
@@ -106,6 +113,24 @@ public class ResultRecorder {
             }
         });
         return new ScanProgressed(origin, storedEvents, statusEvents);
+    }
+
+    /**
+     * Adds the files the brain relayed with an extraction result to the scan, and their pairs (files x the scan's
+     * probes) to its total, before the scan's progress is counted.
+     */
+    private void addExtractedFiles(Target target, JobResult result, Instant now) {
+        List<String> added = tree.record(result.scanId(), result.sha256(), result.extracted(), now);
+        if (added.isEmpty()) {
+            return;
+        }
+        target.files().addAll(added);
+        jdbc.sql("update scan set total = total + :pairs where id = :id")
+                .param("pairs", added.size() * target.row().probes().size())
+                .param("id", result.scanId())
+                .update();
+        log.info("scan {}: {} file(s) found in {} joined the scan", result.scanId(), added.size(),
+                prefix(result.sha256()));
     }
 
     private Optional<Target> lockScan(UUID scanId) {

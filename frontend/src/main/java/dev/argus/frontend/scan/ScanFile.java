@@ -1,5 +1,8 @@
 package dev.argus.frontend.scan;
 
+import dev.argus.common.message.Extraction;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -20,6 +23,11 @@ public class ScanFile {
     private String sha256;
     private String name;
     private int position;
+    private String parent;
+    private String path;
+    private int depth;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Extraction extraction;
 
     protected ScanFile() {
     }
@@ -38,6 +46,26 @@ public class ScanFile {
 
     public int position() {
         return position;
+    }
+
+    /** The container it was found in, or null for an upload. */
+    public String parent() {
+        return parent;
+    }
+
+    /** Its member path inside the container, or null for an upload. */
+    public String path() {
+        return path;
+    }
+
+    /** 0 for an upload, 1 for a member of one, and so on. */
+    public int depth() {
+        return depth;
+    }
+
+    /** For a container, what became of it when it was opened; else null. */
+    public Extraction extraction() {
+        return extraction;
     }
 
     /** The composite primary key. */

@@ -14,9 +14,17 @@ import java.util.Set;
  * @param probes   requested probe names, empty for every online probe
  * @param force    false: stored results may be reused
  * @param tags     the client's tags
- * @param metadata the client's JSON object, echoed back
+ * @param metadata  the client's JSON object, echoed back
+ * @param passwords passwords to try first on encrypted containers; secrets: sent to the extraction probe only, never
+ *                  stored, logged nor shown
  */
-public record ScanOptions(List<String> probes, boolean force, List<String> tags, Map<String, Object> metadata) {
+public record ScanOptions(List<String> probes, boolean force, List<String> tags, Map<String, Object> metadata,
+                          List<String> passwords) {
+
+    /** At most this many passwords per scan. */
+    public static final int MAX_PASSWORDS = 16;
+    /** At most this many characters per password. */
+    public static final int MAX_PASSWORD_LENGTH = 256;
 
     /** At most this many tags per scan. */
     public static final int MAX_TAGS = 32;
@@ -27,6 +35,45 @@ public record ScanOptions(List<String> probes, boolean force, List<String> tags,
         probes = names(probes);
         tags = tags(tags);
         metadata = metadata(metadata);
+        passwords = passwords(passwords);
+    }
+
+    /** Options without passwords. */
+    public ScanOptions(List<String> probes, boolean force, List<String> tags, Map<String, Object> metadata) {
+        this(probes, force, tags, metadata, List.of());
+    }
+
+    /** Shows everything but the passwords, which it counts. */
+    @Override
+    public String toString() {
+        return "ScanOptions[probes=" + probes + ", force=" + force + ", tags=" + tags + ", metadata=" + metadata
+                + ", passwords=" + passwords.size() + "]";
+    }
+
+    /**
+     * The passwords as given (not trimmed: a space may be part of one), empty ones and repeats dropped; a 400 naming
+     * {@code passwords} (never the password) when there are too many, one is too long or holds NUL.
+     */
+    static List<String> passwords(Collection<String> raw) {
+        Set<String> passwords = new LinkedHashSet<>();
+        if (raw != null) {
+            raw.stream().filter(p -> p != null && !p.isEmpty()).forEach(passwords::add);
+        }
+        if (passwords.size() > MAX_PASSWORDS) {
+            throw ApiException.badRequest("invalid-field", "field 'passwords': at most " + MAX_PASSWORDS
+                    + " passwords are allowed, got " + passwords.size());
+        }
+        for (String password : passwords) {
+            if (password.length() > MAX_PASSWORD_LENGTH) {
+                throw ApiException.badRequest("invalid-field", "field 'passwords': a password is at most "
+                        + MAX_PASSWORD_LENGTH + " characters");
+            }
+            if (password.indexOf('\0') >= 0) {
+                throw ApiException.badRequest("invalid-field",
+                        "field 'passwords': a password may not contain the NUL character");
+            }
+        }
+        return List.copyOf(passwords);
     }
 
     /** The metadata, or a 400 when it holds NUL, which PostgreSQL cannot store in text or jsonb. */

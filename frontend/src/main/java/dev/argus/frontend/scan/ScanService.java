@@ -146,7 +146,7 @@ public class ScanService {
                 .toList();
         scanLocks.lock(id); // a result that overtakes this commit waits for it (ResultRecorder)
         publisher.publish(Routes.scanRequested(new ScanRequested(id, scanFiles, List.copyOf(probes), options.force(),
-                now)));
+                now, options.passwords())));
         log.info("scan {} queued for {}: {} files x {} probes {}", id, owner, distinct.size(), probes.size(), probes);
         return new Created(id, QueuedScanView.of(id, now, distinct.values(), probes, options));
     }

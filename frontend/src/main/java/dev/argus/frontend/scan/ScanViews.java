@@ -2,8 +2,11 @@ package dev.argus.frontend.scan;
 
 import dev.argus.common.json.ArgusJson;
 import dev.argus.common.message.Category;
+import dev.argus.common.message.Extraction;
 import dev.argus.frontend.catalog.StoredFile;
 import dev.argus.frontend.catalog.StoredFileRepository;
+import dev.argus.frontend.verdict.ContainerVerdicts;
+import dev.argus.frontend.verdict.Verdict;
 import dev.argus.frontend.verdict.Verdicts;
 import dev.argus.frontend.security.Caller;
 import dev.argus.frontend.web.PageView;
@@ -73,14 +76,16 @@ public class ScanViews {
             return Optional.empty();
         }
         List<FileRow> scanFiles = jdbc.sql("""
-                        select sf.scan_id, sf.sha256, sf.name, f.md5, f.sha1, f.size, f.mime_type
+                        select sf.scan_id, sf.sha256, sf.name, f.md5, f.sha1, f.size, f.mime_type, sf.parent, sf.path,
+                               sf.depth, sf.extraction::text as extraction
                         from scan_file sf join file f on f.sha256 = sf.sha256
                         where sf.scan_id = :id order by sf.position
                         """)
                 .param("id", id)
                 .query((rs, row) -> new FileRow(rs.getObject("scan_id", UUID.class), rs.getString("sha256"),
                         rs.getString("name"), rs.getString("md5"), rs.getString("sha1"), rs.getLong("size"),
-                        rs.getString("mime_type")))
+                        rs.getString("mime_type"), rs.getString("parent"), rs.getString("path"), rs.getInt("depth"),
+                        extraction(rs.getString("extraction"))))
                 .list();
         List<ResultRowView> scanResults = jdbc.sql("""
                         select scan_id, sha256, probe, category, result, engine_version, signature_version,
@@ -132,7 +137,7 @@ public class ScanViews {
         List<FileRow> fileRows = pageFiles.stream().map(file -> {
             StoredFile content = stored.get(file.sha256());
             return new FileRow(file.scanId(), file.sha256(), file.name(), content.md5(), content.sha1(),
-                    content.size(), content.mimeType());
+                    content.size(), content.mimeType(), file.parent(), file.path(), file.depth(), file.extraction());
         }).toList();
         List<ResultRowView> resultRows = results.findByScanIdIn(ids).stream()
                 .map(result -> new ResultRowView(result.scanId(), result.sha256(), result.probe(), result.view()))
@@ -155,9 +160,9 @@ public class ScanViews {
         List<ScanView> views = new ArrayList<>(page.size());
         for (Head scan : page) {
             Map<String, Map<String, ResultView>> byFile = resultsByScan.getOrDefault(scan.id(), Map.of());
-            List<FileResultView> fileViews = filesByScan.getOrDefault(scan.id(), List.of()).stream()
+            List<FileResultView> fileViews = inTree(filesByScan.getOrDefault(scan.id(), List.of()).stream()
                     .map(file -> fileView(scan, file, byFile.getOrDefault(file.sha256(), Map.of())))
-                    .toList();
+                    .toList());
             views.add(new ScanView(scan.id(), scan.status(), scan.createdAt(), scan.finishedAt(),
                     new Progress(scan.total(), scan.done()), scan.probes(), scan.force(), scan.tags(),
                     scan.metadata(), fileViews));
@@ -173,7 +178,7 @@ public class ScanViews {
 
     /** A file of a scan with its catalogue columns. */
     private record FileRow(UUID scanId, String sha256, String name, String md5, String sha1, long size,
-                           String mimeType) {
+                           String mimeType, String parent, String path, int depth, Extraction extraction) {
     }
 
     /** A stored result of a scan. */
@@ -185,7 +190,50 @@ public class ScanViews {
         boolean done = !scan.status().isActive() || ordered.size() >= scan.probes().size();
         return new FileResultView(file.sha256(), file.md5(), file.sha1(), file.size(), file.name(),
                 file.mimeType(), done ? FileResultView.Status.DONE : FileResultView.Status.PENDING,
-                Stats.of(ordered.values()), ordered, done ? verdicts.judge(ResultView.categories(ordered)) : null);
+                Stats.of(ordered.values()), ordered, done ? verdicts.judge(ResultView.categories(ordered)) : null,
+                file.parent(), file.path(), file.depth(), file.extraction());
+    }
+
+    /**
+     * The files with their verdicts in the scan's file tree ({@link ContainerVerdicts}): a container's is at least as
+     * bad as what it holds. A scan without containers is returned as it is.
+     */
+    private static List<FileResultView> inTree(List<FileResultView> files) {
+        if (files.stream().noneMatch(f -> f.parent() != null || f.extraction() != null)) {
+            return files;
+        }
+        List<ContainerVerdicts.Node> nodes = files.stream().map(f -> new ContainerVerdicts.Node(f.sha256(),
+                f.parent(), label(f), f.verdict(), f.extraction(), detections(f.results()))).toList();
+        Map<String, Verdict> judged = ContainerVerdicts.judge(nodes);
+        return files.stream().map(f -> f.withVerdict(judged.get(f.sha256()))).toList();
+    }
+
+    private static String label(FileResultView file) {
+        if (file.path() != null) {
+            return file.path();
+        }
+        return file.name() != null ? file.name() : file.sha256().substring(0, 12);
+    }
+
+    private static List<String> detections(Map<String, ResultView> results) {
+        List<String> detections = new ArrayList<>();
+        results.forEach((probe, result) -> {
+            if (result.category() == Category.MALICIOUS) {
+                detections.add(ContainerVerdicts.detection(probe, result.result()));
+            }
+        });
+        if (detections.isEmpty()) {
+            results.forEach((probe, result) -> {
+                if (result.category() == Category.SUSPICIOUS) {
+                    detections.add(ContainerVerdicts.detection(probe, result.result()));
+                }
+            });
+        }
+        return detections;
+    }
+
+    private static Extraction extraction(String json) {
+        return json == null ? null : ArgusJson.mapper().readValue(json, Extraction.class);
     }
 
     /** Results keyed by probe, in the given probe order, any other probe after them. */

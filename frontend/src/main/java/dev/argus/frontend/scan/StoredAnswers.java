@@ -1,6 +1,7 @@
 package dev.argus.frontend.scan;
 
 import dev.argus.common.message.Category;
+import dev.argus.common.message.ProbeCategory;
 import dev.argus.common.message.ResultReuse;
 import dev.argus.frontend.FrontendProperties;
 import java.time.Clock;
@@ -45,7 +46,8 @@ class StoredAnswers {
         return jdbc.sql("""
                         select distinct on (r.sha256, r.probe) r.sha256, r.probe, r.category, r.result,
                                r.engine_version, r.signature_version, r.duration_ms, r.details::text as details,
-                               p.engine_version as current_engine, p.signature_version as current_signature
+                               p.engine_version as current_engine, p.signature_version as current_signature,
+                               p.category as current_category
                         from scan_result r
                         join probe p on p.name = r.probe
                         where r.sha256 = any(:hashes) and r.probe = any(:probes) and r.category = any(:conclusive)
@@ -61,7 +63,8 @@ class StoredAnswers {
                 .query((rs, row) -> new Candidate(new StoredAnswer(rs.getString("sha256"), rs.getString("probe"),
                         rs.getString("category"), rs.getString("result"), rs.getString("engine_version"),
                         rs.getString("signature_version"), rs.getLong("duration_ms"), rs.getString("details")),
-                        rs.getString("current_engine"), rs.getString("current_signature")))
+                        rs.getString("current_engine"), rs.getString("current_signature"),
+                        rs.getString("current_category")))
                 .list().stream()
                 .filter(Candidate::reusable)
                 .map(Candidate::answer)
@@ -69,9 +72,11 @@ class StoredAnswers {
     }
 
     /** A stored result with the probe's current versions, which {@link ResultReuse} judges. */
-    private record Candidate(StoredAnswer answer, String currentEngine, String currentSignature) {
+    private record Candidate(StoredAnswer answer, String currentEngine, String currentSignature,
+                             String currentCategory) {
         boolean reusable() {
-            return ResultReuse.reusable(false, currentEngine, currentSignature,
+            return ResultReuse.reusesResultsOf(ProbeCategory.fromWireName(currentCategory))
+                    && ResultReuse.reusable(false, currentEngine, currentSignature,
                     Category.fromWireName(answer.category()), answer.engineVersion(), answer.signatureVersion());
         }
     }

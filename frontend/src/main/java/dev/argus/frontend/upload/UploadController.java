@@ -51,6 +51,8 @@ class UploadController {
             @Schema(description = "comma-separated probe names; default every online probe") String probes,
             @Schema(description = "true: do not reuse stored results", defaultValue = "false") Boolean force,
             @Schema(description = "comma-separated tags") String tags,
-            @Schema(description = "a JSON object, echoed back in the scan") String metadata) {
+            @Schema(description = "a JSON object, echoed back in the scan") String metadata,
+            @Schema(description = "a password to try on encrypted archives; repeat the field for several (never"
+                    + " stored nor shown)") List<String> passwords) {
     }
 }

@@ -2,6 +2,7 @@ package dev.argus.probe.job;
 
 import dev.argus.common.message.Category;
 import dev.argus.common.message.EngineResult;
+import dev.argus.common.message.ExtractionReport;
 import dev.argus.common.message.ProbeJob;
 import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ResultsReported;
@@ -15,6 +16,7 @@ import dev.argus.messaging.MessagePublisher;
 import dev.argus.messaging.Routes;
 import dev.argus.probe.spi.EngineException;
 import dev.argus.probe.spi.EngineVersions;
+import dev.argus.probe.spi.ScanContext;
 import dev.argus.probe.spi.ScanEngine;
 import dev.argus.probe.spi.ScanOutcome;
 import java.io.IOException;
@@ -118,7 +120,7 @@ public final class JobRunner {
             }
             JobResult result = new JobResult(job.jobId(), job.scanId(), job.sha256(), engine.name(), job.attempt(),
                     outcome.retryable(), outcome.retryable() && !job.lastAttempt(), false,
-                    outcome.result().sanitized());
+                    outcome.result().sanitized(), outcome.extracted());
             logResult(job, engine, result);
             return result;
         } finally {
@@ -139,13 +141,14 @@ public final class JobRunner {
         long start = System.nanoTime();
         long startMark = StageTimer.start();
         Future<ScanOutcome> future = scans.submit(
-                () -> Objects.requireNonNull(engine.scan(file), "the engine returned no outcome"));
+                () -> Objects.requireNonNull(engine.scan(file, new ScanContext(job.scanId(), job.sha256(),
+                        job.passwords())), "the engine returned no outcome"));
         try {
             ScanOutcome scanned = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             StageTimer.stop("probe.engine", startMark);
             EngineVersions versions = scanned.versions();
             return new Outcome(false, new EngineResult(scanned.category(), scanned.threat(), versions.engineVersion(),
-                    versions.signatureVersion(), millisSince(start), null, scanned.details()));
+                    versions.signatureVersion(), millisSince(start), null, scanned.details()), scanned.extracted());
         } catch (TimeoutException e) {
             future.cancel(true);
             EngineVersions versions = engine.versions();
@@ -220,7 +223,11 @@ public final class JobRunner {
         return sha256 == null ? "null" : sha256.substring(0, Math.min(12, sha256.length()));
     }
 
-    private record Outcome(boolean retryable, EngineResult result) {
+    private record Outcome(boolean retryable, EngineResult result, ExtractionReport extracted) {
+
+        Outcome(boolean retryable, EngineResult result) {
+            this(retryable, result, null);
+        }
 
         static Outcome failure(ScanEngine engine, boolean retryable, String error, long durationMs) {
             EngineVersions versions = engine.versions();

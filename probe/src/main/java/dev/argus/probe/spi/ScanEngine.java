@@ -103,4 +103,15 @@ public interface ScanEngine {
      * @throws InterruptedException    when the probe interrupted the scan (timeout or shutdown)
      */
     ScanOutcome scan(Path file) throws EngineException, InterruptedException;
+
+    /**
+     * Scans one file of a job: what the probe calls. By default {@link #scan(Path)}; an engine that needs the job's
+     * context (the extraction engine: the scan's passwords) overrides this one.
+     *
+     * @param file    as for {@link #scan(Path)}
+     * @param context the job the file belongs to
+     */
+    default ScanOutcome scan(Path file, ScanContext context) throws EngineException, InterruptedException {
+        return scan(file);
+    }
 }

@@ -35,7 +35,12 @@ public record FtpProperties(
 
     /** The store's settings. */
     public FtpSettings toSettings() {
-        return new FtpSettings(host, port, username, password, maxConnections, timeout, explicitTls);
+        return toSettings(username, password);
+    }
+
+    /** The store's settings with another account, e.g. the extraction engine's, which may write. */
+    public FtpSettings toSettings(String otherUsername, String otherPassword) {
+        return new FtpSettings(host, port, otherUsername, otherPassword, maxConnections, timeout, explicitTls);
     }
 
     @Override

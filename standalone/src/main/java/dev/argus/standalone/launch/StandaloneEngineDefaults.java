@@ -25,6 +25,7 @@ public final class StandaloneEngineDefaults {
         defaults.put("argus.probe.work-dir", dataDir.resolve("work").resolve("probe").toString());
         defaults.put("argus.probe.yara.rules-dir", EngineFiles.directory(dataDir, "yara").toString());
         defaults.put("argus.probe.yara.work-dir", dataDir.resolve("work").resolve("yara").toString());
+        defaults.put("argus.probe.extract.work-dir", dataDir.resolve("work").resolve("extract").toString());
         defaults.put("argus.probe.hashlist.dir", EngineFiles.directory(dataDir, "hashlists").toString());
         defaults.put("argus.probe.cli.config-dir", EngineFiles.directory(dataDir, "cli").toString());
         // clamscan reads the signature directory the standalone fills for clamd (bundled + system ones).

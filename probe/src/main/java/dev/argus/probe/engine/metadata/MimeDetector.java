@@ -14,18 +14,20 @@ import org.apache.tika.mime.MimeTypes;
 
 /**
  * Detects a file's mime type from its content only (Apache Tika core's magic database, as the frontend does: the
- * probe's temp file name means nothing) and finds Tika's human description of it. Thread-safe.
+ * probe's temp file name means nothing) and finds Tika's human description of it. Thread-safe. Public for the
+ * {@code extract} engine, which detects the type of every member it extracts the same way.
  */
-final class MimeDetector {
+public final class MimeDetector {
 
-    /** What Tika says about a file. */
-    record Detected(String mimeType, String description) {
+    /** What Tika says about a file: its mime type, and Tika's description of it or null. */
+    public record Detected(String mimeType, String description) {
     }
 
     private final Tika tika = new Tika();
     private final MimeTypes types = MimeTypes.getDefaultMimeTypes();
 
-    Detected detect(Path file) throws IOException {
+    /** The type of a file from its first bytes (the content only, never the name). */
+    public Detected detect(Path file) throws IOException {
         String type;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             type = tika.detect(in);
@@ -34,7 +36,7 @@ final class MimeDetector {
     }
 
     /** The type of some bytes, e.g. a known header. */
-    String detect(byte[] bytes) {
+    public String detect(byte[] bytes) {
         return tika.detect(bytes);
     }
 
@@ -60,7 +62,7 @@ final class MimeDetector {
     }
 
     /** The tika-core version on the class path, e.g. {@code 3.3.2}. */
-    static String tikaVersion() {
+    public static String tikaVersion() {
         String version = Tika.class.getPackage().getImplementationVersion();
         return version != null ? version : Tika.getString().replaceFirst("^Apache Tika ", "");
     }
