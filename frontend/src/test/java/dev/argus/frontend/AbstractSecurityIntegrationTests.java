@@ -2,10 +2,13 @@ package dev.argus.frontend;
 
 import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.argus.common.amqp.Topology;
+import dev.argus.frontend.probe.ProbeDirectory;
+import dev.argus.frontend.web.ApiException;
 import dev.argus.testsupport.ArgusTestClient;
 import dev.argus.testsupport.ArgusTestClient.Multipart;
-import dev.argus.common.amqp.Topology;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,6 +39,8 @@ abstract class AbstractSecurityIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     AmqpAdmin amqpAdmin;
+    @Autowired
+    ProbeDirectory probeDirectory;
 
     ArgusTestClient admin;
 
@@ -48,6 +53,16 @@ abstract class AbstractSecurityIntegrationTests {
                 values ('secprobe', 'Sec', 'antivirus', '1', '1', true, 1, now(), now())
                 on conflict (name) do update set online = true, updated_at = now()
                 """).update();
+        // the upload path reads the directory from a snapshot up to a second old
+        await().until(this::knowsTheProbe);
+    }
+
+    private boolean knowsTheProbe() {
+        try {
+            return probeDirectory.resolve(List.of("secprobe")).equals(List.of("secprobe"));
+        } catch (ApiException e) {
+            return false;
+        }
     }
 
     String upload(ArgusTestClient as, String name, byte[] content, String tag) {

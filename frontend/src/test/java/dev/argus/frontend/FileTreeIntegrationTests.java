@@ -95,6 +95,17 @@ class FileTreeIntegrationTests extends AbstractMessageFlowIntegrationTests {
         assertThat(verdict.get("explanation").get(0).asString())
                 .isEqualTo("outer.zip › docs/inner.zip › payload.com: clamav Eicar-Signature");
         assertThat(scan(scan).get("files").get(1).get("verdict").get("label").asString()).isEqualTo("malicious");
+        JsonNode listed = null;
+        for (JsonNode item : json(http.get("/api/v1/scans?page=0&size=20")).get("items")) {
+            if (item.get("id").asString().equals(scan.toString())) {
+                listed = item;
+            }
+        }
+        assertThat(listed).as("the scan in the list of scans").isNotNull();
+        assertThat(listed.get("files").get(1).get("path").asString()).isEqualTo("docs/inner.zip");
+        assertThat(listed.get("files").get(1).get("extraction").get("status").asString()).isEqualTo("extracted");
+        assertThat(listed.get("files").get(0).get("verdict").get("explanation").get(0).asString())
+                .isEqualTo("outer.zip › docs/inner.zip › payload.com: clamav Eicar-Signature");
 
         JsonNode payloadReport = json(http.get("/api/v1/files/" + payload));
         assertThat(payloadReport.get("parents").get(0).get("sha256").asString()).isEqualTo(inner);
