@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,8 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * ones advance their scan's progress, by one atomic {@code done = done + n} per scan; a scan is {@code running} from
  * its first result and {@code finished} when {@code done == total}. Results marked {@code willRetry} are not answers
  * and are skipped. A result that carries an extraction report (relayed by the brain: the consumer drops such results
- * from anyone else) also adds the files found to the scan and their pairs to its total. A result of a scan that is unknown, not active, or that does not name one of the scan's files and
- * probes is dropped with a log line. Scan rows are locked in scan-id order for the transaction, so a concurrent cancel
+ * from anyone else) also adds the files found to the scan and their pairs to its total; a result for a file of the
+ * scan's probes that the scan does not hold (yet) waits in {@link EarlyResults} until such a relay adds the file, and
+ * is then stored and counted in the same transaction. A result of a scan that is unknown or not active, or of a probe
+ * the scan does not run, is dropped with a log line. Scan rows are locked in scan-id order for the transaction, so a concurrent cancel
  * or another batch is ordered with it.
  */
 @Service
@@ -44,11 +48,13 @@ public class ResultRecorder {
     private final ApplicationEventPublisher events;
     private final ScanMeters meters;
     private final ExtractedFilesRecorder tree;
+    private final EarlyResults early;
 
     ResultRecorder(JdbcClient jdbc, ScanLocks scanLocks, ApplicationEventPublisher events, ScanMeters meters,
-                   ExtractedFilesRecorder tree) {
+                   ExtractedFilesRecorder tree, EarlyResults early) {
         this.meters = meters;
         this.tree = tree;
+        this.early = early;
         this.jdbc = jdbc;
         this.scanLocks = scanLocks;
         this.events = events;
@@ -68,9 +74,20 @@ public class ResultRecorder {
         List<JobResult> answers = results.stream().filter(r -> !r.willRetry()).filter(ResultRecorder::complete)
                 .sorted(Comparator.comparing(JobResult::scanId)) // one lock order: no deadlock between batches
                 .toList();
-        for (JobResult result : answers) {
+        Deque<JobResult> queue = new ArrayDeque<>(answers);
+        while (!queue.isEmpty()) {
+            JobResult result = queue.poll();
             Optional<Target> target = scans.computeIfAbsent(result.scanId(), this::lockScan);
-            if (target.isEmpty() || !accepts(target.get(), result)) {
+            if (target.isEmpty()) {
+                continue;
+            }
+            if (!accepts(target.get(), result)) {
+                if (target.get().row().probes().contains(result.probe())) {
+                    early.keep(result, now); // a file found in an archive, whose relay another frontend holds
+                } else {
+                    log.warn("dropping result that is not part of scan {}: sha256 {} probe {}", result.scanId(),
+                            prefix(result.sha256()), result.probe());
+                }
                 continue;
             }
             EngineResult engine = result.result().sanitized();
@@ -84,7 +101,7 @@ public class ResultRecorder {
                 continue;
             }
             if (result.extracted() != null) {
-                addExtractedFiles(target.get(), result, now);
+                queue.addAll(early.take(result.scanId(), addExtractedFiles(target.get(), result, now)));
             }
             stored.computeIfAbsent(result.scanId(), id -> new ArrayList<>()).add(new Stored(result, engine));
             meters.resultStored(result.probe(), engine.category().wireName());
@@ -108,6 +125,7 @@ public class ResultRecorder {
                 statusEvents.add(new ScanProgressed.StatusChange(scanId, counted.status().wireName(), counted.total(),
                         counted.done(), counted.finishedAt()));
                 if (counted.status() == ScanStatus.FINISHED) {
+                    early.forget(scanId);
                     log.info("scan {} finished: {} results", scanId, counted.total());
                 }
             }
@@ -119,10 +137,10 @@ public class ResultRecorder {
      * Adds the files the brain relayed with an extraction result to the scan, and their pairs (files x the scan's
      * probes) to its total, before the scan's progress is counted.
      */
-    private void addExtractedFiles(Target target, JobResult result, Instant now) {
+    private List<String> addExtractedFiles(Target target, JobResult result, Instant now) {
         List<String> added = tree.record(result.scanId(), result.sha256(), result.extracted(), now);
         if (added.isEmpty()) {
-            return;
+            return added;
         }
         target.files().addAll(added);
         jdbc.sql("update scan set total = total + :pairs where id = :id")
@@ -131,6 +149,7 @@ public class ResultRecorder {
                 .update();
         log.info("scan {}: {} file(s) found in {} joined the scan", result.scanId(), added.size(),
                 prefix(result.sha256()));
+        return added;
     }
 
     private Optional<Target> lockScan(UUID scanId) {
@@ -154,12 +173,7 @@ public class ResultRecorder {
     }
 
     private static boolean accepts(Target target, JobResult result) {
-        if (target.row().probes().contains(result.probe()) && target.files().contains(result.sha256())) {
-            return true;
-        }
-        log.warn("dropping result that is not part of scan {}: sha256 {} probe {}", target.row().id(),
-                prefix(result.sha256()), result.probe());
-        return false;
+        return target.row().probes().contains(result.probe()) && target.files().contains(result.sha256());
     }
 
     private static boolean complete(JobResult result) {
