@@ -62,6 +62,8 @@ final class RarReader implements ContainerReader {
                 return;
             }
             waitForExit(process, session);
+            // killed by the watchdog: the tar stream may have ended cleanly; the limit is the reason, not damage
+            session.check();
             if (process.exitValue() != 0) {
                 classify(process, stderr, null, session);
             }
