@@ -125,14 +125,8 @@ class FanOut {
         if (extraction == null) {
             return EngineResult.withoutEngine(Category.TYPE_UNSUPPORTED, null, descriptor);
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("status", extraction.status().wireName());
-        details.put("members", extraction.members());
-        if (extraction.detail() != null) {
-            details.put("detail", extraction.detail());
-        }
         return new EngineResult(extraction.category(), extraction.threat(), descriptor.engineVersion(),
-                descriptor.signatureVersion(), 0, null, details);
+                descriptor.signatureVersion(), 0, null, extraction.details());
     }
 
     private Job immediate(Request request, ScanFile file, String probe, JobOrigin origin, EngineResult result,

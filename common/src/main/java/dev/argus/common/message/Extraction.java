@@ -1,5 +1,8 @@
 package dev.argus.common.message;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The outcome of opening one container (the API's {@code extraction} object of a file).
  *
@@ -26,6 +29,20 @@ public record Extraction(ExtractionStatus status, String detail, int members) {
             case FAILED -> "Argus.Extract.Failed";
             case EXTRACTED, UNSUPPORTED -> null;
         };
+    }
+
+    /**
+     * The outcome as an extraction result's {@code details}: {@code status}, {@code detail} (when there is one) and
+     * {@code members}, in that order; the probe and the brain both report it so.
+     */
+    public Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("status", status.wireName());
+        if (detail != null) {
+            details.put("detail", detail);
+        }
+        details.put("members", members);
+        return details;
     }
 
     /** This outcome with its detail made safe ({@link EngineText}). */

@@ -19,7 +19,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -170,12 +169,7 @@ public final class ExtractEngine implements ScanEngine {
 
     private ScanOutcome outcome(ExtractionReport report) {
         Extraction root = report.root();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("status", root.status().wireName());
-        if (root.detail() != null) {
-            details.put("detail", root.detail());
-        }
-        details.put("members", root.members());
+        Map<String, Object> details = root.details();
         details.put("files", report.files().size());
         return new ScanOutcome(root.category(), root.threat(), details, refreshVersions(), report);
     }
