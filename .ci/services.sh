@@ -41,6 +41,10 @@ install_packages() {
   command -v bsdtar >/dev/null || missing+=(libarchive-tools)
   command -v zip >/dev/null || missing+=(zip)
   command -v 7z >/dev/null || missing+=(p7zip-full)
+  # The front doors' tests (docs/api.md, docs/operations.md) drive Argus with the clients people already have:
+  # Debian's VirusTotal v2 client and pyclamd, run by Debian's own python3 (/usr/bin/python3).
+  dpkg -s python3-virustotal-api >/dev/null 2>&1 || missing+=(python3-virustotal-api)
+  dpkg -s python3-pyclamd >/dev/null 2>&1 || missing+=(python3-pyclamd)
   if ((${#missing[@]})); then
     log "installing ${missing[*]}"
     apt-get update -qq

@@ -32,7 +32,7 @@ import org.springframework.util.unit.DataSize;
  * file written so far is deleted before the exception leaves.
  */
 @Component
-class MultipartUploadReader {
+public class MultipartUploadReader {
 
     private static final Logger log = LoggerFactory.getLogger(MultipartUploadReader.class);
 
@@ -58,7 +58,7 @@ class MultipartUploadReader {
     }
 
     /** Reads the whole request; the caller closes the result to delete the temp files. */
-    Upload read(HttpServletRequest request) {
+    public Upload read(HttpServletRequest request) {
         JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> parser = new JakartaServletFileUpload<>();
         parser.setHeaderCharset(StandardCharsets.UTF_8);
         parser.setMaxPartHeaderSize(MAX_PART_HEADER_BYTES);
@@ -108,6 +108,22 @@ class MultipartUploadReader {
         // Not closed on failure: closing an item stream reads the rest of the part, and an oversized file must
         // not be read any further.
         InputStream in = item.getInputStream();
+        UploadedFile file = spool(in, name);
+        in.close();
+        return file;
+    }
+
+    /**
+     * Spools one file given as a plain stream (the front doors that are not a multipart form), under the same limit,
+     * name rules and type detection as a form's file part; the caller closes the stream.
+     *
+     * @param rawName the client's name for the file, validated like a part's filename, or null
+     */
+    UploadedFile readStream(InputStream in, String rawName) {
+        return spool(in, FileNames.validate(rawName));
+    }
+
+    private UploadedFile spool(InputStream in, String name) {
         SpooledFile content;
         try {
             content = spooler.spool(in);
@@ -116,7 +132,6 @@ class MultipartUploadReader {
                             + "is larger than the upload limit of " + DataSizes.describe(maxFileSize))
                     .with("maxFileSize", e.limit());
         }
-        in.close();
         try {
             return new UploadedFile(content, name, mimeTypes.detect(content.path()));
         } catch (RuntimeException e) {

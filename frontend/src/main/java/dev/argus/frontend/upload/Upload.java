@@ -9,7 +9,7 @@ import java.util.Map;
  * A parsed multipart upload: the spooled files, in request order, and the form fields. Closing it deletes
  * every temp file, whatever happened to the request.
  */
-final class Upload implements AutoCloseable {
+public final class Upload implements AutoCloseable {
 
     private final List<UploadedFile> files = new ArrayList<>();
     private final Map<String, List<String>> fields = new LinkedHashMap<>();
@@ -27,7 +27,7 @@ final class Upload implements AutoCloseable {
     }
 
     /** Form fields by name; a field sent several times has several values. */
-    Map<String, List<String>> fields() {
+    public Map<String, List<String>> fields() {
         return fields;
     }
 

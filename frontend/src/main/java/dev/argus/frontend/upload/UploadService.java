@@ -27,16 +27,19 @@ import org.springframework.stereotype.Service;
  * is harmless and reused by the next upload of the same content.
  */
 @Service
-class UploadService {
+public class UploadService {
 
     private static final Logger log = LoggerFactory.getLogger(UploadService.class);
 
     private final ProbeDirectory directory;
     private final FileStore store;
     private final ScanService scans;
+    private final MultipartUploadReader reader;
     private final Counter filesUploaded;
 
-    UploadService(ProbeDirectory directory, FileStore store, ScanService scans, MeterRegistry registry) {
+    UploadService(ProbeDirectory directory, FileStore store, ScanService scans, MultipartUploadReader reader,
+                  MeterRegistry registry) {
+        this.reader = reader;
         this.filesUploaded = Counter.builder("argus.files.uploaded")
                 .description("Files received in uploads that became a scan (each part counted, duplicates included)")
                 .register(registry);
@@ -45,13 +48,37 @@ class UploadService {
         this.scans = scans;
     }
 
-    ScanService.Created submit(Upload upload, String owner) {
+    /**
+     * Scans the files of a multipart upload with the options of its form fields ({@link UploadForm}).
+     *
+     * @throws ApiException 400 when the upload has no file or a field is unfit, 404/409 for unknown or offline probes
+     */
+    public ScanService.Created submit(Upload upload, String owner) {
         if (upload.files().isEmpty()) {
             throw ApiException.badRequest("missing-file",
                     "the request has no file: send each file as a multipart part named '"
                             + MultipartUploadReader.FILE_FIELD + "'");
         }
-        ScanOptions options = UploadForm.options(upload.fields());
+        return submit(upload, UploadForm.options(upload.fields()), owner);
+    }
+
+    /**
+     * Scans one file read from a stream, for the front doors that are not the multipart form (the clamd protocol,
+     * say): the stream is spooled under the upload limit, hashed and typed like a form's file part, stored, and the
+     * spooled copy deleted whatever happens. The caller closes the stream.
+     *
+     * @param name the client's name for the file, validated like a form's filename, or null
+     * @throws ApiException 413 {@code file-too-large} past the upload limit (reading stops there), 400 for a bad
+     *                      name, 404/409 for unknown or offline probes
+     */
+    public ScanService.Created submit(InputStream content, String name, ScanOptions options, String owner) {
+        try (Upload upload = new Upload()) {
+            upload.add(reader.readStream(content, name));
+            return submit(upload, options, owner);
+        }
+    }
+
+    private ScanService.Created submit(Upload upload, ScanOptions options, String owner) {
         List<String> probes = directory.resolve(options.probes());
         Map<String, UploadedFile> distinct = new LinkedHashMap<>();
         upload.files().forEach(file -> distinct.putIfAbsent(file.content().sha256(), file));
