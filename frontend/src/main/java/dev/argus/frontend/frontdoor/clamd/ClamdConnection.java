@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection speaking clamd's protocol. A command is {@code z<COMMAND>\0}, {@code n<COMMAND>\n} or
+ * One client connection speaking clamd's protocol ({@value #COMMANDS}). A command is {@code z<COMMAND>\0}, {@code n<COMMAND>\n} or
  * the legacy unprefixed {@code <COMMAND>\n}; its answer ends with the same terminator (NUL for {@code z}, newline
  * otherwise). Outside a session the connection is closed after one command; after {@code IDSESSION} commands follow
  * one another, each answer prefixed with the command's number ({@code 1: PONG}), until {@code END} (no answer) or
@@ -26,6 +26,8 @@ final class ClamdConnection {
     private static final Logger log = LoggerFactory.getLogger(ClamdConnection.class);
     /** Longer commands are unknown; clamd's longest (a SCAN with a path) is not served here. */
     private static final int MAX_COMMAND = 256;
+    /** What {@code VERSIONCOMMANDS} lists; clients such as clamav-client check it for INSTREAM before scanning. */
+    private static final String COMMANDS = "PING VERSION VERSIONCOMMANDS IDSESSION END INSTREAM";
 
     private final Socket socket;
     private final InputStream in;
@@ -71,6 +73,7 @@ final class ClamdConnection {
         switch (command.name()) {
             case "PING" -> answer(command, prefix + "PONG");
             case "VERSION" -> answer(command, prefix + version);
+            case "VERSIONCOMMANDS" -> answer(command, prefix + version + "| COMMANDS: " + COMMANDS);
             case "INSTREAM" -> {
                 ChunkedStream stream = new ChunkedStream(in, streamLimit);
                 ClamdScans.Answer answer = scanner.apply(stream);

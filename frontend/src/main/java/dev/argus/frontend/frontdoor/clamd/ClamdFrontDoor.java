@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,6 +36,7 @@ public class ClamdFrontDoor {
 
     private static final Logger log = LoggerFactory.getLogger(ClamdFrontDoor.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    private static final int FINISH_BYTES = 1 << 20;
 
     private final ClamdProperties properties;
     private final ClamdScans scans;
@@ -132,6 +134,7 @@ public class ClamdFrontDoor {
         try (client) {
             client.setSoTimeout((int) Math.max(1, properties.readTimeout().toMillis()));
             new ClamdConnection(client, streamLimit, version, this::scan).serve();
+            finish(client);
         } catch (IOException e) {
             log.debug("clamd connection failed: {}", e.toString());
         } finally {
@@ -165,6 +168,27 @@ public class ClamdFrontDoor {
                 .tag("outcome", answer.outcome())
                 .register(registry).increment();
         return answer;
+    }
+
+    /**
+     * Ends the connection so that the client reads the last answer: closing a socket with unread data (the rest of
+     * a refused stream) sends a reset, which may discard the answer at the client. The output is shut first, then
+     * what the client still sends is skipped: at most {@value #FINISH_BYTES} bytes, each read bounded by a second.
+     */
+    private static void finish(Socket client) {
+        try {
+            client.shutdownOutput();
+            client.setSoTimeout(1000);
+            InputStream in = client.getInputStream();
+            byte[] buffer = new byte[8192];
+            long skipped = 0;
+            int read;
+            while (skipped < FINISH_BYTES && (read = in.read(buffer)) >= 0) {
+                skipped += read;
+            }
+        } catch (IOException e) {
+            // the client is gone or silent: close anyway
+        }
     }
 
     @PreDestroy
