@@ -4,7 +4,6 @@ import dev.argus.frontend.UploadProperties;
 import dev.argus.frontend.web.ApiException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,12 +13,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,13 +29,13 @@ import org.springframework.stereotype.Component;
  * per connection, at most {@code max-connections} at once (others closed at once), each read bounded by
  * {@code read-timeout}. Clients outside {@code allowed-clients} are closed before a byte is read: the protocol has
  * no authentication. Starts once the application is ready (after the first admin exists), checking that the
- * configured user exists; stops with the application, letting scans in progress answer for up to a few seconds.
+ * configured user exists; stops with the application ({@link #stop()}).
  */
 @Component
-public class ClamdFrontDoor {
+public class ClamdFrontDoor implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ClamdFrontDoor.class);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    private static final int STOP_GRACE_SECONDS = 5;
     private static final int FINISH_BYTES = 1 << 20;
 
     private final ClamdProperties properties;
@@ -44,7 +44,8 @@ public class ClamdFrontDoor {
     private final long streamLimit;
     private final ClientAllowList allowList;
     private final Semaphore slots;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** Open connections and the threads serving them. */
+    private final Map<Socket, Thread> open = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
     private final Counter refused;
     private final String version;
@@ -75,7 +76,7 @@ public class ClamdFrontDoor {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void start() throws IOException {
+    void listen() throws IOException {
         if (!properties.enabled() || server != null) {
             return;
         }
@@ -107,6 +108,7 @@ public class ClamdFrontDoor {
             } catch (IOException e) {
                 if (!stopping) {
                     log.warn("clamd front door: accept failed: {}", e.toString());
+                    pause(100); // e.g. out of file descriptors: do not spin
                 }
                 continue;
             }
@@ -125,8 +127,9 @@ public class ClamdFrontDoor {
                 closeQuietly(client);
                 continue;
             }
-            open.add(client);
-            Thread.ofVirtual().name("clamd-" + address.getHostAddress()).start(() -> serve(client));
+            Thread thread = Thread.ofVirtual().name("clamd-" + address.getHostAddress()).unstarted(() -> serve(client));
+            open.put(client, thread);
+            thread.start();
         }
     }
 
@@ -191,25 +194,49 @@ public class ClamdFrontDoor {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    @Override
+    public void start() {
+        // started once the application is ready, see start(): the configured user may be created by then
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null && !stopping;
+    }
+
+    /**
+     * Stops with the application, before the web server and the database go: no new connection is accepted; those
+     * open get {@value #STOP_GRACE_SECONDS} s to finish, then a stream still waiting for its verdict is answered
+     * {@code stream: Argus is shutting down ERROR} (a clamd client retries later), and every connection is closed.
+     */
+    @Override
+    public void stop() {
         ServerSocket listening = server;
-        if (listening == null) {
+        if (listening == null || stopping) {
             return;
         }
         stopping = true;
         closeQuietly(listening);
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-        while (!open.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        open.forEach(ClamdFrontDoor::closeQuietly);
+        awaitConnections(Duration.ofSeconds(STOP_GRACE_SECONDS));
+        open.values().forEach(Thread::interrupt);
+        awaitConnections(Duration.ofSeconds(1));
+        open.keySet().forEach(ClamdFrontDoor::closeQuietly);
         log.info("clamd front door stopped");
+    }
+
+    private void awaitConnections(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+            pause(50);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
