@@ -206,7 +206,7 @@ public class ClamdFrontDoor implements SmartLifecycle {
 
     /**
      * Stops with the application, before the web server and the database go: no new connection is accepted; those
-     * open get {@value #STOP_GRACE_SECONDS} s to finish, then a stream still waiting for its verdict is answered
+     * open get 5 s to finish, then a stream still waiting for its verdict is answered
      * {@code stream: Argus is shutting down ERROR} (a clamd client retries later), and every connection is closed.
      */
     @Override
