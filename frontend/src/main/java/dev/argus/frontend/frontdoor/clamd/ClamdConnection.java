@@ -13,13 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection speaking clamd's protocol ({@value #COMMANDS}). A command is {@code z<COMMAND>\0}, {@code n<COMMAND>\n} or
- * the legacy unprefixed {@code <COMMAND>\n}; its answer ends with the same terminator (NUL for {@code z}, newline
- * otherwise). Outside a session the connection is closed after one command; after {@code IDSESSION} commands follow
- * one another, each answer prefixed with the command's number ({@code 1: PONG}), until {@code END} (no answer) or
- * an error. An unknown command is answered {@code UNKNOWN COMMAND} (inside a session: clamd's
- * {@code Command invalid inside IDSESSION. ERROR}) and the connection closed. A stream past the limit is answered
- * {@code INSTREAM size limit exceeded. ERROR} and the connection closed, its rest unread.
+ * One client connection speaking clamd's protocol ({@value #COMMANDS}). A command is {@code z<COMMAND>\0},
+ * {@code n<COMMAND>\n} or the legacy unprefixed {@code <COMMAND>\n}; its answer ends with the same terminator
+ * (NUL for {@code z}, newline otherwise). Outside a session the connection is closed after one command; after
+ * {@code IDSESSION} commands follow one another, each answer prefixed with the command's number ({@code 1: PONG}),
+ * until {@code END} (no answer) or an error. An unknown command is answered {@code UNKNOWN COMMAND} (inside a
+ * session: clamd's {@code Command invalid inside IDSESSION. ERROR}) and the connection closed. A stream past the
+ * limit is answered {@code INSTREAM size limit exceeded. ERROR} and the connection closed, its rest unread.
  */
 final class ClamdConnection {
 
