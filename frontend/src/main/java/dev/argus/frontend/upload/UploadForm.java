@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads the form fields of an upload: {@code probes} and {@code tags} (comma-separated, may repeat),
  * {@code force} (true or false), {@code metadata} (a JSON object), {@code passwords} (one password per field,
- * may repeat: a password may hold a comma) and {@code callbackUrl} (once). Anything malformed is a 400 naming the field. Other fields are ignored.
+ * may repeat: a password may hold a comma) and {@code callbackUrl} (once). Anything malformed is a 400 naming the
+ * field. Other fields are ignored.
  */
 final class UploadForm {
 

@@ -42,7 +42,8 @@ record AddressRange(byte[] network, int prefix) {
 
     /** True for an IPv4 or IPv6 literal, so that parsing it never asks DNS. */
     private static boolean isLiteral(String address) {
-        return !address.isEmpty() && (address.contains(":") || address.chars().allMatch(c -> c == '.' || Character.isDigit(c)));
+        return !address.isEmpty()
+                && (address.contains(":") || address.chars().allMatch(c -> c == '.' || Character.isDigit(c)));
     }
 
     boolean contains(byte[] address) {

@@ -9,22 +9,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Which hosts Argus may call (the SSRF guard): a target's host is resolved and every address it resolves to must be
  * public: not loopback, private (10/8, 172.16/12, 192.168/16), link-local (169.254/16, where cloud metadata lives;
  * fe80::/10), CGNAT (100.64/10), unique-local (fc00::/7), site-local (fec0::/10), multicast, unspecified, "this
- * network" (0/8), reserved (240/4, broadcast), benchmarking (198.18/15) or IETF (192.0.0/24), nor an IPv4-mapped,
- * IPv4-compatible or NAT64 (64:ff9b::/96) form of such an address. A host named in {@code argus.webhooks.allowed-hosts},
+ * network" (0/8), reserved (240/4, broadcast), benchmarking (198.18/15) or IETF (192.0.0/24), nor an
+ * IPv4-mapped, IPv4-compatible or NAT64 (64:ff9b::/96) form of such an address. A host named in {@code argus.webhooks.allowed-hosts},
  * or an address inside a range listed there, is let through whatever it is.
  */
 @Component
 public class OutboundRule {
 
     private static final List<AddressRange> INTERNAL = List.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10",
-            "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15",
-            "224.0.0.0/4", "240.0.0.0/4", "::/128", "::1/128", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8")
+            "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.168.0.0/16",
+            "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4", "::/128", "::1/128", "fc00::/7", "fe80::/10", "fec0::/10",
+            "ff00::/8")
             .stream().map(AddressRange::parse).toList();
     private static final AddressRange NAT64 = AddressRange.parse("64:ff9b::/96");
 
@@ -32,6 +34,7 @@ public class OutboundRule {
     private final List<AddressRange> allowedRanges = new ArrayList<>();
     private final Resolver resolver;
 
+    @Autowired
     OutboundRule(WebhookProperties properties) {
         this(properties.allowedHosts(), InetAddress::getAllByName);
     }
