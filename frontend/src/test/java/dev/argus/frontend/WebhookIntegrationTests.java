@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.json.ArgusJson;
 import dev.argus.common.message.Category;
+import dev.argus.common.store.FileStore;
 import dev.argus.frontend.probe.ProbeDirectory;
 import dev.argus.frontend.web.ApiException;
 import dev.argus.messaging.MessagePublisher;
@@ -64,6 +65,8 @@ class WebhookIntegrationTests {
     ProbeDirectory probeDirectory;
     @Autowired
     MessagePublisher publisher;
+    @Autowired
+    FileStore fileStore;
 
     ArgusTestClient admin;
     WebhookReceiver receiver;
@@ -263,14 +266,36 @@ class WebhookIntegrationTests {
                 "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data/", "http://100.64.0.1/",
                 "http://[fd00::1]/", "http://[fe80::1]/", "http://0.0.0.0/", "http://[::ffff:10.0.0.1]/",
                 "http://224.0.0.1/", "https://metadata.invalid/")) {
-            HttpResponse<String> refused = ana.upload(new Multipart().file("x.bin", uniqueContent())
+            byte[] content = uniqueContent();
+            HttpResponse<String> refused = ana.upload(new Multipart().file("x.bin", content)
                     .field("probes", PROBE).field("callbackUrl", url));
             assertProblem(refused, 400, "invalid-field");
             assertThat(json(refused).get("detail").asString()).as(url).contains("'callbackUrl'");
+            assertThat(fileStore.exists(sha256(content))).as("not stored: " + url).isFalse();
         }
         assertProblem(ana.postJson("/api/v1/webhooks", "{\"url\":\"http://169.254.169.254/\"}"), 400,
                 "invalid-field");
         assertThat(scansOf(ana)).isEqualTo(before);
+    }
+
+    @Test
+    void aTargetTheOutboundRuleRefusesAtDeliveryTimeFailsWithoutARequest() {
+        ArgusTestClient ana = admin.newUser("ANALYST");
+        callbackSecret(ana);
+        byte[] content = uniqueContent();
+        UUID scan = upload(ana, content, receiver.url() + "/moved");
+        // what a host whose DNS answer turned internal after submission looks like to the dispatcher
+        jdbc.sql("update scan set callback_url = 'http://169.254.169.254/latest/meta-data/' where id = ?")
+                .param(scan).update();
+        finish(scan, content, Category.UNDETECTED);
+
+        await().untilAsserted(() -> assertThat(delivery(ana, scan).get("status").asString()).isEqualTo("failed"));
+        JsonNode delivery = delivery(ana, scan);
+        assertThat(delivery.get("lastError").asString()).contains("outbound rule").contains("no request sent")
+                .contains("169.254.169.254");
+        assertThat(delivery.get("lastStatus").isNull()).isTrue();
+        assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
+        assertThat(receiver.at("/moved")).isEmpty();
     }
 
     @Test

@@ -20,10 +20,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
  * (at-least-once: a receiver drops repeats by {@code X-Argus-Delivery}).
  */
 @Component
-class DeliveryDispatcher implements SchedulingConfigurer {
+class DeliveryDispatcher implements SmartLifecycle {
 
     static final String USER_AGENT = "Argus-Webhooks/1";
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
@@ -50,6 +51,7 @@ class DeliveryDispatcher implements SchedulingConfigurer {
     private final WebhookProperties properties;
     private final WebhookMeters meters;
     private final HttpClient client;
+    private ScheduledExecutorService ticks;
 
     DeliveryDispatcher(Deliveries deliveries, OutboundRule outbound, ScanViews scans, WebhookProperties properties,
                        WebhookMeters meters) {
@@ -65,9 +67,25 @@ class DeliveryDispatcher implements SchedulingConfigurer {
                 .build();
     }
 
+    /** Its own thread: an attempt may wait for a slow receiver, which must not hold up the shared scheduler. */
     @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(this::dispatchDue, properties.pollInterval());
+    public synchronized void start() {
+        ticks = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("webhook-dispatcher").factory());
+        long interval = properties.pollInterval().toMillis();
+        ticks.scheduleWithFixedDelay(this::dispatchDue, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (ticks != null) {
+            ticks.shutdownNow(); // an attempt cut short stays leased and is made again after the lease
+            ticks = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return ticks != null;
     }
 
     /** Sends every due delivery; failures of the database are logged and tried again at the next tick. */
@@ -82,7 +100,7 @@ class DeliveryDispatcher implements SchedulingConfigurer {
                 try (ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor()) {
                     claimed.forEach(claim -> attempts.submit(() -> attempt(claim)));
                 }
-            } while (claimed.size() == properties.batchSize());
+            } while (claimed.size() == properties.batchSize() && !Thread.currentThread().isInterrupted());
         } catch (RuntimeException e) {
             log.error("Webhook dispatcher failed, trying again in {}: {}", properties.pollInterval(), e.toString());
         }
