@@ -12,6 +12,7 @@ import dev.argus.common.json.ArgusJson;
 import dev.argus.common.message.Category;
 import dev.argus.common.store.FileStore;
 import dev.argus.frontend.probe.ProbeDirectory;
+import dev.argus.frontend.scan.ScanWatchdogs;
 import dev.argus.frontend.web.ApiException;
 import dev.argus.messaging.MessagePublisher;
 import dev.argus.testsupport.ArgusTestClient;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +69,8 @@ class WebhookIntegrationTests {
     MessagePublisher publisher;
     @Autowired
     FileStore fileStore;
+    @Autowired
+    ApplicationContext context;
 
     ArgusTestClient admin;
     WebhookReceiver receiver;
@@ -123,12 +127,14 @@ class WebhookIntegrationTests {
         assertThat(summary.get("finishedAt").isNull()).isFalse();
         assertThat(summary.get("link").asString()).isEqualTo("/api/v1/scans/" + scan);
         assertThat(summary.get("counts").get("files").asInt()).isEqualTo(1);
-        assertThat(summary.get("counts").get("malicious").asInt()).isEqualTo(1);
         JsonNode file = summary.get("files").get(0);
         assertThat(file.get("sha256").asString()).isEqualTo(sha256(content));
         assertThat(file.get("name").asString()).isEqualTo("hook.bin");
-        assertThat(file.get("verdict").get("label").asString()).isEqualTo("malicious");
-        assertThat(file.get("verdict").get("confidence").isNumber()).isTrue();
+        // the verdict the API shows (a model other tests trained in this database may judge it, not the threshold)
+        JsonNode verdict = json(ana.get("/api/v1/scans/" + scan)).get("files").get(0).get("verdict");
+        assertThat(file.get("verdict").get("label")).isEqualTo(verdict.get("label"));
+        assertThat(file.get("verdict").get("confidence")).isEqualTo(verdict.get("confidence"));
+        assertThat(summary.get("counts").get(verdict.get("label").asString()).asInt()).isEqualTo(1);
 
         JsonNode delivery = delivery(ana, scan);
         assertThat(delivery.get("kind").asString()).isEqualTo("callback");
@@ -188,6 +194,24 @@ class WebhookIntegrationTests {
     }
 
     @Test
+    void aScanTheWatchdogFinishesPastItsDeadlineIsDeliveredToo() {
+        ArgusTestClient ana = admin.newUser("ANALYST");
+        String secret = callbackSecret(ana);
+        UUID scan = upload(ana, uniqueContent(), receiver.url() + "/overdue");
+        // past the test's scan deadline (3650 days) plus its grace: the probe never answers
+        jdbc.sql("update scan set created_at = now() - interval '3651 days' where id = ?").param(scan).update();
+
+        ScanWatchdogs.sweep(context);
+
+        await().untilAsserted(() -> assertThat(receiver.at("/overdue")).hasSize(1));
+        WebhookReceiver.Received post = receiver.at("/overdue").getFirst();
+        assertThat(verify(secret, post)).isTrue();
+        assertThat(post.header("X-Argus-Event")).isEqualTo("scan.finished");
+        assertThat(payload(post).get("scan").get("id").asString()).isEqualTo(scan.toString());
+        assertThat(payload(post).get("scan").get("status").asString()).isEqualTo("finished");
+    }
+
+    @Test
     void aReceiverThatIsDownGetsTheDeliveryOnceItIsBackOnTheSamePort() {
         ArgusTestClient ana = admin.newUser("ANALYST");
         String secret = callbackSecret(ana);
@@ -231,7 +255,8 @@ class WebhookIntegrationTests {
         assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
         assertThat(delivery.get("lastStatus").asInt()).isEqualTo(204);
         assertThat(receiver.at("/flaky")).hasSize(3)
-                .allSatisfy(post -> assertThat(post.header("X-Argus-Delivery")).isEqualTo(delivery.get("id").asString()));
+                .allSatisfy(post -> assertThat(post.header("X-Argus-Delivery"))
+                        .isEqualTo(delivery.get("id").asString()));
     }
 
     @Test

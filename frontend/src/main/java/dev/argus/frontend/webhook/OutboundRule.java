@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * public: not loopback, private (10/8, 172.16/12, 192.168/16), link-local (169.254/16, where cloud metadata lives;
  * fe80::/10), CGNAT (100.64/10), unique-local (fc00::/7), site-local (fec0::/10), multicast, unspecified, "this
  * network" (0/8), reserved (240/4, broadcast), benchmarking (198.18/15) or IETF (192.0.0/24), nor an
- * IPv4-mapped, IPv4-compatible or NAT64 (64:ff9b::/96) form of such an address. A host named in {@code argus.webhooks.allowed-hosts},
- * or an address inside a range listed there, is let through whatever it is.
+ * IPv4-mapped, IPv4-compatible or NAT64 (64:ff9b::/96) form of such an address. A host named in
+ * {@code argus.webhooks.allowed-hosts}, or an address inside a range listed there, is let through whatever it is.
  */
 @Component
 public class OutboundRule {
