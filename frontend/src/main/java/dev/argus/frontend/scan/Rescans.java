@@ -56,7 +56,7 @@ class Rescans {
             hashes.add(Hash.sha256(request.sha256().get(i), "sha256[" + i + "]"));
         }
         ScanOptions options = new ScanOptions(request.probes(), Boolean.TRUE.equals(request.force()), request.tags(),
-                request.metadata(), request.passwords());
+                request.metadata(), request.passwords(), request.callbackUrl());
         // one hash (the usual rescan) by its key: Hibernate translates the IN query of findAllById on every call
         List<StoredFile> found = hashes.size() == 1 ? files.findById(hashes.iterator().next()).stream().toList()
                 : files.findAllById(hashes);

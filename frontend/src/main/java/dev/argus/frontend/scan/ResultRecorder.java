@@ -125,6 +125,7 @@ public class ResultRecorder {
                 statusEvents.add(new ScanProgressed.StatusChange(scanId, counted.status().wireName(), counted.total(),
                         counted.done(), counted.finishedAt()));
                 if (counted.status() == ScanStatus.FINISHED) {
+                    events.publishEvent(new ScanFinished(scanId, ScanStatus.FINISHED, counted.finishedAt()));
                     early.forget(scanId);
                     log.info("scan {} finished: {} results", scanId, counted.total());
                 }

@@ -2,9 +2,12 @@ package dev.argus.frontend.scan;
 
 import dev.argus.common.json.ArgusJson;
 import dev.argus.frontend.web.ApiException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,9 +20,14 @@ import java.util.Set;
  * @param metadata  the client's JSON object, echoed back
  * @param passwords passwords to try first on encrypted containers; secrets: sent to the extraction probe only, never
  *                  stored, logged nor shown
+ * @param callbackUrl an absolute http(s) URL POSTed the scan's summary when it finishes (dev.argus.frontend.webhook),
+ *                    or null; its form is checked here, its host by the outbound rule when the scan is recorded
  */
 public record ScanOptions(List<String> probes, boolean force, List<String> tags, Map<String, Object> metadata,
-                          List<String> passwords) {
+                          List<String> passwords, String callbackUrl) {
+
+    /** At most this many characters in a callback URL. */
+    public static final int MAX_CALLBACK_URL_LENGTH = 2048;
 
     /** At most this many passwords per scan. */
     public static final int MAX_PASSWORDS = 16;
@@ -36,18 +44,25 @@ public record ScanOptions(List<String> probes, boolean force, List<String> tags,
         tags = tags(tags);
         metadata = metadata(metadata);
         passwords = passwords(passwords);
+        callbackUrl = outboundUrl(callbackUrl, "callbackUrl");
     }
 
-    /** Options without passwords. */
+    /** Options without passwords nor callback. */
     public ScanOptions(List<String> probes, boolean force, List<String> tags, Map<String, Object> metadata) {
-        this(probes, force, tags, metadata, List.of());
+        this(probes, force, tags, metadata, List.of(), null);
+    }
+
+    /** Options without a callback. */
+    public ScanOptions(List<String> probes, boolean force, List<String> tags, Map<String, Object> metadata,
+                       List<String> passwords) {
+        this(probes, force, tags, metadata, passwords, null);
     }
 
     /** Shows everything but the passwords, which it counts. */
     @Override
     public String toString() {
         return "ScanOptions[probes=" + probes + ", force=" + force + ", tags=" + tags + ", metadata=" + metadata
-                + ", passwords=" + passwords.size() + "]";
+                + ", passwords=" + passwords.size() + ", callbackUrl=" + callbackUrl + "]";
     }
 
     /**
@@ -74,6 +89,42 @@ public record ScanOptions(List<String> probes, boolean force, List<String> tags,
             }
         }
         return List.copyOf(passwords);
+    }
+
+    /**
+     * A URL Argus will call (a scan's callback, a webhook subscription), stripped; null when absent or blank; a 400
+     * {@code invalid-field} naming the field unless it is an absolute http or https URL with a host, without user
+     * info, of at most {@value #MAX_CALLBACK_URL_LENGTH} characters. The host is the outbound rule's business.
+     */
+    public static String outboundUrl(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String url = raw.strip();
+        if (url.length() > MAX_CALLBACK_URL_LENGTH) {
+            throw invalidUrl(field, "at most " + MAX_CALLBACK_URL_LENGTH + " characters are allowed");
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw invalidUrl(field, "not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw invalidUrl(field, "must be an absolute http or https URL");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
+            throw invalidUrl(field, "may not contain user info");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw invalidUrl(field, "must name a host");
+        }
+        return url;
+    }
+
+    private static ApiException invalidUrl(String field, String why) {
+        return ApiException.badRequest("invalid-field", "field '" + field + "': " + why);
     }
 
     /** The metadata, or a 400 when it holds NUL, which PostgreSQL cannot store in text or jsonb. */

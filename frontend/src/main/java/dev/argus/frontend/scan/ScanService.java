@@ -44,10 +44,13 @@ public class ScanService {
     private final ScanLocks scanLocks;
 
     private final ScanMeters meters;
+    private final CallbackUrlPolicy callbacks;
 
     ScanService(JdbcClient jdbc, FileCatalog catalog, MessagePublisher publisher, ApplicationEventPublisher events,
-                StoredAnswers storedAnswers, Verdicts verdicts, ScanLocks scanLocks, ScanMeters meters) {
+                StoredAnswers storedAnswers, Verdicts verdicts, ScanLocks scanLocks, ScanMeters meters,
+                CallbackUrlPolicy callbacks) {
         this.meters = meters;
+        this.callbacks = callbacks;
         this.scanLocks = scanLocks;
         this.jdbc = jdbc;
         this.catalog = catalog;
@@ -61,7 +64,7 @@ public class ScanService {
      * Records a scan of the files (distinct by sha256, the first name kept) with validated probe names and
      * sends {@code ScanRequested} to the brain; or, when the scan does not force a rescan and every (file, probe)
      * pair has a reusable stored result ({@link StoredAnswers}), records the scan finished with copies of those
-     * results and sends nothing.
+     * results and sends nothing. A callback URL in the options is checked by the {@link CallbackUrlPolicy} first.
      *
      * @param owner the submitting user
      * @return the new scan's id
@@ -95,6 +98,9 @@ public class ScanService {
         if (distinct.isEmpty() || probes.isEmpty()) {
             throw new IllegalArgumentException("a scan needs files and probes");
         }
+        if (options.callbackUrl() != null) {
+            callbacks.check(options.callbackUrl(), owner);
+        }
         UUID id = UUID.randomUUID();
         meters.scanCreated();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -110,9 +116,9 @@ public class ScanService {
         OffsetDateTime createdAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         jdbc.sql("""
                         insert into scan (id, status, created_at, finished_at, force, probes, tags, metadata, total,
-                                          done, owner)
+                                          done, owner, callback_url)
                         values (:id, :status, :createdAt, :finishedAt, :force, :probes, :tags,
-                                cast(:metadata as jsonb), :total, :done, :owner)
+                                cast(:metadata as jsonb), :total, :done, :owner, :callbackUrl)
                         """)
                 .param("id", id)
                 .param("status", answered ? ScanStatus.FINISHED.wireName() : ScanStatus.QUEUED.wireName())
@@ -125,6 +131,7 @@ public class ScanService {
                 .param("total", total)
                 .param("done", answered ? total : 0)
                 .param("owner", owner)
+                .param("callbackUrl", options.callbackUrl())
                 .update();
         int position = 0;
         for (NewFile file : distinct.values()) {
@@ -137,6 +144,7 @@ public class ScanService {
         }
         if (answered) {
             storedAnswers.copyInto(id, answers, now);
+            events.publishEvent(new ScanFinished(id, ScanStatus.FINISHED, now));
             log.info("scan {} for {} answered from stored results: {} files x {} probes {}", id, owner,
                     distinct.size(), probes.size(), probes);
             return new Created(id, AnsweredScanView.of(id, now, distinct.values(), probes, options, answers, verdicts));
@@ -169,6 +177,7 @@ public class ScanService {
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .param("id", id)
                 .update();
+        events.publishEvent(new ScanFinished(id, ScanStatus.CANCELLED, now));
         publisher.publish(Routes.cancelScan(new CancelScan(id, now)));
         events.publishEvent(new ScanStatusChanged(id, ScanStatus.CANCELLED, scan.progress(), now));
         log.info("scan {} cancelled at {}/{} results", id, scan.done(), scan.total());

@@ -107,6 +107,7 @@ class ScanWatchdog implements SchedulingConfigurer {
                 .single();
         log.warn("scan {} finished by the watchdog past its deadline: {} of {} result(s) never came back, stored as"
                 + " timeout", scanId, timedOut, total);
+        events.publishEvent(new ScanFinished(scanId, ScanStatus.FINISHED, now));
         events.publishEvent(new ScanStatusChanged(scanId, ScanStatus.FINISHED, new Progress(total, total), now));
         return new ScanProgressed.StatusChange(scanId, ScanStatus.FINISHED.wireName(), total, total, now);
     }

@@ -95,6 +95,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/models").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/models/**", "/api/v1/stats/**").authenticated()
                         .requestMatchers("/api/v1/scans", "/api/v1/scans/**").hasAnyRole(ADMIN, ANALYST)
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(HttpMethod.GET, "/api/v1/files", "/api/v1/files/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/probes", "/api/v1/probes/**").authenticated()
                         .requestMatchers("/api/**").authenticated()

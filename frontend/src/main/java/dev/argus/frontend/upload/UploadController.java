@@ -53,6 +53,8 @@ class UploadController {
             @Schema(description = "comma-separated tags") String tags,
             @Schema(description = "a JSON object, echoed back in the scan") String metadata,
             @Schema(description = "a password to try on encrypted archives; repeat the field for several (never"
-                    + " stored nor shown)") List<String> passwords) {
+                    + " stored nor shown)") List<String> passwords,
+            @Schema(description = "an http(s) URL POSTed the scan's signed summary when it finishes (see Webhooks)")
+            String callbackUrl) {
     }
 }

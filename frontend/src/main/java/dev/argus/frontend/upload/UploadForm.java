@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the form fields of an upload: {@code probes} and {@code tags} (comma-separated, may repeat),
- * {@code force} (true or false), {@code metadata} (a JSON object) and {@code passwords} (one password per field,
- * may repeat: a password may hold a comma). Anything malformed is a 400 naming the field. Other fields are ignored.
+ * {@code force} (true or false), {@code metadata} (a JSON object), {@code passwords} (one password per field,
+ * may repeat: a password may hold a comma) and {@code callbackUrl} (once). Anything malformed is a 400 naming the
+ * field. Other fields are ignored.
  */
 final class UploadForm {
 
@@ -27,7 +28,8 @@ final class UploadForm {
                 force(single(fields, "force")),
                 csv(fields.get("tags")),
                 metadata(single(fields, "metadata")),
-                fields.getOrDefault("passwords", List.of()));
+                fields.getOrDefault("passwords", List.of()),
+                single(fields, "callbackUrl"));
     }
 
     private static List<String> csv(List<String> values) {

@@ -4,6 +4,7 @@ import dev.argus.common.store.FileStore;
 import dev.argus.common.timing.StageTimer;
 import dev.argus.frontend.catalog.NewFile;
 import dev.argus.frontend.probe.ProbeDirectory;
+import dev.argus.frontend.scan.CallbackUrlPolicy;
 import dev.argus.frontend.scan.ScanOptions;
 import dev.argus.frontend.scan.ScanService;
 import dev.argus.frontend.web.ApiException;
@@ -36,9 +37,11 @@ public class UploadService {
     private final ScanService scans;
     private final MultipartUploadReader reader;
     private final Counter filesUploaded;
+    private final CallbackUrlPolicy callbacks;
 
     UploadService(ProbeDirectory directory, FileStore store, ScanService scans, MultipartUploadReader reader,
-                  MeterRegistry registry) {
+                  MeterRegistry registry, CallbackUrlPolicy callbacks) {
+        this.callbacks = callbacks;
         this.reader = reader;
         this.filesUploaded = Counter.builder("argus.files.uploaded")
                 .description("Files received in uploads that became a scan (each part counted, duplicates included)")
@@ -80,6 +83,9 @@ public class UploadService {
 
     private ScanService.Created submit(Upload upload, ScanOptions options, String owner) {
         List<String> probes = directory.resolve(options.probes());
+        if (options.callbackUrl() != null) {
+            callbacks.check(options.callbackUrl(), owner); // before anything is stored; ScanService checks again
+        }
         Map<String, UploadedFile> distinct = new LinkedHashMap<>();
         upload.files().forEach(file -> distinct.putIfAbsent(file.content().sha256(), file));
         distinct.values().forEach(this::storeIfAbsent);
