@@ -80,7 +80,13 @@ public final class ScanCommand implements Callable<Integer> {
         ArgusClient client = new ArgusClient(connection.resolve(resolver));
         ScanReporter reporter = json ? new ScanReporter.Json(out)
                 : terminal ? new ScanReporter.Terminal(out) : new ScanReporter.Plain(out);
-        ScanSummary summary = run(client, reporter);
+        ScanSummary summary;
+        try {
+            summary = run(client, reporter);
+        } catch (RuntimeException | InterruptedException e) {
+            reporter.aborted();
+            throw e;
+        }
         reporter.ended(summary);
         return summary.exitCode();
     }

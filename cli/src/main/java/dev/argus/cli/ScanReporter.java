@@ -26,6 +26,10 @@ public interface ScanReporter {
     /** The command is done. */
     void ended(ScanSummary summary);
 
+    /** The command ends on an error (its message follows on stderr). */
+    default void aborted() {
+    }
+
     /** {@code <path>: <verdict> [<engine>: <threat>, …]}, or {@code <path>: submitted (scan <id>)}. */
     static String line(FileOutcome file) {
         if (file.verdict() == null) {
@@ -132,6 +136,12 @@ public interface ScanReporter {
                         summary.scanIds().size(), String.join(" ", summary.scanIds()), summary.errors().size(),
                         summary.skipped().size());
             }
+            out.flush();
+        }
+
+        @Override
+        public synchronized void aborted() {
+            out.println(); // the error message gets a line of its own, below the progress line
             out.flush();
         }
 

@@ -39,6 +39,8 @@ class CliEndToEndTests {
     static final List<String> PROBES = List.of("clamav", "metadata");
     static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The frontend's argus.upload.max-files here: below the client's default batch of 50. */
+    static final int MAX_FILES = 20;
 
     static ArgusStack stack;
     static Path thousand;
@@ -49,7 +51,9 @@ class CliEndToEndTests {
     @BeforeAll
     static void startArgus() throws Exception {
         assertThat(JAR).as("the cli jar: package the cli module first (e2e depends on it)").isRegularFile();
-        stack = ArgusStack.start("cli", PROBES);
+        // Limits below the client's defaults, so that every run shows how it adapts to them.
+        stack = ArgusStack.start("cli", PROBES, "--argus.upload.max-files=" + MAX_FILES,
+                "--argus.upload.max-file-size=1MB");
         thousand = Files.createDirectories(work.resolve("thousand"));
         for (int i = 0; i < 999; i++) {
             Path dir = Files.createDirectories(thousand.resolve("d" + (i % 10)));
@@ -119,6 +123,30 @@ class CliEndToEndTests {
 
     @Test
     @Order(4)
+    void adaptsToTheServersFileCountLimitAndReportsAFileTooLargeAlone() throws Exception {
+        Map<String, byte[]> files = new HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            files.put("small-" + i + ".txt", ("small " + i + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] big = new byte[2 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(big);
+        files.put("big.bin", big);
+        Path dir = directory("limits", files);
+
+        Result result = argus(Map.of(), "scan", "--wait", "--json", "--batch-files", "50", dir.toString());
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+        JsonNode document = JSON.readTree(result.stdout());
+        assertThat(document.path("files")).hasSize(30);
+        document.path("files").forEach(file -> assertThat(file.path("verdict").asString()).isEqualTo("clean"));
+        assertThat(document.path("scans").size()).isGreaterThanOrEqualTo(2);
+        assertThat(document.path("errors")).hasSize(1);
+        assertThat(document.path("errors").get(0).path("path").asString()).isEqualTo(dir.resolve("big.bin").toString());
+        assertThat(document.path("errors").get(0).path("reason").asString()).contains("file-too-large");
+    }
+
+    @Test
+    @Order(5)
     void aCleanDirectoryExitsZero() throws Exception {
         Path dir = directory("clean", Map.of("a.txt", "alpha".getBytes(StandardCharsets.UTF_8),
                 "b.txt", "beta".getBytes(StandardCharsets.UTF_8)));
@@ -131,7 +159,7 @@ class CliEndToEndTests {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void withoutWaitPrintsTheScanAndExitsZero() throws Exception {
         Path dir = directory("nowait", Map.of("eicar.com", PipelineEndToEndTests.EICAR));
 
@@ -143,7 +171,7 @@ class CliEndToEndTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aWrongKeyExitsTwoWithOneLine() throws Exception {
         Result result = argus(Map.of("ARGUS_API_KEY", "wrong-key-" + UUID.randomUUID()), "scan", "--wait",
                 thousand.resolve("d0").toString());
@@ -153,7 +181,7 @@ class CliEndToEndTests {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void reportsAFileByHash() throws Exception {
         Result malicious = argus(Map.of(), "report", PipelineEndToEndTests.EICAR_MD5);
         assertThat(malicious.exit()).as(malicious.toString()).isEqualTo(1);
@@ -168,7 +196,7 @@ class CliEndToEndTests {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void listsTheProbesThroughTheLauncher() throws Exception {
         Result table = run(List.of(ROOT.resolve("bin/argus").toString(), "probes"), environment(Map.of()));
         assertThat(table.exit()).as(table.toString()).isZero();
@@ -183,7 +211,7 @@ class CliEndToEndTests {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void watchMovesAnEicarDroppedIntoTheDirectoryToTheQuarantine() throws Exception {
         Path watched = Files.createDirectories(work.resolve("watched"));
         Path quarantine = work.resolve("quarantine");
