@@ -109,9 +109,6 @@ public final class ArgusClient {
             } catch (HttpTimeoutException e) {
                 throw new CliException(config.url() + " did not answer in time", e);
             } catch (IOException e) {
-                if (e.getCause() instanceof UnreadableFileException unreadable) {
-                    throw unreadable;
-                }
                 throw new CliException("request to " + config.url() + " failed: " + reason(e), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
