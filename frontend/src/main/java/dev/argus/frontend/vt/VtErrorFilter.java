@@ -36,6 +36,8 @@ final class VtErrorFilter implements Filter {
     static final String V3_PREFIX = "/api/v3/";
     static final String V2_PREFIX = "/vtapi/v2/";
     private static final String PROBLEM_JSON = "application/problem+json";
+    static final String AUTHENTICATION_REQUIRED =
+            "a valid API key is required: send the header 'x-apikey: <key>' (or 'Authorization: Bearer <key>')";
 
     @Override
     public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
@@ -72,7 +74,9 @@ final class VtErrorFilter implements Filter {
         response.resetBuffer();
         Map<String, Object> body = new LinkedHashMap<>();
         if (v3) {
-            body.put("error", Map.of("code", v3Code(status, slug, carriesKey(request)), "message", detail));
+            String code = v3Code(status, slug, carriesKey(request));
+            String message = code.equals("AuthenticationRequiredError") ? AUTHENTICATION_REQUIRED : detail;
+            body.put("error", Map.of("code", code, "message", message));
         } else if (status == HttpStatus.UNAUTHORIZED.value() || status == HttpStatus.FORBIDDEN.value()) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             response.setContentType(null);
