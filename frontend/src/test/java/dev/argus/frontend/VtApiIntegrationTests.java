@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,7 +23,23 @@ import tools.jackson.databind.JsonNode;
  * completed with VirusTotal's categories and file_info, file object by each hash with Argus's verdict, rescan,
  * and VirusTotal's error documents for every refusal, including the security filters' and unknown routes.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class VtApiIntegrationTests extends AbstractVtIntegrationTests {
+
+    @Test
+    void neverLogsAKeyItWasSentWhetherRightOrWrong(CapturedOutput output) throws Exception {
+        String wrongV3 = "argus_wrong-v3-key-" + UUID.randomUUID();
+        String wrongV2 = "argus_wrong-v2-key-" + UUID.randomUUID();
+        assertVtError(vt("GET", "/api/v3/files/upload_url", wrongV3, null), 401, "WrongCredentialsError");
+        assertThat(send(HttpRequest.newBuilder(http.uri("/vtapi/v2/file/report?resource=x&apikey=" + wrongV2)))
+                .statusCode()).isEqualTo(403);
+        assertThat(vt("GET", "/api/v3/nothing-here", TestKeys.ADMIN_KEY, null).statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(http.uri("/vtapi/v2/file/nothing?apikey=" + TestKeys.ADMIN_KEY)))
+                .statusCode()).isEqualTo(404);
+        assertThat(output.getAll()).as("the refusals are logged")
+                .contains("GET /api/v3/files/upload_url -> 401")
+                .doesNotContain(wrongV3).doesNotContain(wrongV2).doesNotContain(TestKeys.ADMIN_KEY);
+    }
 
     @Test
     void uploadsAFileFollowsItsAnalysisToCompletedAndShowsTheFileObject() throws Exception {
