@@ -173,7 +173,8 @@ class VtV2Controller {
         try {
             return Optional.of(reports.report(hash, caller));
         } catch (ApiException e) {
-            if (e.status().value() == 404) {
+            // v2 answers an unknown or malformed resource with response_code 0, not an HTTP error
+            if (e.status().value() == 404 || e.status().value() == 400) {
                 return Optional.empty();
             }
             throw e;
