@@ -3,7 +3,7 @@ package dev.argus.frontend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.argus.common.message.ScanRequested;
+import dev.argus.common.json.ArgusJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,13 +27,15 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * {@link VtPyReplayIntegrationTests} (CI has no vt-py). Runs only where {@code VTPY_PATH} names a vt-py source tree
  * (with Debian's python3-aiohttp and python3-aiofiles installed): vt-py talks to Argus through a recording proxy,
  * {@code scan_file(f, wait_for_completion=True)} then {@code get_object("/files/<sha256>")}; the test plays the
- * probes once vt-py has seen the analysis queued. Every request and response is written, raw, to
- * {@value #RECORDING} with {@code recording.properties} (the proxy's host, the analysis id, the file's sha256).
+ * probes once vt-py has seen the analysis queued (unless Argus answered it from stored results). Every request and response is written, raw, to
+ * {@value #RECORDING} (a harmless text) and {@value #EICAR_RECORDING} (EICAR) with {@code recording.properties} (the proxy's host, the analysis id, the file's sha256).
  */
 @EnabledIfEnvironmentVariable(named = "VTPY_PATH", matches = ".+")
 class VtPyRecordingIntegrationTests extends AbstractVtIntegrationTests {
 
     static final String RECORDING = "src/test/resources/vt/vt-py";
+    /** The same flow with EICAR, replayed by the e2e module's VirusTotalEndToEndTests against a real ClamAV. */
+    static final String EICAR_RECORDING = "src/test/resources/vt/vt-py-eicar";
     /** The recorded file: fixed content, so a replay sends the same bytes. */
     static final String SAMPLE_NAME = "vtpy-sample.txt";
     static final byte[] SAMPLE = "Argus vt-py recording sample: a harmless text file.\n"
@@ -52,29 +55,41 @@ class VtPyRecordingIntegrationTests extends AbstractVtIntegrationTests {
 
     @Test
     void recordsVtPyScanningAFileAndReadingItsFileObject() throws Exception {
+        record(SAMPLE_NAME, SAMPLE, Path.of(RECORDING));
+    }
+
+    @Test
+    void recordsVtPyScanningEicar() throws Exception {
+        record("eicar.com", AbstractFrontendIntegrationTests.EICAR.getBytes(StandardCharsets.US_ASCII),
+                Path.of(EICAR_RECORDING));
+    }
+
+    private void record(String sampleName, byte[] sampleContent, Path recording) throws Exception {
         List<HttpMessage[]> exchanges = new CopyOnWriteArrayList<>();
         Path workDir = Files.createTempDirectory("vtpy");
-        Files.write(workDir.resolve(SAMPLE_NAME), SAMPLE);
-        String sha256 = sha256(SAMPLE);
+        Files.write(workDir.resolve(sampleName), sampleContent);
+        String sha256 = sha256(sampleContent);
         try (ServerSocket proxy = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> acceptAll(proxy, exchanges));
             String host = "127.0.0.1:" + proxy.getLocalPort();
             ProcessBuilder python = new ProcessBuilder("/usr/bin/python3", "-c", CLIENT, TestKeys.ADMIN_KEY,
-                    "http://" + host, SAMPLE_NAME, sha256).directory(workDir.toFile()).redirectErrorStream(true);
+                    "http://" + host, sampleName, sha256).directory(workDir.toFile()).redirectErrorStream(true);
             python.environment().put("PYTHONPATH", System.getenv("VTPY_PATH"));
             Process client = python.start();
             client.getOutputStream().close();
-            ScanRequested requested = receiveScanRequested();
             await().atMost(Duration.ofSeconds(30)).until(() -> exchanges.stream()
                     .anyMatch(e -> e[0].headText().contains("/api/v3/analyses/")));
-            answer(requested, "Argus-Recording-Signature");
+            UUID scanId = UUID.fromString(ArgusJson.mapper().readTree(exchanges.get(1)[1].content())
+                    .get("data").get("id").asString());
+            if (status(scanId).equals("queued")) {
+                answer(scanId, "Argus-Recording-Signature");
+            }
             assertThat(client.waitFor(120, TimeUnit.SECONDS)).isTrue();
             String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(client.exitValue()).as(output).isZero();
-            assertThat(output).contains("analysis " + requested.scanId() + " completed")
-                    .contains("file " + sha256 + " " + sha256 + " " + SAMPLE.length);
+            assertThat(output).contains("analysis " + scanId + " completed")
+                    .contains("file " + sha256 + " " + sha256 + " " + sampleContent.length);
 
-            Path recording = Path.of(RECORDING);
             Files.createDirectories(recording);
             try (var old = Files.list(recording)) {
                 for (Path file : old.toList()) {
@@ -87,7 +102,7 @@ class VtPyRecordingIntegrationTests extends AbstractVtIntegrationTests {
             }
             Properties properties = new Properties();
             properties.setProperty("host", host);
-            properties.setProperty("analysis", requested.scanId().toString());
+            properties.setProperty("analysis", scanId.toString());
             properties.setProperty("sha256", sha256);
             properties.setProperty("client-output", output.strip());
             try (OutputStream out = Files.newOutputStream(recording.resolve("recording.properties"))) {
