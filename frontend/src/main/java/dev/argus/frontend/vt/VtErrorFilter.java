@@ -76,7 +76,10 @@ final class VtErrorFilter implements Filter {
         if (v3) {
             String code = v3Code(status, slug, carriesKey(request));
             String message = code.equals("AuthenticationRequiredError") ? AUTHENTICATION_REQUIRED : detail;
-            body.put("error", Map.of("code", code, "message", message));
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", code);
+            error.put("message", message);
+            body.put("error", error);
         } else if (status == HttpStatus.UNAUTHORIZED.value() || status == HttpStatus.FORBIDDEN.value()) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             response.setContentType(null);
