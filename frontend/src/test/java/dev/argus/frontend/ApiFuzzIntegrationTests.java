@@ -62,8 +62,13 @@ class ApiFuzzIntegrationTests extends AbstractHostileRequestTests {
             return "server error";
         }
         boolean api = request.target().startsWith("/api/") || request.target().startsWith("//api/");
-        if (!api || response.status() < 400 || request.method().equals("HEAD")) {
+        boolean vt = request.target().startsWith("/api/v3/") || request.target().startsWith("/vtapi/");
+        if (!(api || vt) || response.status() < 400 || request.method().equals("HEAD")) {
             return null;
+        }
+        if (vt && !response.contentType().startsWith("application/problem+json")) {
+            // a request the connector refuses before the application keeps its problem document
+            return virusTotalFault(request.target().startsWith("/api/v3/"), response);
         }
         if (!response.contentType().startsWith("application/problem+json")) {
             return "not a problem document (" + response.contentType() + ")";
@@ -77,6 +82,25 @@ class ApiFuzzIntegrationTests extends AbstractHostileRequestTests {
             return complete ? null : "incomplete problem document";
         } catch (RuntimeException e) {
             return "problem body is not JSON";
+        }
+    }
+
+    /** VirusTotal's error shapes: v3 {"error": {code, message}}, v2 an empty 403 or {"verbose_msg"}. */
+    private static String virusTotalFault(boolean v3, RawHttp.Response response) {
+        if (!v3 && response.status() == 403 && response.body().isEmpty()) {
+            return null;
+        }
+        if (!response.contentType().startsWith("application/json")) {
+            return "not a VirusTotal error (" + response.contentType() + ")";
+        }
+        try {
+            JsonNode error = ArgusJson.mapper().readTree(response.body());
+            boolean complete = v3 ? error.path("error").path("code").asString("").endsWith("Error")
+                    && !error.path("error").path("message").asString("").isBlank()
+                    : error.path("response_code").asInt(1) == 0 && error.has("verbose_msg");
+            return complete ? null : "incomplete VirusTotal error";
+        } catch (RuntimeException e) {
+            return "VirusTotal error body is not JSON";
         }
     }
 

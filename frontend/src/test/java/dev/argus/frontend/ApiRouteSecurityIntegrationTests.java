@@ -39,7 +39,8 @@ class ApiRouteSecurityIntegrationTests {
         List<String> routes = apiRoutes();
         assertThat(routes).as("the API routes found").hasSizeGreaterThanOrEqualTo(12)
                 .contains("GET /api/v1/scans/{id}", "POST /api/v1/users", "DELETE /api/v1/keys/{id}",
-                        "GET /api/v1/files/{sha256}/download");
+                        "GET /api/v1/files/{sha256}/download", "GET /api/v3/analyses/{id}",
+                        "POST /vtapi/v2/file/scan");
         ArgusTestClient anonymous = ArgusTestClient.onPort(port, TestKeys.ADMIN_KEY).withKey(null);
         ArgusTestClient unknown = ArgusTestClient.onPort(port, TestKeys.ADMIN_KEY).withKey("argus_" + "x".repeat(43));
         for (String route : routes) {
@@ -49,7 +50,16 @@ class ApiRouteSecurityIntegrationTests {
                 var response = client.send(HttpRequest.newBuilder(client.uri(path))
                         .header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString("{}")));
-                assertProblem(response, 401, "unauthorized");
+                if (path.startsWith("/api/v3/")) {
+                    VtApiIntegrationTests.assertVtError(response, 401, client == anonymous
+                            ? "AuthenticationRequiredError" : "WrongCredentialsError");
+                } else if (path.startsWith("/vtapi/v2/")) {
+                    assertThat(response.statusCode()).as("VirusTotal v2 refuses a key with an empty 403")
+                            .isEqualTo(403);
+                    assertThat(response.body()).isEmpty();
+                } else {
+                    assertProblem(response, 401, "unauthorized");
+                }
             }
         }
     }
@@ -59,7 +69,7 @@ class ApiRouteSecurityIntegrationTests {
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith("/api/")) {
+                if (!pattern.startsWith("/api/") && !pattern.startsWith("/vtapi/")) {
                     continue;
                 }
                 if (methods.isEmpty()) {

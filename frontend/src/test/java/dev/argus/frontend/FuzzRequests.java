@@ -34,14 +34,17 @@ final class FuzzRequests {
             "/api/v1/users/admin/keys", "/api/v1/keys/{id}", "/api/v1/files/{hash}/download",
             "/api/v1/files/{hash}/label", "/api/v1/files/{hash}/labels", "/api/v1/labels", "/api/v1/models",
             "/api/v1/models/current", "/api/v1/models/{junk}", "/api/v1/stats", "/login", "/logout",
-            "/login.html", "/actuator/{junk}");
+            "/login.html", "/actuator/{junk}", "/api/v3/files", "/api/v3/files/{hash}", "/api/v3/files/upload",
+            "/api/v3/files/upload_url", "/api/v3/files/{hash}/analyse", "/api/v3/analyses/{id}", "/api/v3/{junk}",
+            "/vtapi/v2/file/scan", "/vtapi/v2/file/report", "/vtapi/v2/file/rescan", "/vtapi/v2/{junk}");
     private static final List<String> CONTENT_TYPES = List.of("application/json", "multipart/form-data",
             "multipart/form-data; boundary=", "multipart/mixed; boundary=x", "text/plain", "application/xml",
             "application/x-www-form-urlencoded", "application/json; charset=utf-16", "*/*", "garbage", ";;;",
             "application/problem+json", "multipart/form-data; boundary=\"\"");
     private static final List<String> ACCEPTS = List.of("*/*", "application/json", "text/event-stream",
             "application/xml", "text/html", "image/png", "application/problem+json", "garbage/", "");
-    private static final List<String> QUERY_NAMES = List.of("page", "size", "status", "query", "sort", "id", "x");
+    private static final List<String> QUERY_NAMES = List.of("page", "size", "status", "query", "sort", "id", "x",
+            "resource", "apikey");
 
     private final Random random;
     private final FuzzBodies bodies;
@@ -63,6 +66,9 @@ final class FuzzRequests {
         }
         if (random.nextInt(10) == 0) {
             headers.add(authorization());
+        }
+        if (random.nextInt(10) == 0) {
+            headers.add("x-apikey: " + (random.nextBoolean() ? junk() : TestKeys.ADMIN_KEY));
         }
         byte[] body = null;
         if (!method.equals("GET") && !method.equals("HEAD") && random.nextInt(5) > 0 || random.nextInt(20) == 0) {

@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * scans (an ADMIN sees all).
  */
 @Service
-class FileReports {
+public class FileReports {
 
     /** The most scans a file report lists. */
     static final int MAX_SCANS = 100;
@@ -61,7 +61,7 @@ class FileReports {
 
     /** The report of the file with this md5, sha1 or sha256 (400 for a malformed hash, 404 when unknown). */
     @Transactional(readOnly = true)
-    FileReport report(String hashText, Caller caller) {
+    public FileReport report(String hashText, Caller caller) {
         Hash hash = Hash.parse(hashText);
         StoredFile file = files.findByHash(hash).orElseThrow(() -> ApiException.notFound("file-not-found",
                 "no file with " + hash.kind().name().toLowerCase(Locale.ROOT) + " " + hash.value()));

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * caller's own earlier scans.
  */
 @Component
-class Rescans {
+public class Rescans {
 
     private final StoredFileRepository files;
     private final FileCatalog catalog;
@@ -43,7 +43,7 @@ class Rescans {
     }
 
     /** Validates the request (400 for a malformed hash, 404 naming unknown ones) and records the scan. */
-    ScanService.Created rescan(RescanRequest request, Caller caller) {
+    public ScanService.Created rescan(RescanRequest request, Caller caller) {
         if (request.sha256() == null || request.sha256().isEmpty()) {
             throw ApiException.badRequest("invalid-field", "field 'sha256' must list at least one sha256");
         }

@@ -23,11 +23,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates a request by its {@code Authorization: Bearer <key>} header, or else by the web session's key,
  * which is re-checked on every request so that revoking it ends the session at once. A bearer header with an
  * unknown or revoked key is answered 401 right here, even when a session exists. A bearer request never
- * creates a session.
+ * creates a session. The VirusTotal-compatible routes take the same keys where VirusTotal's clients send them:
+ * the {@code x-apikey} header on {@code /api/v3/**} only, the {@code apikey} parameter (query string or
+ * url-encoded form) on {@code /vtapi/v2/**} only; a key anywhere else is not looked at.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String BEARER = "Bearer ";
+    /** VirusTotal API v3's key header, accepted under {@link #VT_V3_PREFIX} only. */
+    static final String VT_V3_KEY_HEADER = "x-apikey";
+    static final String VT_V3_PREFIX = "/api/v3/";
+    /** VirusTotal API v2's key parameter, accepted under {@link #VT_V2_PREFIX} only. */
+    static final String VT_V2_KEY_PARAMETER = "apikey";
+    static final String VT_V2_PREFIX = "/vtapi/v2/";
 
     private final ApiKeyStore keys;
     private final Duration retryAfter;
@@ -37,9 +45,24 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         this.retryAfter = retryAfter;
     }
 
-    /** True when the request carries an Authorization header (so it is not authenticated by a cookie). */
+    /**
+     * True when the request carries an API key of its own: an Authorization header, or a VirusTotal-style key
+     * where one is accepted (so it is not authenticated by a cookie).
+     */
     static boolean hasAuthorizationHeader(HttpServletRequest request) {
-        return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || vtKey(request) != null;
+    }
+
+    /** The VirusTotal-style key this route accepts, or null: {@code x-apikey} on v3, {@code apikey} on v2. */
+    private static String vtKey(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (path.startsWith(VT_V3_PREFIX)) {
+            return request.getHeader(VT_V3_KEY_HEADER);
+        }
+        if (path.startsWith(VT_V2_PREFIX)) {
+            return request.getParameter(VT_V2_KEY_PARAMETER);
+        }
+        return null;
     }
 
     @Override
@@ -79,6 +102,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 throw new BadCredentialsException("the Authorization header must be 'Bearer <API key>'");
             }
             return keys.authenticate(header.substring(BEARER.length()))
+                    .orElseThrow(() -> new BadCredentialsException("the API key is unknown or revoked"));
+        }
+        String vtKey = vtKey(request);
+        if (vtKey != null) {
+            return keys.authenticate(vtKey)
                     .orElseThrow(() -> new BadCredentialsException("the API key is unknown or revoked"));
         }
         Authentication session = SecurityContextHolder.getContext().getAuthentication();

@@ -18,8 +18,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
- * The access rules. {@code /api/**} needs an API key (bearer header, or the web session opened with one) and
- * the role each route names; the web UI's static files, its login page and {@code /actuator/health} are
+ * The access rules. {@code /api/**} and {@code /vtapi/**} need an API key (bearer header, the
+ * VirusTotal-style key where it is accepted, or the web session opened with one) and the role each route names; the web UI's static files, its login page and {@code /actuator/health} are
  * public. Session requests that change something need the CSRF token; bearer requests carry no ambient
  * credential and need none. Every response gets the security headers.
  */
@@ -98,7 +98,13 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(HttpMethod.GET, "/api/v1/files", "/api/v1/files/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/probes", "/api/v1/probes/**").authenticated()
-                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v3/files", "/api/v3/files/upload",
+                                "/api/v3/files/*/analyse").hasAnyRole(ADMIN, ANALYST)
+                        .requestMatchers(HttpMethod.GET, "/api/v3/files/upload_url").hasAnyRole(ADMIN, ANALYST)
+                        .requestMatchers("/api/v3/analyses/**").hasAnyRole(ADMIN, ANALYST)
+                        .requestMatchers(HttpMethod.POST, "/vtapi/v2/file/scan", "/vtapi/v2/file/rescan")
+                        .hasAnyRole(ADMIN, ANALYST)
+                        .requestMatchers("/api/**", "/vtapi/**").authenticated()
                         .requestMatchers(request -> metricsPort.opens(request)).permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().permitAll());
@@ -114,6 +120,7 @@ class SecurityConfiguration {
         if (SAFE_METHODS.contains(request.getMethod()) || ApiKeyAuthenticationFilter.hasAuthorizationHeader(request)) {
             return false;
         }
-        return Callers.currentOrNull() != null || !request.getRequestURI().startsWith("/api/");
+        String path = request.getRequestURI();
+        return Callers.currentOrNull() != null || !(path.startsWith("/api/") || path.startsWith("/vtapi/"));
     }
 }

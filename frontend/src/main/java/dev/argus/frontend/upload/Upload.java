@@ -26,6 +26,11 @@ public final class Upload implements AutoCloseable {
         return files;
     }
 
+    /** How many file parts the request had (duplicates included). */
+    public int fileCount() {
+        return files.size();
+    }
+
     /** Form fields by name; a field sent several times has several values. */
     public Map<String, List<String>> fields() {
         return fields;
