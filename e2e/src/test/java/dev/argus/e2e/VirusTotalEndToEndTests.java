@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * VirusTotal's Python client vt-py against the whole pipeline with a real ClamAV: the requests vt-py sent to scan
- * EICAR and read its file object (recorded by the frontend module's VtPyRecordingIntegrationTests, in
+ * EICAR and read its file object (recorded by the frontend module's VtPyRecording, in
  * frontend/src/test/resources/vt/vt-py-eicar) are replayed byte for byte, with only the Host header's port, the
  * API key and the analysis id put in. The analysis vt-py waits for comes back completed with ClamAV's detection.
  */

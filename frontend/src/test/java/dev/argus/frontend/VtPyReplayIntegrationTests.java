@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Replays, byte for byte, the requests VirusTotal's Python client vt-py sent to Argus (recorded by
- * {@link VtPyRecordingIntegrationTests} under {@value VtPyRecordingIntegrationTests#RECORDING}): {@code scan_file(f,
+ * {@link VtPyRecording} under {@value VtPyRecording#RECORDING}): {@code scan_file(f,
  * wait_for_completion=True)} (upload URL, upload, two polls of the analysis) then {@code get_object("/files/<sha256>")}.
  * Only the Host header's port and the analysis id (a new scan's) are put in for the recorded ones. Each response is
  * read as vt-py reads it: 200 and {@code application/json} (else vt-py raises), {@code data} with type and id
@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 class VtPyReplayIntegrationTests extends AbstractVtIntegrationTests {
 
-    private static final Path RECORDING = Path.of(VtPyRecordingIntegrationTests.RECORDING);
+    private static final Path RECORDING = Path.of(VtPyRecording.RECORDING);
     private static final Set<String> VT_CATEGORIES = Set.of("malicious", "suspicious", "undetected", "harmless",
             "timeout", "confirmed-timeout", "failure", "type-unsupported");
 
@@ -84,11 +84,11 @@ class VtPyReplayIntegrationTests extends AbstractVtIntegrationTests {
         assertThat(file.get("id").asString()).isEqualTo(sha256);
         JsonNode fileAttributes = file.get("attributes");
         assertThat(fileAttributes.get("sha256").asString()).isEqualTo(sha256);
-        assertThat(fileAttributes.get("size").asLong()).isEqualTo(VtPyRecordingIntegrationTests.SAMPLE.length);
+        assertThat(fileAttributes.get("size").asLong()).isEqualTo(VtPyRecording.SAMPLE.length);
         assertThat(fileAttributes.get("md5").asString()).hasSize(32);
         assertThat(fileAttributes.get("sha1").asString()).hasSize(40);
         assertThat(fileAttributes.get("names").valueStream().map(JsonNode::asString))
-                .contains(VtPyRecordingIntegrationTests.SAMPLE_NAME);
+                .contains(VtPyRecording.SAMPLE_NAME);
         assertThat(fileAttributes.get("last_analysis_date").isIntegralNumber())
                 .as("vt-py turns *_date attributes from epoch seconds into datetimes").isTrue();
         assertStats(fileAttributes.get("last_analysis_stats"));
@@ -107,7 +107,7 @@ class VtPyReplayIntegrationTests extends AbstractVtIntegrationTests {
         assertResults(attributes.get("results"));
         assertThat(document.get("meta").get("file_info").get("sha256").asString()).isEqualTo(sha256);
         assertThat(document.get("meta").get("file_info").get("size").asLong())
-                .isEqualTo(VtPyRecordingIntegrationTests.SAMPLE.length);
+                .isEqualTo(VtPyRecording.SAMPLE.length);
     }
 
     /** What {@code vt.Object.from_dict} needs: a type and an id; attributes is an object. */

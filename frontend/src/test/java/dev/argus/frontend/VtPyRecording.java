@@ -24,14 +24,15 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Records what VirusTotal's official Python client, vt-py, exchanges with Argus, for
- * {@link VtPyReplayIntegrationTests} (CI has no vt-py). Runs only where {@code VTPY_PATH} names a vt-py source tree
+ * {@link VtPyReplayIntegrationTests} (CI has no vt-py). Not a test of the suite (its name does not end in Tests): run
+ * it on purpose with {@code -Dtest=VtPyRecording} where {@code VTPY_PATH} names a vt-py source tree
  * (with Debian's python3-aiohttp and python3-aiofiles installed): vt-py talks to Argus through a recording proxy,
  * {@code scan_file(f, wait_for_completion=True)} then {@code get_object("/files/<sha256>")}; the test plays the
  * probes once vt-py has seen the analysis queued (unless Argus answered it from stored results). Every request and response is written, raw, to
  * {@value #RECORDING} (a harmless text) and {@value #EICAR_RECORDING} (EICAR) with {@code recording.properties} (the proxy's host, the analysis id, the file's sha256).
  */
 @EnabledIfEnvironmentVariable(named = "VTPY_PATH", matches = ".+")
-class VtPyRecordingIntegrationTests extends AbstractVtIntegrationTests {
+class VtPyRecording extends AbstractVtIntegrationTests {
 
     static final String RECORDING = "src/test/resources/vt/vt-py";
     /** The same flow with EICAR, replayed by the e2e module's VirusTotalEndToEndTests against a real ClamAV. */
@@ -106,7 +107,7 @@ class VtPyRecordingIntegrationTests extends AbstractVtIntegrationTests {
             properties.setProperty("sha256", sha256);
             properties.setProperty("client-output", output.strip());
             try (OutputStream out = Files.newOutputStream(recording.resolve("recording.properties"))) {
-                properties.store(out, "vt-py against Argus, recorded by VtPyRecordingIntegrationTests");
+                properties.store(out, "vt-py against Argus, recorded by VtPyRecording");
             }
         }
     }
