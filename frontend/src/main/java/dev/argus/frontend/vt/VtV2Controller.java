@@ -12,9 +12,6 @@ import dev.argus.frontend.scan.ScanView;
 import dev.argus.frontend.scan.ScanViews;
 import dev.argus.frontend.security.Caller;
 import dev.argus.frontend.security.Callers;
-import dev.argus.frontend.upload.MultipartUploadReader;
-import dev.argus.frontend.upload.Upload;
-import dev.argus.frontend.upload.UploadService;
 import dev.argus.frontend.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,15 +50,12 @@ class VtV2Controller {
     private static final DateTimeFormatter SCAN_DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private final MultipartUploadReader reader;
-    private final UploadService uploads;
+    private final VtUploads uploads;
     private final ScanViews views;
     private final FileReports reports;
     private final Rescans rescans;
 
-    VtV2Controller(MultipartUploadReader reader, UploadService uploads, ScanViews views, FileReports reports,
-                   Rescans rescans) {
-        this.reader = reader;
+    VtV2Controller(VtUploads uploads, ScanViews views, FileReports reports, Rescans rescans) {
         this.uploads = uploads;
         this.views = views;
         this.reports = reports;
@@ -71,15 +65,7 @@ class VtV2Controller {
     @Operation(summary = "VirusTotal v2: upload one file (part 'file'; the key in the query string) and scan it")
     @PostMapping(path = "/vtapi/v2/file/scan", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Map<String, Object> scan(HttpServletRequest request) {
-        Caller caller = Callers.current();
-        ScanService.Created created;
-        try (Upload upload = reader.read(request)) {
-            if (upload.fileCount() != 1) {
-                throw ApiException.badRequest("missing-file", "send exactly one file, as the multipart part 'file'"
-                        + " (the request had " + upload.fileCount() + ")");
-            }
-            created = uploads.submit(upload, caller.username());
-        }
+        ScanService.Created created = uploads.submitOne(request);
         return queued(created.view());
     }
 

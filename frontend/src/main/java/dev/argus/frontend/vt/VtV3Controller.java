@@ -9,9 +9,6 @@ import dev.argus.frontend.scan.ScanView;
 import dev.argus.frontend.scan.ScanViews;
 import dev.argus.frontend.security.Caller;
 import dev.argus.frontend.security.Callers;
-import dev.argus.frontend.upload.MultipartUploadReader;
-import dev.argus.frontend.upload.Upload;
-import dev.argus.frontend.upload.UploadService;
 import dev.argus.frontend.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,15 +31,12 @@ class VtV3Controller {
 
     static final String UPLOAD_PATH = "/api/v3/files/upload";
 
-    private final MultipartUploadReader reader;
-    private final UploadService uploads;
+    private final VtUploads uploads;
     private final ScanViews views;
     private final FileReports reports;
     private final Rescans rescans;
 
-    VtV3Controller(MultipartUploadReader reader, UploadService uploads, ScanViews views, FileReports reports,
-                   Rescans rescans) {
-        this.reader = reader;
+    VtV3Controller(VtUploads uploads, ScanViews views, FileReports reports, Rescans rescans) {
         this.uploads = uploads;
         this.views = views;
         this.reports = reports;
@@ -52,15 +46,7 @@ class VtV3Controller {
     @Operation(summary = "VirusTotal v3: upload one file (part 'file') and scan it; answers the analysis descriptor")
     @PostMapping(path = {"/api/v3/files", UPLOAD_PATH}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Map<String, Object> upload(HttpServletRequest request) {
-        Caller caller = Callers.current();
-        ScanService.Created created;
-        try (Upload upload = reader.read(request)) {
-            if (upload.fileCount() != 1) {
-                throw ApiException.badRequest("missing-file", "send exactly one file, as the multipart part 'file'"
-                        + " (the request had " + upload.fileCount() + ")");
-            }
-            created = uploads.submit(upload, caller.username());
-        }
+        ScanService.Created created = uploads.submitOne(request);
         return VtObjects.analysisDescriptor(created.view(), baseUrl());
     }
 

@@ -1,5 +1,6 @@
 package dev.argus.frontend.webhook;
 
+import dev.argus.frontend.net.AddressRange;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -1,7 +1,7 @@
 package dev.argus.frontend.frontdoor.clamd;
 
+import dev.argus.frontend.net.AddressRange;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 
 /**
@@ -11,9 +11,9 @@ import java.util.List;
  */
 final class ClientAllowList {
 
-    private final List<Range> ranges;
+    private final List<AddressRange> ranges;
 
-    private ClientAllowList(List<Range> ranges) {
+    private ClientAllowList(List<AddressRange> ranges) {
         this.ranges = ranges;
     }
 
@@ -32,35 +32,13 @@ final class ClientAllowList {
         return ranges.stream().anyMatch(range -> range.contains(address));
     }
 
-    private static Range range(String entry) {
-        int slash = entry.indexOf('/');
-        String host = slash < 0 ? entry : entry.substring(0, slash);
-        byte[] address = literal(host, entry);
-        int bits = address.length * 8;
-        int prefix = bits;
-        if (slash >= 0) {
-            try {
-                prefix = Integer.parseInt(entry.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                prefix = -1;
-            }
-            if (prefix < 0 || prefix > bits) {
-                throw invalid(entry, "the prefix length must be 0 to " + bits);
-            }
+    private static AddressRange range(String entry) {
+        AddressRange range = AddressRange.parse(entry);
+        if (range == null) {
+            throw invalid(entry, "only literal IPv4/IPv6 addresses and CIDR ranges (prefix 0 to 32, or 0 to 128) are"
+                    + " accepted, no host names");
         }
-        return new Range(address, prefix);
-    }
-
-    private static byte[] literal(String host, String entry) {
-        boolean literal = host.contains(":") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        if (!literal) {
-            throw invalid(entry, "only literal IPv4/IPv6 addresses and CIDR ranges are accepted, no host names");
-        }
-        try {
-            return normalised(InetAddress.getByName(host).getAddress());
-        } catch (UnknownHostException e) {
-            throw invalid(entry, "not an address");
-        }
+        return range;
     }
 
     /** An IPv4-mapped IPv6 address (::ffff:a.b.c.d) as its IPv4 address. */
@@ -79,25 +57,5 @@ final class ClientAllowList {
 
     private static IllegalArgumentException invalid(String entry, String why) {
         return new IllegalArgumentException("argus.frontdoor.clamd.allowed-clients: '" + entry + "': " + why);
-    }
-
-    private record Range(byte[] network, int prefix) {
-        boolean contains(byte[] address) {
-            if (address.length != network.length) {
-                return false;
-            }
-            int whole = prefix / 8;
-            for (int i = 0; i < whole; i++) {
-                if (address[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = prefix % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = (0xff << (8 - rest)) & 0xff;
-            return (address[whole] & mask) == (network[whole] & mask);
-        }
     }
 }

@@ -1,16 +1,17 @@
-package dev.argus.frontend.webhook;
+package dev.argus.frontend.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
  * An address or a CIDR range of one family, parsed from a literal (never resolved): {@code 10.0.0.0/8},
- * {@code fc00::/7}, {@code 127.0.0.1}.
+ * {@code fc00::/7}, {@code 127.0.0.1}. The one parser and matcher of address ranges: the webhooks' outbound rule and
+ * the clamd front door's client allow-list both use it.
  */
-record AddressRange(byte[] network, int prefix) {
+public record AddressRange(byte[] network, int prefix) {
 
     /** The range, or null when the text is not an address literal with an optional prefix length. */
-    static AddressRange parse(String text) {
+    public static AddressRange parse(String text) {
         String literal = text.strip();
         int slash = literal.indexOf('/');
         String address = slash < 0 ? literal : literal.substring(0, slash);
@@ -46,7 +47,8 @@ record AddressRange(byte[] network, int prefix) {
                 && (address.contains(":") || address.chars().allMatch(c -> c == '.' || Character.isDigit(c)));
     }
 
-    boolean contains(byte[] address) {
+    /** True when the address (as {@link InetAddress#getAddress()} gives it) is in the range. */
+    public boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;
         }
