@@ -44,7 +44,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class BrainAmqpClient {
 
-    static final Duration WAIT = Duration.ofSeconds(10);
+    /** The longest wait for what the brain should publish: generous, the tests share two busy cores. */
+    static final Duration WAIT = Duration.ofSeconds(30);
     static final String ENGINE_VERSION = "1.4.6";
     static final String SIGNATURE_VERSION = "27800";
     static final String INSTANCE = "it-instance";

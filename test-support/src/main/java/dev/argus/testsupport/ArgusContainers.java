@@ -1,6 +1,7 @@
 package dev.argus.testsupport;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
@@ -54,6 +55,12 @@ public final class ArgusContainers {
     }
 
     /**
+     * How long a container may take to become healthy: a RabbitMQ node's first start took over the default minute on
+     * a two-core machine busy with other builds.
+     */
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+
+    /**
      * PostgreSQL from {@link #POSTGRES_IMAGE}, database {@code argus}, reached as {@code role} (its
      * {@code getUsername()}/{@code getPassword()}); ready when the image's health check says the roles exist.
      */
@@ -65,7 +72,7 @@ public final class ArgusContainers {
                 .withEnv("ARGUS_POSTGRES_FRONTEND_PASSWORD", secret())
                 .withEnv("ARGUS_POSTGRES_BRAIN_PASSWORD", secret())
                 .withEnv(role.passwordVariable, rolePassword)
-                .waitingFor(Wait.forHealthcheck());
+                .waitingFor(Wait.forHealthcheck().withStartupTimeout(STARTUP));
         return container;
     }
 
@@ -79,7 +86,7 @@ public final class ArgusContainers {
                 .withEnv("ARGUS_RABBITMQ_PROBE_CLAMAV_PASSWORD", secret())
                 .withEnv("ARGUS_RABBITMQ_FRONTEND_PASSWORD", secret())
                 .withEnv("ARGUS_RABBITMQ_BRAIN_PASSWORD", secret())
-                .waitingFor(Wait.forHealthcheck());
+                .waitingFor(Wait.forHealthcheck().withStartupTimeout(STARTUP));
         return container;
     }
 
