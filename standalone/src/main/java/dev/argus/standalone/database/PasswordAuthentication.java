@@ -1,6 +1,7 @@
 package dev.argus.standalone.database;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,13 +61,22 @@ final class PasswordAuthentication {
         }
     }
 
-    /** Single-user mode reads the statements from its standard input; its output is discarded (it echoes them). */
+    /**
+     * Single-user mode reads the statements from its standard input. Its output may quote them (with the password),
+     * so only its FATAL and ERROR lines, the password masked, reach an error message.
+     */
     private static void setPasswords(Path cluster, Path postgres, String password) throws IOException {
         Process single = new ProcessBuilder(postgres.toString(), "--single", "-D", cluster.toString(),
                 "-c", "listen_addresses=", "-c", "password_encryption=scram-sha-256", "postgres")
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try (InputStream out = single.getInputStream()) {
+                return new String(out.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        });
         try (OutputStream in = single.getOutputStream()) {
             in.write(("ALTER ROLE postgres PASSWORD '" + password + "';\n"
                     + "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + EmbeddedDatabase.DATABASE
@@ -77,8 +89,9 @@ final class PasswordAuthentication {
                 throw new IOException("postgres --single did not finish within 120 s");
             }
             if (single.exitValue() != 0) {
-                throw new IOException("postgres --single exited with status " + single.exitValue()
-                        + " (is the cluster in use by another PostgreSQL?)");
+                String errors = output.join().lines().filter(line -> line.contains("FATAL") || line.contains("ERROR"))
+                        .map(line -> line.replace(password, "***")).collect(Collectors.joining("; "));
+                throw new IOException("postgres --single exited with status " + single.exitValue() + ": " + errors);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
