@@ -28,6 +28,10 @@ import org.springframework.validation.annotation.Validated;
  *                          together, and a large upload is shared among several probe instances
  * @param maxFailures       how often a message the brain cannot handle is tried before it is parked in
  *                          {@code argus.dead-letters}
+ * @param maxProbes         most probe names the registry keeps: a registration of a new name beyond it is ignored
+ *                          (with a WARN), so forged registrations cannot grow the registry and its queues without bound
+ * @param forgetProbesAfter a probe none of whose instances was heard of for this long is forgotten (its row; its queue
+ *                          stays until its next registration re-declares it or an operator deletes it)
  */
 @ConfigurationProperties("argus.brain")
 @Validated
@@ -39,5 +43,7 @@ public record BrainProperties(
         @DefaultValue("10s") @NotNull @DurationMin(millis = 10) Duration directoryInterval,
         @DefaultValue("2m") @NotNull Duration offlineGrace,
         @DefaultValue("10") @Min(1) @Max(1000) int batchSize,
-        @DefaultValue("5") @Min(1) int maxFailures) {
+        @DefaultValue("5") @Min(1) int maxFailures,
+        @DefaultValue("500") @Min(1) int maxProbes,
+        @DefaultValue("30d") @NotNull @DurationMin(minutes = 1) Duration forgetProbesAfter) {
 }

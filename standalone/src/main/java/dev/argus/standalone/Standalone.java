@@ -1,17 +1,17 @@
 package dev.argus.standalone;
 
+import dev.argus.common.fs.PrivateDirectory;
 import dev.argus.messaging.QueueProperties;
 import dev.argus.probe.engine.clamav.ClamavProperties;
 import dev.argus.standalone.broker.EmbeddedBroker;
 import dev.argus.standalone.clamd.ClamdEndpoint;
 import dev.argus.standalone.clamd.ClamdLauncher;
+import dev.argus.standalone.database.DatabasePassword;
 import dev.argus.standalone.database.EmbeddedDatabase;
 import dev.argus.standalone.ftp.EmbeddedFtpServer;
 import dev.argus.standalone.launch.ArgusContexts;
 import dev.argus.standalone.launch.ServiceGates;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -68,12 +68,13 @@ public final class Standalone implements AutoCloseable {
         String brokerPassword = Secrets.password();
         String ftpPassword = Secrets.password();
         String ftpReaderPassword = Secrets.password();
+        String databasePassword = DatabasePassword.readOrCreate(dataDir);
         long started = System.nanoTime();
         ExecutorService starter = Executors.newFixedThreadPool(3, Thread.ofPlatform().name("service-start-", 1)
                 .factory());
         CompletableFuture<EmbeddedDatabase> database = async(starter, () -> timed("PostgreSQL", started,
                 () -> EmbeddedDatabase.start(dataDir.resolve("postgres"), settings.runtimeDirOrDefault(),
-                        databasePort)));
+                        databasePort, databasePassword)));
         CompletableFuture<EmbeddedBroker> broker = async(starter, () -> timed("AMQP broker", started,
                 () -> EmbeddedBroker.start(dataDir.resolve("broker"), brokerPort, brokerPassword)));
         CompletableFuture<EmbeddedFtpServer> ftp = async(starter, () -> EmbeddedFtpServer.start(
@@ -86,7 +87,7 @@ public final class Standalone implements AutoCloseable {
             reportClamdFailure(clamd);
             ServiceGates gates = new ServiceGates(database, CompletableFuture.allOf(broker, ftp));
             ArgusContexts contexts = ArgusContexts.start(new ArgusContexts.Plan(dataDir,
-                    wiring(databasePort, brokerPort, brokerPassword, ftpPort, ftpPassword),
+                    wiring(databasePort, databasePassword, brokerPort, brokerPassword, ftpPort, ftpPassword),
                     // the probe reads; only its extraction engine writes (the members it finds in archives)
                     Map.of("argus.ftp.username", EmbeddedFtpServer.READER_USERNAME, "argus.ftp.password",
                             ftpReaderPassword, "argus.probe.extract.ftp-username", EmbeddedFtpServer.USERNAME,
@@ -155,8 +156,8 @@ public final class Standalone implements AutoCloseable {
      * The embedded services' addresses and passwords, the same for the three applications, and classic queues
      * whatever {@code argus.messaging.queue-type} says: the embedded broker (Qpid Broker-J) has no quorum queues.
      */
-    static Map<String, Object> wiring(int databasePort, int brokerPort, String brokerPassword, int ftpPort,
-                                              String ftpPassword) {
+    static Map<String, Object> wiring(int databasePort, String databasePassword, int brokerPort,
+                                      String brokerPassword, int ftpPort, String ftpPassword) {
         Map<String, Object> wiring = new LinkedHashMap<>();
         wiring.put("spring.rabbitmq.host", "127.0.0.1");
         wiring.put("spring.rabbitmq.port", Integer.toString(brokerPort));
@@ -166,7 +167,7 @@ public final class Standalone implements AutoCloseable {
         wiring.put(QueueProperties.QUEUE_TYPE, QueueProperties.Type.CLASSIC.argument());
         wiring.put("spring.datasource.url", EmbeddedDatabase.jdbcUrl(databasePort));
         wiring.put("spring.datasource.username", EmbeddedDatabase.DATABASE);
-        wiring.put("spring.datasource.password", "");
+        wiring.put("spring.datasource.password", databasePassword);
         wiring.put("argus.ftp.host", "127.0.0.1");
         wiring.put("argus.ftp.port", Integer.toString(ftpPort));
         wiring.put("argus.ftp.username", EmbeddedFtpServer.USERNAME);
@@ -236,12 +237,13 @@ public final class Standalone implements AutoCloseable {
         }
     }
 
+    /** Owner-only: it holds the database password, the cluster and the stored files. */
     private static void createDirectory(Path directory) {
         try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
+            PrivateDirectory.prepare(directory, "the data directory");
+        } catch (UncheckedIOException e) {
             throw new UncheckedIOException("cannot create the data directory " + directory
-                    + " (set --argus.standalone.data-dir to a writable directory)", e);
+                    + " (set --argus.standalone.data-dir to a writable directory)", e.getCause());
         }
     }
 }

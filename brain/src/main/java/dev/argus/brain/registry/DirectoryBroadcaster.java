@@ -60,9 +60,10 @@ class DirectoryBroadcaster implements SchedulingConfigurer {
         }
     }
 
-    /** Publishes the directory whatever it is, and forgets long-silent instances. */
+    /** Publishes the directory whatever it is, and forgets long-silent instances and probes. */
     synchronized void broadcast() {
         registry.forgetInstancesSeenBefore(clock.instant().minus(INSTANCE_RETENTION));
+        registry.forgetProbesSeenBefore(clock.instant().minus(properties.forgetProbesAfter()));
         publish(registry.directory());
     }
 

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,11 @@ public class ProbeRegistry {
     private static final Logger log = LoggerFactory.getLogger(ProbeRegistry.class);
     /** How long the fan-out reuses one reading of the directory. */
     static final Duration SNAPSHOT_TTL = Duration.ofSeconds(1);
+    /** Most refused names and credentials remembered for logging each once: forged ones must not grow them. */
+    static final int MAX_REMEMBERED_REFUSALS = 1000;
+    /** The longest instance id recorded (a probe's is its host name and 8 hex digits). */
+    static final int MAX_INSTANCE_ID = 128;
+    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_INSTANCE_ID + "}");
 
     private final ProbeRepository probes;
     private final ProbeInstanceRepository instances;
@@ -37,6 +44,7 @@ public class ProbeRegistry {
     private final Clock clock;
     private final Set<String> rejectedNames = ConcurrentHashMap.newKeySet();
     private final Set<String> rejectedCredentials = ConcurrentHashMap.newKeySet();
+    private final AtomicLong fullWarnedAt = new AtomicLong(Long.MIN_VALUE);
     private volatile Snapshot snapshot;
 
     ProbeRegistry(ProbeRepository probes, ProbeInstanceRepository instances, ProbeQueues probeQueues,
@@ -54,24 +62,39 @@ public class ProbeRegistry {
      * of heartbeats from a dead process does not make it look alive. An engine the sender's credential may not speak
      * for ({@link ProbeCredentials}) is skipped with a WARN (once per engine and credential).
      *
+     * A malformed instance id (not 1 to {@value #MAX_INSTANCE_ID} letters, digits, '.', '_' or '-') is ignored
+     * whole; a new probe name beyond {@link BrainProperties#maxProbes()} is ignored with a WARN at most once a minute.
+     *
      * @param credential the RabbitMQ user that published the message ({@code user_id}), null when it carried none
      */
     @Transactional
     public void record(String instanceId, List<ProbeDescriptor> engines, Instant at, String credential) {
         Instant now = clock.instant();
         Instant seen = at == null || at.isAfter(now) ? now : at;
+        if (instanceId == null || !INSTANCE_ID.matcher(instanceId).matches()) {
+            if (remember(rejectedNames, "instance:" + instanceId)) {
+                log.warn("Ignoring a registration from a malformed instance id '{}': an instance id is 1 to {}"
+                        + " letters, digits, '.', '_' or '-'", printable(instanceId), MAX_INSTANCE_ID);
+            }
+            return;
+        }
         for (ProbeDescriptor engine : engines) {
             if (engine == null || engine.name() == null || !Topology.PROBE_NAME.matcher(engine.name()).matches()) {
-                if (engine != null && rejectedNames.add(String.valueOf(engine.name()))) {
+                if (engine != null && remember(rejectedNames, String.valueOf(engine.name()))) {
                     log.warn("Ignoring probe '{}' of instance {}: a probe name is 1 to 64 lower-case letters, digits,"
-                            + " '-' or '_', starting with a letter", engine.name(), instanceId);
+                            + " '-' or '_', starting with a letter", printable(engine.name()), instanceId);
                 }
                 continue;
             }
-            String owner = probes.findById(engine.name()).map(ProbeEntity::registeredBy).orElse(null);
+            Optional<ProbeEntity> known = probes.findById(engine.name());
+            if (known.isEmpty() && probes.count() >= properties.maxProbes()) {
+                warnFull(engine.name(), instanceId, now);
+                continue;
+            }
+            String owner = known.map(ProbeEntity::registeredBy).orElse(null);
             String problem = ProbeCredentials.problem(engine.name(), credential, owner);
             if (problem != null) {
-                if (rejectedCredentials.add(engine.name() + "/" + credential)) {
+                if (remember(rejectedCredentials, engine.name() + "/" + credential)) {
                     log.warn("Ignoring probe {} of instance {}: {}", engine.name(), instanceId, problem);
                 }
                 continue;
@@ -83,6 +106,36 @@ public class ProbeRegistry {
             instances.upsert(instanceId, engine.name(), seen);
         }
         snapshot = null;
+    }
+
+    /** A forged name as a log may show it: at most 80 characters, control characters escaped (no forged lines). */
+    static String printable(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder shown = new StringBuilder();
+        text.codePoints().limit(80).forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return text.codePointCount(0, text.length()) > 80 ? shown + "..." : shown.toString();
+    }
+
+    /** Adds to a set of logged refusals unless it is full; true when the refusal is to be logged. */
+    private static boolean remember(Set<String> refusals, String key) {
+        return refusals.size() < MAX_REMEMBERED_REFUSALS && refusals.add(key);
+    }
+
+    private void warnFull(String name, String instanceId, Instant now) {
+        long last = fullWarnedAt.get();
+        long minute = now.getEpochSecond() / 60;
+        if (last != minute && fullWarnedAt.compareAndSet(last, minute)) {
+            log.warn("Ignoring new probe {} of instance {}: the registry holds argus.brain.max-probes={} probes"
+                    + " (further ones are ignored silently for a minute)", name, instanceId, properties.maxProbes());
+        }
     }
 
     /** Every known probe with its current status, sorted by name. */
@@ -125,6 +178,20 @@ public class ProbeRegistry {
     @Transactional(readOnly = true)
     public Optional<ProbeDescriptor> descriptor(String name) {
         return probes.findById(name).map(ProbeEntity::toDescriptor);
+    }
+
+    /**
+     * Forgets probes none of whose instances was heard of since {@code before}
+     * ({@link BrainProperties#forgetProbesAfter()}), with their instances.
+     */
+    @Transactional
+    public int forgetProbesSeenBefore(Instant before) {
+        int forgotten = probes.deleteSeenBefore(before);
+        if (forgotten > 0) {
+            snapshot = null;
+            log.info("Forgot {} probe(s) silent since {}", forgotten, before);
+        }
+        return forgotten;
     }
 
     /** Forgets instances not seen since {@code before} (each probe restart brings a new instance id). */

@@ -33,4 +33,9 @@ interface ProbeRepository extends JpaRepository<ProbeEntity, String> {
                @Param("version") String version, @Param("engineVersion") String engineVersion,
                @Param("signatureVersion") String signatureVersion, @Param("mimeTypes") String mimeTypes,
                @Param("timeoutMs") long timeoutMs, @Param("seen") Instant seen, @Param("credential") String credential);
+
+    /** Forgets probes last seen before the instant (their instances go with them: on delete cascade). */
+    @Modifying
+    @Query("delete from ProbeEntity p where p.lastSeen < :before")
+    int deleteSeenBefore(@Param("before") Instant before);
 }

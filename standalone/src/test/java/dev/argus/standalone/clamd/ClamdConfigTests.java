@@ -28,4 +28,10 @@ class ClamdConfigTests {
     void acceptsStreamsLargerThanTheDefaultUploadLimit() {
         assertThat(config.render().lines()).contains("StreamMaxLength 300M");
     }
+
+    @Test
+    void reportsContentBeyondItsLimitsInsteadOfCallingItClean() {
+        assertThat(config.render().lines()).contains("AlertExceedsMax yes", "MaxScanSize 400M", "MaxFileSize 300M",
+                "MaxRecursion 17", "MaxFiles 10000");
+    }
 }

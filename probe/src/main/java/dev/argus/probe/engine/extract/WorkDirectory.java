@@ -1,6 +1,8 @@
 package dev.argus.probe.engine.extract;
 
+import dev.argus.common.fs.PrivateDirectory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +26,13 @@ final class WorkDirectory implements AutoCloseable {
         this.directory = directory;
     }
 
-    /** Creates the job's directory (and the base, 0700, when missing). */
+    /** Creates the job's directory (and the base, 0700, when missing; checked: {@link PrivateDirectory}). */
     static WorkDirectory create(Path base) throws IOException {
-        Files.createDirectories(base, attributes("rwx------"));
+        try {
+            PrivateDirectory.prepare(base, "the extraction work directory (argus.probe.extract.work-dir)");
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         return new WorkDirectory(Files.createTempDirectory(base, "job-", attributes("rwx------")));
     }
 

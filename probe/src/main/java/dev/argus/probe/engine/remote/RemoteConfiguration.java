@@ -9,6 +9,7 @@ class RemoteConfiguration {
 
     @Bean
     RemoteEngineSource remoteEngineSource(RemoteProperties properties) {
-        return new RemoteEngineSource(properties.configDir(), properties.variables(), System::getenv);
+        return new RemoteEngineSource(properties.configDir(), properties.variables(), System::getenv,
+                properties.statusOrigins());
     }
 }

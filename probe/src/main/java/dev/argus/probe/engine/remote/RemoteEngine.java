@@ -1,6 +1,7 @@
 package dev.argus.probe.engine.remote;
 
 import dev.argus.probe.engine.configfile.ConfiguredEngine;
+import dev.argus.probe.engine.configfile.Template;
 import dev.argus.probe.spi.EngineDependency;
 import dev.argus.probe.spi.EngineException;
 import dev.argus.probe.spi.EngineVersions;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +27,11 @@ import tools.jackson.databind.JsonNode;
  * URL in the answer or a header) is polled until the answer says done, within the engine's timeout. JSON Pointers
  * map the final answer to the verdict, threat name and versions. Thread-safe: the JDK HTTP client is shared, every
  * scan has its own requests.
+ *
+ * <p>A status URL the service gives (in its answer or a header) is followed only when it is on the service's own
+ * origin (scheme, host, port) or on one of the allowed status origins ({@code argus.probe.remote.status-origins});
+ * anything else fails the job with a terminal error before any request is sent, so a compromised or confused service
+ * cannot make the probe fetch internal addresses.
  */
 final class RemoteEngine extends ConfiguredEngine implements AutoCloseable {
 
@@ -34,11 +41,21 @@ final class RemoteEngine extends ConfiguredEngine implements AutoCloseable {
     private final RemoteEngineSpec spec;
     private final ServiceClient client;
     private final AnswerReader reader;
+    private final Set<URI> statusOrigins;
     private volatile EngineVersions versions = EngineVersions.UNKNOWN;
 
     RemoteEngine(RemoteEngineSpec spec) {
+        this(spec, Set.of());
+    }
+
+    /**
+     * @param statusOrigins origins ({@code scheme://host:port}, as {@link RemoteEngineSpecs#origin} makes them)
+     *                      besides the service's own where a status URL may point
+     */
+    RemoteEngine(RemoteEngineSpec spec, Set<URI> statusOrigins) {
         super(spec.identity(), "HTTP scanning service file " + spec.file());
         this.spec = spec;
+        this.statusOrigins = Set.copyOf(statusOrigins);
         this.client = new ServiceClient(spec);
         this.reader = new AnswerReader(spec.answer(), spec.identity().displayName());
     }
@@ -213,6 +230,13 @@ final class RemoteEngine extends ConfiguredEngine implements AutoCloseable {
             URI resolved = base.resolve(new URI(location.strip()));
             if (!"http".equalsIgnoreCase(resolved.getScheme()) && !"https".equalsIgnoreCase(resolved.getScheme())) {
                 throw new URISyntaxException(location, "not an http(s) URL");
+            }
+            URI origin = RemoteEngineSpecs.origin(Template.literal(resolved.toString()));
+            if (origin == null || !origin.equals(spec.service()) && !statusOrigins.contains(origin)) {
+                throw new TerminalEngineException(displayName() + ": the status URL the service gave is on "
+                        + (origin == null ? "no origin" : origin) + ", not on the service's origin "
+                        + spec.service() + " nor in " + RemoteEngineSource.STATUS_ORIGINS_PROPERTY
+                        + "; not followed");
             }
             return resolved;
         } catch (URISyntaxException e) {

@@ -1,13 +1,17 @@
 package dev.argus.probe.engine.remote;
 
 import dev.argus.probe.engine.configfile.SpecDirectory;
+import dev.argus.probe.engine.configfile.Template;
 import dev.argus.probe.spi.EngineSource;
 import dev.argus.probe.spi.ScanEngine;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +24,12 @@ public final class RemoteEngineSource implements EngineSource, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteEngineSource.class);
     static final String PROPERTY = "argus.probe.remote.config-dir";
+    static final String STATUS_ORIGINS_PROPERTY = "argus.probe.remote.status-origins";
 
     private final Path configDir;
     private final Map<String, Map<String, String>> overrides;
     private final Function<String, String> environment;
+    private final Set<URI> statusOrigins;
     private List<RemoteEngine> engines;
 
     /**
@@ -33,9 +39,29 @@ public final class RemoteEngineSource implements EngineSource, AutoCloseable {
      */
     public RemoteEngineSource(Path configDir, Map<String, Map<String, String>> overrides,
                               Function<String, String> environment) {
+        this(configDir, overrides, environment, List.of());
+    }
+
+    /**
+     * @param statusOrigins origins besides each service's own where its status URLs may point
+     *                      ({@value #STATUS_ORIGINS_PROPERTY}, e.g. {@code https://results.example.com})
+     * @throws IllegalArgumentException when one is not an http(s) origin
+     */
+    public RemoteEngineSource(Path configDir, Map<String, Map<String, String>> overrides,
+                              Function<String, String> environment, List<String> statusOrigins) {
         this.configDir = configDir;
         this.overrides = Map.copyOf(overrides);
         this.environment = environment;
+        this.statusOrigins = statusOrigins.stream().map(RemoteEngineSource::origin).collect(Collectors.toSet());
+    }
+
+    private static URI origin(String text) {
+        URI origin = RemoteEngineSpecs.origin(Template.literal(text.strip()));
+        if (origin == null || !origin.getScheme().equals("http") && !origin.getScheme().equals("https")) {
+            throw new IllegalArgumentException(STATUS_ORIGINS_PROPERTY + ": '" + text
+                    + "' is not an http(s) origin such as https://results.example.com:8443");
+        }
+        return origin;
     }
 
     @Override
@@ -58,7 +84,7 @@ public final class RemoteEngineSource implements EngineSource, AutoCloseable {
                     spec.submit().url(), spec.submit().multipart() ? "multipart" : "raw body",
                     spec.synchronous() ? "synchronous" : "polled every " + spec.poll().interval().toMillis() + " ms",
                     spec.timeout().toMillis());
-            loaded.add(new RemoteEngine(spec));
+            loaded.add(new RemoteEngine(spec, statusOrigins));
         }
         return loaded;
     }
