@@ -39,10 +39,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeyStore keys;
     private final Duration retryAfter;
+    private final Duration sessionMaxLifetime;
 
-    ApiKeyAuthenticationFilter(ApiKeyStore keys, Duration retryAfter) {
+    ApiKeyAuthenticationFilter(ApiKeyStore keys, Duration retryAfter, Duration sessionMaxLifetime) {
         this.keys = keys;
         this.retryAfter = retryAfter;
+        this.sessionMaxLifetime = sessionMaxLifetime;
     }
 
     /**
@@ -111,7 +113,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         Authentication session = SecurityContextHolder.getContext().getAuthentication();
         if (session != null && session.getPrincipal() instanceof Caller previous) {
-            Optional<Caller> current = keys.active(previous.keyId());
+            Optional<Caller> current = expired(request.getSession(false)) ? Optional.empty()
+                    : keys.active(previous.keyId());
             if (current.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 HttpSession httpSession = request.getSession(false);
@@ -122,5 +125,17 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return current.orElse(null);
         }
         return null;
+    }
+
+    /** Whether the session is older than its absolute lifetime, however recently it was used. */
+    private boolean expired(HttpSession httpSession) {
+        if (httpSession == null) {
+            return false;
+        }
+        try {
+            return System.currentTimeMillis() - httpSession.getCreationTime() > sessionMaxLifetime.toMillis();
+        } catch (IllegalStateException invalidated) {
+            return true;
+        }
     }
 }

@@ -40,10 +40,11 @@ class ProblemErrorController implements ErrorController {
                 ? "unexpected error; the server log has the details"
                 : known != null ? known.toString() : status.getReasonPhrase() + (uri == null ? "" : ": " + uri);
         if (status.is5xxServerError()) {
-            log.error("{} -> {} (outside the MVC handlers)", uri, status.value(),
+            log.error("{} -> {} (outside the MVC handlers)", LogSafe.text(uri), status.value(),
                     (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         } else {
-            log.warn("{} -> {} (outside the MVC handlers)", uri, status.value());
+            log.warn("{} -> {} (outside the MVC handlers): {}", LogSafe.text(uri), status.value(),
+                    LogSafe.text(detail));
         }
         String slug = status == HttpStatus.BAD_REQUEST && known != null ? "invalid-parameter" : Problems.slugFor(status);
         return ResponseEntity.status(status)
