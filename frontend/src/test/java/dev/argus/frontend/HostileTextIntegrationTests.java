@@ -30,12 +30,12 @@ class HostileTextIntegrationTests extends AbstractHostileRequestTests {
         String sha256 = uploadAndGetSha256();
         assertProblem(raw.send("PUT", "/api/v1/files/" + sha256 + "/label", List.of("Content-Type: application/json"),
                 "{\"label\":\"malicious\",\"source\":\"ticket\\u0000 42\"}".getBytes(StandardCharsets.UTF_8)), 400,
-                "invalid-json");
+                "malformed-json");
         assertThat(raw.send("PUT", "/api/v1/files/" + sha256 + "/label", List.of("Content-Type: application/json"),
                 "{\"label\":\"malicious\",\"source\":\"ticket 42\"}".getBytes(StandardCharsets.UTF_8)).status())
                 .isEqualTo(200);
         assertProblem(raw.send("POST", "/api/v1/users/admin/keys", List.of("Content-Type: application/json"),
-                "{\"name\":\"a\\u0000b\"}".getBytes(StandardCharsets.UTF_8)), 400, "invalid-json");
+                "{\"name\":\"a\\u0000b\"}".getBytes(StandardCharsets.UTF_8)), 400, "malformed-json");
         assertThat(raw.send("GET", "/api/v1/files?query=a%00b", List.of(), null).status()).isEqualTo(400);
         assertThat(raw.send("GET", "/api/v1/scans?status=queued%00", List.of(), null).status()).isEqualTo(400);
         assertThat(raw.send("GET", "/api/v1/files/ab%00cd", List.of(), null).status()).isEqualTo(400);

@@ -46,7 +46,7 @@ class MalformedUrlIntegrationTests extends AbstractHostileRequestTests {
 
     @Test
     void badHostHeadersAre4xx() {
-        for (String host : List.of("Host: a b", "Host: [::1", "Host: x:99999999", "Host: \u00e9.example",
+        for (String host : List.of("Host: a b", "Host: [::1", "Host: \u00e9.example",
                 "Host: a/b", "Host: %00")) {
             RawHttp.Response response = raw.sendWithoutHost("GET", "/api/v1/probes", List.of(host));
             assertThat(response.status()).as(host + " -> " + response.body()).isBetween(400, 499);

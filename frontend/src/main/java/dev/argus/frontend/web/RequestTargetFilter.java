@@ -1,23 +1,29 @@
 package dev.argus.frontend.web;
 
+import dev.argus.common.json.ArgusJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The one check of a request's target, parameters and headers before anything else runs; what it refuses becomes
- * a 400 problem (rendered by {@link ProblemErrorController}) instead of an exception deep inside a filter or
- * handler:
+ * The one check of a request's target, parameters and headers before anything else runs; what it refuses is
+ * answered here with a 400 problem ({@code bad-request} for the path, {@code invalid-parameter} for parameters and
+ * headers) instead of an exception deep inside a filter or handler:
  * <ul>
  *   <li>a request URI with a {@code %} not followed by two hexadecimal digits: Tomcat lets it through inside a
  *   {@code ;} path parameter (e.g. {@code /api/v1/files/;a%}), and Spring's path parser then throws (a 500);</li>
@@ -32,29 +38,39 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestTargetFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(RequestTargetFilter.class);
+    private static final String PATH_REFUSAL = "the request path";
     private static final Pattern PARAMETER = Pattern.compile("Parameter \\[([^\\]]{0,64})\\]");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String refused = refusal(request);
-        if (refused != null) {
-            request.setAttribute(ProblemErrorController.DETAIL_ATTRIBUTE, refused);
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        if (refused == null) {
+            chain.doFilter(request, response);
             return;
         }
-        chain.doFilter(request, response);
+        // written here, not through the container's error dispatch: that would parse the malformed path again
+        String slug = refused.startsWith(PATH_REFUSAL) ? "bad-request" : "invalid-parameter";
+        log.warn("{} {} -> 400 {}: {}", LogSafe.text(request.getMethod(), 20), LogSafe.text(request.getRequestURI()),
+                slug, refused);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(ArgusJson.mapper().writeValueAsString(
+                Problems.of(HttpStatus.BAD_REQUEST, slug, refused)));
+        response.getWriter().flush();
     }
 
     /** Why the request is refused, or null. */
     static String refusal(HttpServletRequest request) {
         String uri = request.getRequestURI();
         if (!wellEncoded(uri)) {
-            return "the request path is not validly percent-encoded (a '%' must be followed by two hexadecimal"
+            return PATH_REFUSAL + " is not validly percent-encoded (a '%' must be followed by two hexadecimal"
                     + " digits)";
         }
         if (uri.contains("%00")) {
-            return "the request path contains an encoded NUL (%00)";
+            return PATH_REFUSAL + " contains an encoded NUL (%00)";
         }
         Map<String, String[]> parameters;
         try {
