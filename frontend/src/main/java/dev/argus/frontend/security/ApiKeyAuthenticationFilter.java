@@ -40,9 +40,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final ApiKeyStore keys;
     private final Duration retryAfter;
     private final Duration sessionMaxLifetime;
+    private final ProblemResponses problems;
 
-    ApiKeyAuthenticationFilter(ApiKeyStore keys, Duration retryAfter, Duration sessionMaxLifetime) {
+    ApiKeyAuthenticationFilter(ApiKeyStore keys, Duration retryAfter, Duration sessionMaxLifetime,
+                               ProblemResponses problems) {
         this.keys = keys;
+        this.problems = problems;
         this.retryAfter = retryAfter;
         this.sessionMaxLifetime = sessionMaxLifetime;
     }
@@ -74,7 +77,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         try {
             caller = authenticate(request);
         } catch (BadCredentialsException e) {
-            ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
+            problems.unauthorized(request, response, e.getMessage());
             return;
         } catch (DataAccessException e) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));

@@ -28,8 +28,8 @@ import org.springframework.security.web.csrf.CsrfException;
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
-    /** Anonymous refusals are logged once a minute per client address ({@link UnauthorizedLog}). */
-    private static final UnauthorizedLog UNAUTHORIZED = new UnauthorizedLog(Clock.systemUTC());
+    /** 401s are logged once a minute per client address; one memory per application context. */
+    private final UnauthorizedLog unauthorized = new UnauthorizedLog(Clock.systemUTC());
 
     static final String UNAUTHENTICATED_DETAIL =
             "a valid API key is required: send the header 'Authorization: Bearer <key>'";
@@ -37,7 +37,18 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", UNAUTHENTICATED_DETAIL);
+        unauthorized(request, response, UNAUTHENTICATED_DETAIL);
+    }
+
+    /** Writes a 401 problem; its log line is throttled per client address ({@link UnauthorizedLog}). */
+    void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        int suppressed = unauthorized.admit(request.getRemoteAddr());
+        if (suppressed >= 0) {
+            log.warn("{} {} -> 401 unauthorized from {}{}", LogSafe.text(request.getMethod(), 20),
+                    LogSafe.text(request.getRequestURI()), request.getRemoteAddr(), suppressed == 0 ? ""
+                            : " (" + suppressed + " more 401s from that address were not logged)");
+        }
+        respond(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", detail);
     }
 
     @Override
@@ -57,17 +68,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     /** Writes a problem document with the given status, slug and detail. */
     static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
                       String detail) throws IOException {
-        if (status != HttpStatus.UNAUTHORIZED) {
-            log.warn("{} {} -> {} {}", LogSafe.text(request.getMethod(), 20), LogSafe.text(request.getRequestURI()),
-                    status.value(), slug);
-        } else {
-            int suppressed = UNAUTHORIZED.admit(request.getRemoteAddr());
-            if (suppressed >= 0) {
-                log.warn("{} {} -> 401 {} from {}{}", LogSafe.text(request.getMethod(), 20),
-                        LogSafe.text(request.getRequestURI()), slug, request.getRemoteAddr(), suppressed == 0 ? ""
-                                : " (" + suppressed + " more 401s from that address were not logged)");
-            }
-        }
+        log.warn("{} {} -> {} {}", LogSafe.text(request.getMethod(), 20), LogSafe.text(request.getRequestURI()),
+                status.value(), slug);
+        respond(request, response, status, slug, detail);
+    }
+
+    private static void respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                                String slug, String detail) throws IOException {
         if (response.isCommitted()) {
             return;
         }

@@ -66,7 +66,7 @@ class SecurityConfiguration {
                                       SessionProperties sessions) {
         ProblemResponses problems = new ProblemResponses();
         ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(keys, frontend.retryAfter(),
-                sessions.maxLifetime());
+                sessions.maxLifetime(), problems);
         http.httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
