@@ -25,7 +25,7 @@ class MalformedUrlIntegrationTests extends AbstractHostileRequestTests {
         List<String> failures = new ArrayList<>();
         for (String prefix : PREFIXES) {
             for (String tail : TAILS) {
-                for (String method : List.of("GET", "POST")) {
+                for (String method : List.of("GET", "POST", "TRACE")) {
                     RawHttp.Response response = raw.send(method, prefix + tail, List.of(),
                             method.equals("POST") ? new byte[0] : null);
                     if (response.status() >= 500 || response.status() < 400 && !tail.equals("\u00e9")
