@@ -49,7 +49,7 @@ class BrainMetricsIntegrationTests extends AbstractBrainClientTests {
     @Test
     void malformedTargetsAreA4xx() throws Exception {
         for (String target : List.of("/actuator/;a%", "/actuator/health;a%", "/;a%", "/%zz", "/actuator/%00",
-                "/actuator/health/%2F", "/x;y%")) {
+                "/actuator/health/%2F", "/x;y%", "TRACE /actuator/;a%", "TRACE /")) {
             String answer = rawGet(target);
             int status = Integer.parseInt(answer.substring(9, 12));
             assertThat(status).as(target + " -> " + answer).isBetween(400, 499);
@@ -60,7 +60,7 @@ class BrainMetricsIntegrationTests extends AbstractBrainClientTests {
     private String rawGet(String target) throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            socket.getOutputStream().write(((target.startsWith("/") ? "GET " : "") + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }

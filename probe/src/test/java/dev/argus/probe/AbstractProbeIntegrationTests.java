@@ -148,11 +148,11 @@ abstract class AbstractProbeIntegrationTests {
     @Test
     void malformedTargetsOnTheActuatorPortAreA4xx() throws Exception {
         for (String target : List.of("/actuator/;a%", "/actuator/health;a%", "/;a%", "/%zz", "/actuator/%00",
-                "/actuator/health/%2F", "/x;y%")) {
+                "/actuator/health/%2F", "/x;y%", "TRACE /actuator/;a%", "TRACE /")) {
             String answer;
             try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
                 socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n"
+                socket.getOutputStream().write(((target.startsWith("/") ? "GET " : "") + target + " HTTP/1.1\r\nHost: localhost\r\n"
                         + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
