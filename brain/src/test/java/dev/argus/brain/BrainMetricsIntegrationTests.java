@@ -45,6 +45,27 @@ class BrainMetricsIntegrationTests extends AbstractBrainClientTests {
         }
     }
 
+    /** Malformed request targets on the actuator port, sent through a raw socket: a 4xx, never a 5xx. */
+    @Test
+    void malformedTargetsAreA4xx() throws Exception {
+        for (String target : List.of("/actuator/;a%", "/actuator/health;a%", "/;a%", "/%zz", "/actuator/%00",
+                "/actuator/health/%2F", "/x;y%", "TRACE /actuator/;a%", "TRACE /")) {
+            String answer = rawGet(target);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            assertThat(status).as(target + " -> " + answer).isBetween(400, 499);
+        }
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    private String rawGet(String target) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(((target.startsWith("/") ? "GET " : "") + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void prometheusShowsRetriesTimeoutsPendingJobsAndQueues() {
         ProbeDescriptor probe = descriptor(newProbeName(), null);

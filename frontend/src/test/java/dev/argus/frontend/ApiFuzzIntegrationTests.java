@@ -15,11 +15,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Sends {@value #REQUESTS} generated requests ({@link FuzzRequests}, seed from {@code argus.fuzz.seed} or
- * random, printed) and checks each answer: never a 5xx, and every 4xx under {@code /api/} an RFC 9457 problem.
+ * random, printed) to every route of the application's request mappings (read at run time, so new routes are
+ * covered) and to junk, static and actuator paths, with hostile paths, headers, multipart and JSON bodies, and
+ * checks each answer: never a 5xx, and every 4xx under {@code /api/} an RFC 9457 problem.
  * Afterwards the service must still be alive: health UP, no temp file left, and a real upload goes all the way
  * to a finished scan (the test plays the brain). Prints the request count, the time taken and the statuses.
  */
@@ -28,10 +33,18 @@ class ApiFuzzIntegrationTests extends AbstractHostileRequestTests {
     private static final int REQUESTS = 10_000;
     private static final int SHOWN_FAILURES = 15;
 
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
     @Test
     void survivesTenThousandGeneratedRequestsWithoutA5xxAndWithProblemDocuments() {
         long seed = Long.getLong("argus.fuzz.seed", System.nanoTime());
-        FuzzRequests requests = new FuzzRequests(seed);
+        List<String> routes = mappedRoutes();
+        assertThat(routes).as("the routes come from the application's mappings")
+                .contains("/api/v1/scans/{id}", "/api/v3/files/{hash}", "/vtapi/v2/file/scan", "/api/v1/webhooks/{id}");
+        System.out.printf("[fuzz] seed %d, %d mapped routes%n", seed, routes.size());
+        FuzzRequests requests = new FuzzRequests(seed, routes);
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         long started = System.nanoTime();
@@ -54,6 +67,13 @@ class ApiFuzzIntegrationTests extends AbstractHostileRequestTests {
                 REQUESTS * 1000.0 / Math.max(1, millis), seed, statuses);
         assertThat(failures).as("replay with -Dargus.fuzz.seed=" + seed).isEmpty();
         assertStillAlive();
+    }
+
+    /** Every path pattern of the application's request mappings, so a new route is fuzzed without a change here. */
+    private List<String> mappedRoutes() {
+        return mappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream())
+                .distinct().sorted().toList();
     }
 
     /** What is wrong with the answer, or null. */

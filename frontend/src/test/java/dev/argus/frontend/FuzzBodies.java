@@ -25,7 +25,9 @@ final class FuzzBodies {
     }
 
     Body next() {
-        return switch (random.nextInt(7)) {
+        return switch (random.nextInt(10)) {
+            case 7, 8 -> new Body("application/json", utf8(fieldJson()));
+            case 9 -> brokenMultipart();
             case 0, 1 -> new Body("application/json", utf8(json()));
             case 2, 3 -> multipart();
             case 6 -> upload();
@@ -52,6 +54,48 @@ final class FuzzBodies {
                     random.nextInt(20) == 0 ? 1_500_000 : 100_000)) + "\"}";
             default -> new String(randomBytes(random.nextInt(300)), StandardCharsets.ISO_8859_1);
         };
+    }
+
+    /**
+     * JSON for the other routes (labels, keys, users, webhooks, rescans) with hostile values: NUL, bidi and
+     * zero-width characters, CR/LF, huge numbers, wrong types, deep nesting.
+     */
+    private String fieldJson() {
+        String field = List.of("label", "source", "name", "username", "role", "url", "description", "events", "probes",
+                "tags", "sha256", "force", "passwords", "metadata").get(random.nextInt(14));
+        String value = switch (random.nextInt(10)) {
+            case 0 -> "\"a\\u0000b\"";
+            case 1 -> "\"inv\u202Eoice\u200B\"";
+            case 2 -> "\"line\\r\\nFORGED\"";
+            case 3 -> "1" + "0".repeat(random.nextInt(400));
+            case 4 -> "-1e309";
+            case 5 -> "[" + "{\"a\":".repeat(random.nextInt(300)) + "1" + "}".repeat(random.nextInt(300)) + "]";
+            case 6 -> random.nextBoolean() ? "true" : "null";
+            case 7 -> "{\"x\":[1,\"2\",{}]}";
+            case 8 -> "\"" + "s".repeat(random.nextInt(5000)) + "\"";
+            default -> "\"" + hex(8) + "\"";
+        };
+        String other = random.nextBoolean() ? ",\"label\":\"malicious\",\"name\":\"k\",\"url\":\"https://example.com/h\""
+                : "";
+        return "{\"" + field + "\":" + value + other + "}";
+    }
+
+    /** A multipart body broken on purpose: no closing boundary, a huge part header, no name, a hostile filename. */
+    private Body brokenMultipart() {
+        String boundary = "brk" + Integer.toHexString(random.nextInt());
+        String body = switch (random.nextInt(6)) {
+            case 0 -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\nabc";
+            case 1 -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\nX-Big: "
+                    + "h".repeat(random.nextInt(40_000)) + "\r\n\r\nabc\r\n--" + boundary + "--\r\n";
+            case 2 -> "--" + boundary + "\r\nContent-Disposition: form-data\r\n\r\nabc\r\n--" + boundary + "--\r\n";
+            case 3 -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000\r\n.exe"
+                    + "\"\r\n\r\nabc\r\n--" + boundary + "--\r\n";
+            case 4 -> "--" + boundary + "--\r\n";
+            default -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename*=UTF-8''%E2%80%AEexe.txt"
+                    + "\r\n\r\nabc\r\n--" + boundary + "--\r\n";
+        };
+        String contentType = "multipart/form-data; boundary=" + (random.nextInt(5) == 0 ? "other" : boundary);
+        return new Body(contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private Body multipart() {

@@ -27,7 +27,8 @@ final class FuzzRequests {
 
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE",
             "PROPFIND", "X");
-    private static final List<String> ROUTES = List.of("/api/v1/scans", "/api/v1/scans/{id}",
+    /** Routes besides the application's own mappings: junk, static files, the error page, login and actuator. */
+    private static final List<String> EXTRA_ROUTES = List.of("/api/v1/scans", "/api/v1/scans/{id}",
             "/api/v1/scans/{id}/cancel", "/api/v1/scans/{id}/events", "/api/v1/files", "/api/v1/files/{hash}",
             "/api/v1/probes", "/api/v1/{junk}", "/api/{junk}", "/actuator/health", "/v3/api-docs", "/",
             "/index.html", "/js/app.js", "/{junk}", "/error", "/api/v1/users", "/api/v1/users/{junk}/keys",
@@ -46,12 +47,28 @@ final class FuzzRequests {
     private static final List<String> QUERY_NAMES = List.of("page", "size", "status", "query", "sort", "id", "x",
             "resource", "apikey");
 
+    /** Hostile path segments: bad percent-encoding, path parameters, NUL, encoded separators, dot segments, unicode. */
+    private static final List<String> HOSTILE_SEGMENTS = List.of("%zz", ";a%", "%", "%0", "a%2", "%00", "x%00y",
+            "%2F", "a%2fb", "%5C", ";", ";a=b", ";jsessionid=1", "..;", "..", ".", "%2e%2e", "%2e", "%C0%AF",
+            "%ED%A0%80", "%FF%FE", "%E2%80%AE", "%E2%80%8B", "%EF%BB%BF", "%0D%0A", "%09", "%7F", "\u00e9",
+            "%F0%9F%92%A9", "%25", "%25%", "%%", "~", "*", "'", "\"", "<script>", "%3Cscript%3E");
+
     private final Random random;
     private final FuzzBodies bodies;
+    private final List<String> routes;
 
+    /** Requests to the fixed list of routes only. */
     FuzzRequests(long seed) {
+        this(seed, List.of());
+    }
+
+    /** Requests to {@code mappedRoutes} (the application's mappings, e.g. {@code /api/v1/scans/{id}}) and more. */
+    FuzzRequests(long seed, List<String> mappedRoutes) {
         this.random = new Random(seed);
         this.bodies = new FuzzBodies(random);
+        List<String> all = new ArrayList<>(mappedRoutes);
+        all.addAll(EXTRA_ROUTES);
+        this.routes = List.copyOf(all);
     }
 
     Request next() {
@@ -80,16 +97,39 @@ final class FuzzRequests {
     }
 
     private String path() {
-        String path = pick(ROUTES).replace("{id}", random.nextInt(4) == 0 ? junk() : UUID.randomUUID().toString())
-                .replace("{hash}", hash()).replace("{junk}", junk());
-        return switch (random.nextInt(12)) {
+        String path = variables(pick(routes));
+        return switch (random.nextInt(16)) {
             case 0 -> path + "/";
             case 1 -> path.replace("/api/", "//api//");
             case 2 -> path + ";jsessionid=" + junk();
             case 3 -> path + "/%2e%2e/%2e%2e/etc/passwd";
             case 4 -> path + "/" + "a".repeat(random.nextInt(9000));
+            case 5, 6 -> path + (random.nextBoolean() ? "/" : "") + pick(HOSTILE_SEGMENTS);
+            case 7 -> insertSegment(path, pick(HOSTILE_SEGMENTS));
             default -> path;
         };
+    }
+
+    /** Each {@code {name}} of a route pattern filled with a value of the kind its name suggests, or junk. */
+    private String variables(String pattern) {
+        StringBuilder path = new StringBuilder();
+        int at = 0;
+        for (int open = pattern.indexOf('{'); open >= 0; open = pattern.indexOf('{', at)) {
+            int close = pattern.indexOf('}', open);
+            path.append(pattern, at, open);
+            String name = pattern.substring(open + 1, close).replaceFirst("[:*].*", "").toLowerCase();
+            path.append(random.nextInt(4) == 0 ? junk() : random.nextInt(8) == 0 ? pick(HOSTILE_SEGMENTS)
+                    : name.contains("hash") || name.contains("sha") || name.contains("resource") ? hash()
+                    : name.equals("id") || name.endsWith("id") ? UUID.randomUUID().toString()
+                    : name.contains("user") ? "admin" : junk());
+            at = close + 1;
+        }
+        return path.append(pattern.substring(at)).toString();
+    }
+
+    private String insertSegment(String path, String segment) {
+        int slash = path.indexOf('/', 1 + random.nextInt(Math.max(1, path.length() - 1)));
+        return slash < 0 ? path + "/" + segment : path.substring(0, slash) + "/" + segment + path.substring(slash);
     }
 
     private String query() {
@@ -120,7 +160,12 @@ final class FuzzRequests {
     }
 
     private String header() {
-        return switch (random.nextInt(8)) {
+        return switch (random.nextInt(13)) {
+            case 8 -> "X-Forged: a\r\nX-Injected: " + junk();
+            case 9 -> "X-Nul: a\0b";
+            case 10 -> "Content-Length: " + (random.nextBoolean() ? "-1" : "99999999999999999999");
+            case 11 -> "Cookie: JSESSIONID=" + junk() + "; XSRF-TOKEN=" + junk();
+            case 12 -> "X-Bidi: \u202Eexe.txt\u200B";
             case 0 -> "X-Padding: " + "p".repeat(random.nextInt(20_000));
             case 1 -> "Range: bytes=" + junk();
             case 2 -> "If-None-Match: " + junk();
@@ -137,12 +182,13 @@ final class FuzzRequests {
      * junk or unknown bearer key, another scheme, a huge one.
      */
     private String authorization() {
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(7)) {
             case 0 -> "Authorization:";
             case 1 -> "Authorization: Bearer " + junk();
             case 2 -> "Authorization: Bearer argus_" + "A".repeat(43);
             case 3 -> "Authorization: Basic " + junk();
             case 4 -> "Authorization: Bearer " + "k".repeat(random.nextInt(10_000));
+            case 5 -> "Authorization: Bearer argus_\0" + junk();
             default -> "Authorization: " + junk();
         };
     }

@@ -49,6 +49,16 @@ final class RawHttp {
         return exchange(head.toByteArray(), body == null ? new byte[0] : body);
     }
 
+    /** Sends a request without a body whose {@code Host} header is the caller's (among {@code headers}), if any. */
+    Response sendWithoutHost(String method, String target, List<String> headers) {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.writeBytes((method + " " + target + " HTTP/1.1\r\nConnection: close\r\nAuthorization: Bearer "
+                + TestKeys.ADMIN_KEY + "\r\n").getBytes(StandardCharsets.UTF_8));
+        headers.forEach(h -> head.writeBytes((h + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        head.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        return exchange(head.toByteArray(), new byte[0]);
+    }
+
     /** Sends the body in chunks of 64KB, so no {@code Content-Length} announces its size. */
     Response sendChunked(String method, String target, List<String> headers, byte[] body) {
         ByteArrayOutputStream head = head(method, target, headers);

@@ -36,8 +36,9 @@ class VtApiIntegrationTests extends AbstractVtIntegrationTests {
         assertThat(vt("GET", "/api/v3/nothing-here", TestKeys.ADMIN_KEY, null).statusCode()).isEqualTo(404);
         assertThat(send(HttpRequest.newBuilder(http.uri("/vtapi/v2/file/nothing?apikey=" + TestKeys.ADMIN_KEY)))
                 .statusCode()).isEqualTo(404);
+        // a 401's line may be left out when another 401 from 127.0.0.1 was logged within the minute (UnauthorizedLog)
         assertThat(output.getAll()).as("the refusals are logged")
-                .contains("GET /api/v3/files/upload_url -> 401")
+                .contains("GET /api/v3/nothing-here -> 404")
                 .doesNotContain(wrongV3).doesNotContain(wrongV2).doesNotContain(TestKeys.ADMIN_KEY);
     }
 

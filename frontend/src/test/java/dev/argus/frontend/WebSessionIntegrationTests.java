@@ -23,7 +23,7 @@ class WebSessionIntegrationTests extends AbstractSecurityIntegrationTests {
 
     @Test
     void aWebSessionNeedsTheCsrfTokenToChangeAnythingAndEndsWhenItsKeyIsRevokedOrOnLogout() {
-        Browser browser = new Browser();
+        Browser browser = new Browser(admin);
         ArgusTestClient analyst = admin.newUser("ANALYST");
         assertThat(browser.get("/login.html").statusCode()).isEqualTo(200);
         assertProblem(browser.postForm("/login", "key=" + analyst.key(), false), 403, "csrf-token-invalid");
@@ -50,6 +50,20 @@ class WebSessionIntegrationTests extends AbstractSecurityIntegrationTests {
         assertProblem(browser.get("/api/v1/probes"), 401, "unauthorized");
     }
 
+    /** A key in the URL ends in access logs, proxy logs and browser history: only the form body is read. */
+    @Test
+    void loginTakesTheKeyFromTheFormBodyOnly() {
+        Browser browser = new Browser(admin);
+        browser.get("/login.html");
+        assertProblem(browser.postForm("/login?key=" + TestKeys.ADMIN_KEY, "", true), 400, "bad-request");
+        assertProblem(browser.postForm("/login?%6Bey=" + TestKeys.ADMIN_KEY, "", true), 400, "bad-request");
+        assertProblem(browser.postForm("/login?key=" + TestKeys.ADMIN_KEY, "key=" + TestKeys.ADMIN_KEY, true), 400,
+                "bad-request");
+        assertProblem(browser.get("/api/v1/probes"), 401, "unauthorized");
+        assertThat(browser.postForm("/login", "key=" + TestKeys.ADMIN_KEY, true).statusCode()).isEqualTo(204);
+        assertThat(browser.get("/api/v1/probes").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void sendsTheSecurityHeaders() {
         for (HttpResponse<String> response : List.of(admin.get("/"), admin.get("/api/v1/probes"),
@@ -65,9 +79,15 @@ class WebSessionIntegrationTests extends AbstractSecurityIntegrationTests {
     }
 
     /** A cookie-keeping client that behaves like the web UI: no Authorization header, the CSRF cookie echoed. */
-    private final class Browser {
+    static final class Browser {
+        private final ArgusTestClient admin;
         private final CookieManager cookies = new CookieManager();
         private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+        /** A browser on the service {@code admin} talks to (its key is not sent). */
+        Browser(ArgusTestClient admin) {
+            this.admin = admin;
+        }
 
         HttpResponse<String> get(String path) {
             return send(HttpRequest.newBuilder(admin.uri(path)).GET());

@@ -144,6 +144,23 @@ abstract class AbstractProbeIntegrationTests {
         assertThat(metrics).as("a percentile histogram").contains("argus_engine_scan_seconds_bucket{");
     }
 
+    /** Malformed request targets on the actuator port, sent through a raw socket: a 4xx, never a 5xx. */
+    @Test
+    void malformedTargetsOnTheActuatorPortAreA4xx() throws Exception {
+        for (String target : List.of("/actuator/;a%", "/actuator/health;a%", "/;a%", "/%zz", "/actuator/%00",
+                "/actuator/health/%2F", "/x;y%", "TRACE /actuator/;a%", "TRACE /")) {
+            String answer;
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(((target.startsWith("/") ? "GET " : "") + target + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            assertThat(Integer.parseInt(answer.substring(9, 12))).as(target + " -> " + answer).isBetween(400, 499);
+        }
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> get(String path) {
         return ArgusTestClient.onPort(port, null).get(path);
     }

@@ -4,6 +4,7 @@ import dev.argus.common.json.ArgusJson;
 import dev.argus.common.message.EngineResult;
 import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ScanProgressed;
+import dev.argus.frontend.web.TextRules;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -92,7 +93,7 @@ public class ResultRecorder {
             }
             EngineResult engine = result.result().sanitized();
             int inserted = new ResultRow(result.scanId(), result.sha256(), result.probe(), engine.category().wireName(),
-                    engine.result(), engine.engineVersion(), engine.signatureVersion(), engine.durationMs(),
+                    TextRules.visible(engine.result()), engine.engineVersion(), engine.signatureVersion(), engine.durationMs(),
                     engine.error(), result.cached(), ArgusJson.mapper().writeValueAsString(engine.details()), now)
                     .insert(jdbc);
             if (inserted == 0) {

@@ -2,6 +2,8 @@ package dev.argus.frontend.scan;
 
 import dev.argus.common.json.ArgusJson;
 import dev.argus.frontend.web.ApiException;
+import dev.argus.frontend.web.LogSafe;
+import dev.argus.frontend.web.TextRules;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collection;
@@ -156,10 +158,16 @@ public record ScanOptions(List<String> probes, boolean force, List<String> tags,
         }
         for (String tag : tags) {
             if (tag.length() > MAX_TAG_LENGTH) {
-                throw invalidTags("a tag is at most " + MAX_TAG_LENGTH + " characters: '" + tag + "'");
+                throw invalidTags("a tag is at most " + MAX_TAG_LENGTH + " characters: '"
+                        + LogSafe.text(tag, MAX_TAG_LENGTH) + "'");
             }
-            if (tag.chars().anyMatch(c -> Character.isISOControl(c) || c == ',')) {
-                throw invalidTags("a tag may not contain control characters or commas");
+            int refused = TextRules.firstRefused(tag);
+            if (refused >= 0) {
+                throw invalidTags("a tag may not contain " + TextRules.describe(refused)
+                        + "; control, invisible and bidi formatting characters are refused");
+            }
+            if (tag.indexOf(',') >= 0) {
+                throw invalidTags("a tag may not contain commas");
             }
         }
         return tags;

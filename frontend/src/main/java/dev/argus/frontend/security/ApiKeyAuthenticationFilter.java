@@ -39,10 +39,15 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeyStore keys;
     private final Duration retryAfter;
+    private final Duration sessionMaxLifetime;
+    private final ProblemResponses problems;
 
-    ApiKeyAuthenticationFilter(ApiKeyStore keys, Duration retryAfter) {
+    ApiKeyAuthenticationFilter(ApiKeyStore keys, Duration retryAfter, Duration sessionMaxLifetime,
+                               ProblemResponses problems) {
         this.keys = keys;
+        this.problems = problems;
         this.retryAfter = retryAfter;
+        this.sessionMaxLifetime = sessionMaxLifetime;
     }
 
     /**
@@ -72,7 +77,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         try {
             caller = authenticate(request);
         } catch (BadCredentialsException e) {
-            ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
+            problems.unauthorized(request, response, e.getMessage());
             return;
         } catch (DataAccessException e) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
@@ -111,7 +116,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         Authentication session = SecurityContextHolder.getContext().getAuthentication();
         if (session != null && session.getPrincipal() instanceof Caller previous) {
-            Optional<Caller> current = keys.active(previous.keyId());
+            Optional<Caller> current = expired(request.getSession(false)) ? Optional.empty()
+                    : keys.active(previous.keyId());
             if (current.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 HttpSession httpSession = request.getSession(false);
@@ -122,5 +128,17 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return current.orElse(null);
         }
         return null;
+    }
+
+    /** Whether the session is older than its absolute lifetime, however recently it was used. */
+    private boolean expired(HttpSession httpSession) {
+        if (httpSession == null) {
+            return false;
+        }
+        try {
+            return System.currentTimeMillis() - httpSession.getCreationTime() > sessionMaxLifetime.toMillis();
+        } catch (IllegalStateException invalidated) {
+            return true;
+        }
     }
 }

@@ -3,7 +3,9 @@ package dev.argus.frontend.security;
 import dev.argus.frontend.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -14,8 +16,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * {@code POST /login} (form field {@code key}, with the CSRF token): opens a web session for the owner of an
@@ -39,8 +42,14 @@ class LoginController {
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<Void> login(@RequestParam(defaultValue = "") String key, HttpServletRequest request,
-                               HttpServletResponse response) {
+    ResponseEntity<Void> login(HttpServletRequest request, HttpServletResponse response) {
+        if (UriComponentsBuilder.fromUriString("/?" + Objects.requireNonNullElse(request.getQueryString(), ""))
+                .build().getQueryParams().keySet().stream()
+                .anyMatch(name -> UriUtils.decode(name, StandardCharsets.UTF_8).equalsIgnoreCase("key"))) {
+            // a key in the URL ends in access logs, proxy logs and browser history
+            throw ApiException.badRequest("bad-request", "send the key in the form body, never in the URL");
+        }
+        String key = Objects.requireNonNullElse(request.getParameter("key"), "");
         Caller caller = keys.authenticate(key).orElseThrow(() ->
                 ApiException.unauthorized("unauthorized", "the API key is unknown or revoked"));
         if (request.getSession(false) != null) {

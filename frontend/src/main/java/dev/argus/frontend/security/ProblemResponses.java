@@ -1,11 +1,13 @@
 package dev.argus.frontend.security;
 
 import dev.argus.common.json.ArgusJson;
+import dev.argus.frontend.web.LogSafe;
 import dev.argus.frontend.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,11 +22,14 @@ import org.springframework.security.web.csrf.CsrfException;
 /**
  * Answers the security filters' refusals with problem documents, like the rest of the API: 401 without a valid
  * key, 403 for a role that may not, 403 for a session request without its CSRF token, and others (429, 503)
- * for the filters. Logged at WARN with method and path only, never a header value.
+ * for the filters. Logged at WARN with method and path only (escaped, {@link LogSafe}), never a header value;
+ * 401s at most once a minute per client address ({@link UnauthorizedLog}).
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    /** 401s are logged once a minute per client address; one memory per application context. */
+    private final UnauthorizedLog unauthorized = new UnauthorizedLog(Clock.systemUTC());
 
     static final String UNAUTHENTICATED_DETAIL =
             "a valid API key is required: send the header 'Authorization: Bearer <key>'";
@@ -32,7 +37,18 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", UNAUTHENTICATED_DETAIL);
+        unauthorized(request, response, UNAUTHENTICATED_DETAIL);
+    }
+
+    /** Writes a 401 problem; its log line is throttled per client address ({@link UnauthorizedLog}). */
+    void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        int suppressed = unauthorized.admit(request.getRemoteAddr());
+        if (suppressed >= 0) {
+            log.warn("{} {} -> 401 unauthorized from {}{}", LogSafe.text(request.getMethod(), 20),
+                    LogSafe.text(request.getRequestURI()), request.getRemoteAddr(), suppressed == 0 ? ""
+                            : " (" + suppressed + " more 401s from that address were not logged)");
+        }
+        respond(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", detail);
     }
 
     @Override
@@ -52,7 +68,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     /** Writes a problem document with the given status, slug and detail. */
     static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
                       String detail) throws IOException {
-        log.warn("{} {} -> {} {}", request.getMethod(), request.getRequestURI(), status.value(), slug);
+        log.warn("{} {} -> {} {}", LogSafe.text(request.getMethod(), 20), LogSafe.text(request.getRequestURI()),
+                status.value(), slug);
+        respond(request, response, status, slug, detail);
+    }
+
+    private static void respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                                String slug, String detail) throws IOException {
         if (response.isCommitted()) {
             return;
         }

@@ -62,9 +62,11 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain argusSecurity(HttpSecurity http, ApiKeyStore keys, RateLimitProperties rateLimit,
                                       FrontendProperties frontend, HttpSessionSecurityContextRepository contexts,
-                                      CookieCsrfTokenRepository csrfTokens, InternalMetricsPort metricsPort) {
+                                      CookieCsrfTokenRepository csrfTokens, InternalMetricsPort metricsPort,
+                                      SessionProperties sessions) {
         ProblemResponses problems = new ProblemResponses();
-        ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(keys, frontend.retryAfter());
+        ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(keys, frontend.retryAfter(),
+                sessions.maxLifetime(), problems);
         http.httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)

@@ -1,6 +1,7 @@
 package dev.argus.frontend.upload;
 
 import dev.argus.frontend.web.ApiException;
+import dev.argus.frontend.web.TextRules;
 
 /**
  * Checks a client's file name before anything of its part is read. The name is only ever a display name (files
@@ -58,15 +59,7 @@ final class FileNames {
     }
 
     private static boolean isForbidden(int codePoint) {
-        int type = Character.getType(codePoint);
-        return Character.isISOControl(codePoint)
-                || type == Character.FORMAT
-                || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.SURROGATE
-                || type == Character.UNASSIGNED
-                || type == Character.PRIVATE_USE
-                || codePoint == 0xFFFD;
+        return TextRules.isRefused(codePoint);
     }
 
     private static String describe(int codePoint) {

@@ -1,9 +1,11 @@
 package dev.argus.frontend.user;
 
+import dev.argus.frontend.web.LogSafe;
 import dev.argus.frontend.security.ApiKeyStore;
 import dev.argus.frontend.security.Caller;
 import dev.argus.frontend.security.Role;
 import dev.argus.frontend.web.ApiException;
+import dev.argus.frontend.web.TextRules;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -63,13 +65,19 @@ class Users {
     ApiKeyStore.NewApiKey createKey(String username, UserRequests.NewKey request, Caller by) {
         requireSelfOrAdmin(username, by);
         String name = request == null || request.name() == null ? "" : request.name().strip();
-        if (name.isEmpty() || name.length() > MAX_KEY_NAME || name.chars().anyMatch(Character::isISOControl)) {
+        if (name.isEmpty() || name.length() > MAX_KEY_NAME) {
             throw ApiException.badRequest("invalid-field",
                     "field 'name' must be 1 to " + MAX_KEY_NAME + " characters without control characters");
         }
+        int refused = TextRules.firstRefused(name);
+        if (refused >= 0) {
+            throw ApiException.badRequest("invalid-field", "field 'name' contains " + TextRules.describe(refused)
+                    + "; control, invisible and bidi formatting characters are refused");
+        }
         requireUser(username);
         ApiKeyStore.NewApiKey key = keys.create(username, name);
-        log.info("API key {} ('{}') created for {} by {}", key.id(), name, username, by.username());
+        log.info("API key {} ('{}') created for {} by {}", key.id(), LogSafe.text(name), username,
+                by.username());
         return key;
     }
 

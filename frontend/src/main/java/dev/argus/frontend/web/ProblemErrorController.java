@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +32,7 @@ class ProblemErrorController implements ErrorController {
         if (code == null && uri == null) {
             // asked for directly, not forwarded by the container: there is no such resource
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline")
                     .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "no resource " + request.getRequestURI()));
         }
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
@@ -40,14 +42,18 @@ class ProblemErrorController implements ErrorController {
                 ? "unexpected error; the server log has the details"
                 : known != null ? known.toString() : status.getReasonPhrase() + (uri == null ? "" : ": " + uri);
         if (status.is5xxServerError()) {
-            log.error("{} -> {} (outside the MVC handlers)", uri, status.value(),
+            log.error("{} -> {} (outside the MVC handlers)", LogSafe.text(uri), status.value(),
                     (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         } else {
-            log.warn("{} -> {} (outside the MVC handlers)", uri, status.value());
+            log.warn("{} -> {} (outside the MVC handlers): {}", LogSafe.text(uri), status.value(),
+                    LogSafe.text(detail));
         }
         String slug = status == HttpStatus.BAD_REQUEST && known != null ? "invalid-parameter" : Problems.slugFor(status);
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                // set here so Spring MVC does not derive it from the original URI, which may be one the container
+                // refused as malformed (e.g. TRACE /x/;a%: Tomcat's 405, then a 500 decoding the path)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline")
                 .body(Problems.of(status, slug, detail));
     }
 }

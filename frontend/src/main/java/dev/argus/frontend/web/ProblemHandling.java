@@ -158,14 +158,17 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI()
                 : request.getDescription(false);
         if (status.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
-            log.error("{} -> {} {}: {}", where, status.value(), problem.getType(), problem.getDetail(), e);
+            log.error("{} -> {} {}: {}", LogSafe.text(where), status.value(), problem.getType(),
+                    LogSafe.text(problem.getDetail()), e);
         } else if (status.is5xxServerError()) {
             // an outage, not a bug: one line with the cause instead of a stack trace per request
             Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
-            log.error("{} -> {} {}: {} ({})", where, status.value(), problem.getType(), problem.getDetail(),
+            log.error("{} -> {} {}: {} ({})", LogSafe.text(where), status.value(), problem.getType(),
+                    LogSafe.text(problem.getDetail()),
                     cause == e ? e.toString() : e.getClass().getSimpleName() + ": " + cause);
         } else {
-            log.warn("{} -> {} {}: {}", where, status.value(), problem.getType(), problem.getDetail());
+            log.warn("{} -> {} {}: {}", LogSafe.text(where), status.value(), problem.getType(),
+                    LogSafe.text(problem.getDetail()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.argus.frontend.webhook;
 
+import dev.argus.frontend.web.LogSafe;
 import dev.argus.frontend.scan.ScanOptions;
 import dev.argus.frontend.security.Caller;
 import dev.argus.frontend.web.ApiException;
@@ -81,7 +82,7 @@ class Subscriptions {
                 .param("secret", secret)
                 .param("createdAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .update();
-        log.info("webhook subscription {} created for {}: {}", subscription.id(), caller.username(), url);
+        log.info("webhook subscription {} created for {}: {}", subscription.id(), caller.username(), LogSafe.text(url));
         return Subscription.Created.of(subscription, secret);
     }
 
