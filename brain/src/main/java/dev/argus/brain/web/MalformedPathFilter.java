@@ -1,5 +1,6 @@
 package dev.argus.brain.web;
 
+import dev.argus.common.http.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +29,7 @@ class MalformedPathFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String uri = request.getRequestURI();
-        if (wellEncoded(uri) && !uri.contains("%00")) {
+        if (RequestPaths.wellEncoded(uri) && !RequestPaths.hasEncodedNul(uri)) {
             chain.doFilter(request, response);
             return;
         }
@@ -36,15 +37,5 @@ class MalformedPathFilter extends OncePerRequestFilter {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(PROBLEM);
-    }
-
-    static boolean wellEncoded(String uri) {
-        for (int i = uri.indexOf('%'); i >= 0; i = uri.indexOf('%', i + 1)) {
-            if (i + 2 >= uri.length() || Character.digit(uri.charAt(i + 1), 16) < 0
-                    || Character.digit(uri.charAt(i + 2), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,5 +1,6 @@
 package dev.argus.frontend.web;
 
+import dev.argus.common.http.RequestPaths;
 import dev.argus.common.json.ArgusJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -65,11 +66,11 @@ class RequestTargetFilter extends OncePerRequestFilter {
     /** Why the request is refused, or null. */
     static String refusal(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        if (!wellEncoded(uri)) {
+        if (!RequestPaths.wellEncoded(uri)) {
             return PATH_REFUSAL + " is not validly percent-encoded (a '%' must be followed by two hexadecimal"
                     + " digits)";
         }
-        if (uri.contains("%00")) {
+        if (RequestPaths.hasEncodedNul(uri)) {
             return PATH_REFUSAL + " contains an encoded NUL (%00)";
         }
         Map<String, String[]> parameters;
@@ -96,16 +97,6 @@ class RequestTargetFilter extends OncePerRequestFilter {
             }
         }
         return null;
-    }
-
-    private static boolean wellEncoded(String uri) {
-        for (int i = uri.indexOf('%'); i >= 0; i = uri.indexOf('%', i + 1)) {
-            if (i + 2 >= uri.length() || Character.digit(uri.charAt(i + 1), 16) < 0
-                    || Character.digit(uri.charAt(i + 2), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String describe(IllegalStateException e) {
