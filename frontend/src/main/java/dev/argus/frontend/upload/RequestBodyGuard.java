@@ -32,12 +32,18 @@ final class RequestBodyGuard {
     private final DataSize maxRequestSize;
     private final Duration deadline;
     private final LongSupplier freeSpace;
+    private final LongSupplier nanoClock;
 
     RequestBodyGuard(UploadProperties properties, Path spoolDirectory) {
-        this(properties, () -> spoolDirectory.toFile().getUsableSpace());
+        this(properties, () -> spoolDirectory.toFile().getUsableSpace(), System::nanoTime);
     }
 
-    RequestBodyGuard(UploadProperties properties, LongSupplier freeSpace) {
+    /**
+     * @param freeSpace the usable bytes of the spool directory's file system
+     * @param nanoClock a monotonic clock in nanoseconds
+     */
+    RequestBodyGuard(UploadProperties properties, LongSupplier freeSpace, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         this.maxRequestSize = properties.maxRequestSize();
         this.maxRequestBytes = properties.maxRequestSize().toBytes();
         this.minFreeBytes = properties.minFreeDisk().toBytes();
@@ -63,7 +69,7 @@ final class RequestBodyGuard {
 
     /** Wraps a request body so that every read enforces the limits; the clock starts now. */
     InputStream watch(InputStream body) {
-        return new WatchedBody(body, System.nanoTime());
+        return new WatchedBody(body, nanoClock.getAsLong());
     }
 
     private void checkFreeSpace() {
@@ -106,7 +112,7 @@ final class RequestBodyGuard {
         }
 
         private void counted(int read) {
-            long elapsed = System.nanoTime() - start;
+            long elapsed = nanoClock.getAsLong() - start;
             if (elapsed > deadlineNanos) {
                 throw ApiException.requestTimeout("request-timeout", "the request body was not received within "
                         + deadline.toSeconds() + " seconds").with("requestDeadlineSeconds", deadline.toSeconds());
