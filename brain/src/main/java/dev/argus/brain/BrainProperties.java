@@ -28,6 +28,10 @@ import org.springframework.validation.annotation.Validated;
  *                          together, and a large upload is shared among several probe instances
  * @param maxFailures       how often a message the brain cannot handle is tried before it is parked in
  *                          {@code argus.dead-letters}
+ * @param maxJobsPerScan    most (file, probe) pairs one scan may hold, files found by extraction included: a
+ *                          {@code ScanRequested} over it is parked in {@code argus.dead-letters} unread, and an
+ *                          extraction adds no more files than fit (the frontend holds the same bound,
+ *                          {@code argus.upload.max-jobs-per-scan})
  */
 @ConfigurationProperties("argus.brain")
 @Validated
@@ -39,5 +43,6 @@ public record BrainProperties(
         @DefaultValue("10s") @NotNull @DurationMin(millis = 10) Duration directoryInterval,
         @DefaultValue("2m") @NotNull Duration offlineGrace,
         @DefaultValue("10") @Min(1) @Max(1000) int batchSize,
-        @DefaultValue("5") @Min(1) int maxFailures) {
+        @DefaultValue("5") @Min(1) int maxFailures,
+        @DefaultValue("10000") @Min(1) int maxJobsPerScan) {
 }
