@@ -27,6 +27,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** The one user allowed to connect. */
     public static final String USERNAME = "argus";
 
+    /** Most messages one queue holds, as {@code ARGUS_RABBITMQ_MAX_QUEUE_LENGTH}'s default on RabbitMQ. */
+    static final long MAX_QUEUE_LENGTH = 100_000;
     private static final String INITIAL_CONFIG = "broker-initial-config.json";
     private static final String LAUNCHER = "org.apache.qpid.server.SystemLauncher";
 
@@ -106,6 +108,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         context.put("argus.broker.password", password);
         // Also here, not only in the stored configuration, so that a store made by an older version gets it too.
         context.put("queue.behaviourOnUnknownDeclareArgument", "IGNORE");
+        // The queue length limit of the RabbitMQ deployments (their policy argus-queue-limits, which this broker
+        // cannot take): a queue's defaults, so it holds for queues of an existing store as well; past it a publish
+        // is refused, never an older message dropped.
+        context.put("queue.defaultMaximumQueueDepthMessages", Long.toString(MAX_QUEUE_LENGTH));
+        context.put("queue.defaultOverflowPolicy", "REJECT");
         // A small process: at most 64 pooled network buffers of 64 KiB instead of 1024 of 256 KiB.
         context.put("qpid.broker.networkBufferSize", "65536");
         context.put("broker.directByteBufferPoolSize", "64");
