@@ -246,6 +246,9 @@ check_rabbitmq() {
   done
   add_rabbitmq_users argus-test argus-e2e argus-test-quorum
   argus_rabbitmq_dead_letter_policy argus-test-quorum || die "cannot set the dead-letter policy in argus-test-quorum"
+  for vhost in argus-test argus-e2e; do
+    argus_rabbitmq_queue_limits "$vhost" || die "cannot set the queue limits in $vhost"
+  done
   log "RabbitMQ answers; vhosts argus-test, argus-e2e and argus-test-quorum exist, with users argus-frontend," \
     "argus-brain, argus-probe-<engine>"
 }

@@ -3,7 +3,8 @@
 # A library: source it, then call
 #
 #   argus_rabbitmq_users VHOST [ENGINE...]
-#   argus_rabbitmq_dead_letter_policy VHOST    (for quorum queues, see below)
+#   argus_rabbitmq_dead_letter_policy VHOST    (for quorum queues, see below; includes the queue limits)
+#   argus_rabbitmq_queue_limits VHOST          (queue limits for classic queues, where the above is not set)
 #
 # which creates (or updates the password and permissions of) these users in the virtual host VHOST:
 #   argus-frontend         the frontends
@@ -19,6 +20,7 @@
 #   ARGUS_RABBITMQ_BRAIN_PASSWORD            password of argus-brain
 #   ARGUS_RABBITMQ_PROBE_<ENGINE>_PASSWORD   password of argus-probe-<engine>; <ENGINE> is the engine name in
 #                                            upper case with '-' as '_', e.g. ARGUS_RABBITMQ_PROBE_CLAMAV_PASSWORD
+#   ARGUS_RABBITMQ_MAX_QUEUE_LENGTH          most messages one Argus queue holds (default 100000), see below
 # A missing password is an error naming its variable. Passwords are never printed (rabbitmqctl's output is
 # discarded). Returns non-zero with a message on stderr when a step fails. Users are per node, permissions per vhost:
 # calling it for a second vhost sets the same passwords again.
@@ -76,12 +78,43 @@ argus_rabbitmq_shared_probe_user() { # vhost
 # x-dead-letter-exchange argument only to a user that may read the queue, and the least-privilege users declare
 # queues they may not read. With classic queues it changes nothing (Argus never rejects without requeueing).
 # Idempotent; a RabbitMQ administrator may replace it with a policy of a higher priority that sets the same keys.
+# It also carries the queue length limit (see argus_rabbitmq_queue_limits: a queue takes only one policy), and sets
+# the policy argus-queue-limits for the queues it does not match (argus.parked, the live queues).
 argus_rabbitmq_dead_letter_policy() { # vhost
-  local vhost="${1:?usage: argus_rabbitmq_dead_letter_policy VHOST}"
+  local vhost="${1:?usage: argus_rabbitmq_dead_letter_policy VHOST}" max
+  max="$(_argus_rabbitmq_max_queue_length)" || return 1
   _argus_rabbitmqctl set_policy -p "$vhost" --apply-to queues --priority 0 argus-dead-letters \
     '^argus\.(brain|frontend|probe)\.' \
-    '{"dead-letter-exchange":"argus.dead-letters","dead-letter-strategy":"at-least-once","overflow":"reject-publish"}' \
+    '{"dead-letter-exchange":"argus.dead-letters","dead-letter-strategy":"at-least-once","overflow":"reject-publish","max-length":'"$max"'}' \
     >/dev/null || { echo "rabbitmq-users: cannot set the policy argus-dead-letters in vhost $vhost" >&2; return 1; }
+  _argus_rabbitmq_limit_policy "$vhost" '^argus\.(parked|live\..+)$' "$max"
+}
+
+# argus_rabbitmq_queue_limits VHOST: the policy argus-queue-limits on every queue of Argus (^argus\.): at most
+# ARGUS_RABBITMQ_MAX_QUEUE_LENGTH messages (default 100000), and past it the broker refuses a new message
+# (overflow reject-publish) instead of dropping an old one. Argus publishes with confirms, so a refused message is a
+# nack to its publisher: the frontend answers 503 and records nothing; for the brain and the probes it is a failed
+# handling of the message they were consuming, which stays on its queue and is tried again (GuardedConsumer). A policy, not queue arguments: changing a declared queue's x-arguments
+# makes every later declaration of an existing queue fail (PRECONDITION_FAILED), a policy applies to existing queues
+# at once and may be changed at any time. For vhosts without argus_rabbitmq_dead_letter_policy (classic queues);
+# with it, call that one, which sets the same limit. Idempotent.
+argus_rabbitmq_queue_limits() { # vhost
+  local vhost="${1:?usage: argus_rabbitmq_queue_limits VHOST}" max
+  max="$(_argus_rabbitmq_max_queue_length)" || return 1
+  _argus_rabbitmq_limit_policy "$vhost" '^argus\.' "$max"
+}
+
+_argus_rabbitmq_limit_policy() { # vhost pattern max-length
+  _argus_rabbitmqctl set_policy -p "$1" --apply-to queues --priority 0 argus-queue-limits "$2" \
+    '{"overflow":"reject-publish","max-length":'"$3"'}' \
+    >/dev/null || { echo "rabbitmq-users: cannot set the policy argus-queue-limits in vhost $1" >&2; return 1; }
+}
+
+_argus_rabbitmq_max_queue_length() {
+  local max="${ARGUS_RABBITMQ_MAX_QUEUE_LENGTH:-100000}"
+  [[ "$max" =~ ^[1-9][0-9]{0,9}$ ]] \
+    || { echo "rabbitmq-users: ARGUS_RABBITMQ_MAX_QUEUE_LENGTH must be a positive number, not '$max'" >&2; return 1; }
+  echo "$max"
 }
 
 # The configure, write and read regexes of the frontend and the brain.

@@ -2,7 +2,7 @@
 # Starts RabbitMQ. On the first node (ARGUS_RABBITMQ_JOIN unset) it then creates or updates the Argus users in vhost
 # "/" with the passwords of the environment (scripts/rabbitmq-users.sh: one user per process and one per engine of
 # ARGUS_ENGINES), the administrator argus (ARGUS_RABBITMQ_ADMIN_PASSWORD) and the dead-letter policy of quorum
-# queues (argus_rabbitmq_dead_letter_policy), deletes guest,
+# queues with the queue length limit (argus_rabbitmq_dead_letter_policy, ARGUS_RABBITMQ_MAX_QUEUE_LENGTH), deletes guest,
 # waits until the cluster has ARGUS_RABBITMQ_CLUSTER_SIZE running nodes (default 1: no cluster), and marks the
 # broker ready for the health check. A missing password stops the broker. Changing a password in .env and
 # restarting this service rotates it.

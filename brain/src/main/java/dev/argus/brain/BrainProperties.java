@@ -32,6 +32,10 @@ import org.springframework.validation.annotation.Validated;
  *                          (with a WARN), so forged registrations cannot grow the registry and its queues without bound
  * @param forgetProbesAfter a probe none of whose instances was heard of for this long is forgotten (its row; its queue
  *                          stays until its next registration re-declares it or an operator deletes it)
+ * @param maxJobsPerScan    most (file, probe) pairs one scan may hold, files found by extraction included: a
+ *                          {@code ScanRequested} over it is parked in {@code argus.dead-letters} unread, and an
+ *                          extraction adds no more files than fit (the frontend holds the same bound,
+ *                          {@code argus.upload.max-jobs-per-scan})
  */
 @ConfigurationProperties("argus.brain")
 @Validated
@@ -45,5 +49,6 @@ public record BrainProperties(
         @DefaultValue("10") @Min(1) @Max(1000) int batchSize,
         @DefaultValue("5") @Min(1) int maxFailures,
         @DefaultValue("500") @Min(1) int maxProbes,
-        @DefaultValue("30d") @NotNull @DurationMin(minutes = 1) Duration forgetProbesAfter) {
+        @DefaultValue("30d") @NotNull @DurationMin(minutes = 1) Duration forgetProbesAfter,
+        @DefaultValue("10000") @Min(1) int maxJobsPerScan) {
 }

@@ -1,5 +1,6 @@
 package dev.argus.brain.dispatch;
 
+import dev.argus.brain.BrainProperties;
 import dev.argus.brain.job.ExtractedFiles;
 import dev.argus.brain.job.Job;
 import dev.argus.brain.job.JobIds;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Service;
  * rooted in the job's file ({@link ExtractionReport#sanitized(String)}); every file of it that the scan does not hold
  * yet (by sha256: the same member in two archives joins once) gets a pair for each of the scan's probes by the one
  * fan-out rule ({@link FanOut}). Holds the scan's lock, so two reports of one scan are admitted one after the other.
- * A cancelled scan admits nothing; the result is still relayed.
+ * A cancelled scan admits nothing; the result is still relayed. The scan's files × probes stay within
+ * {@code argus.brain.max-jobs-per-scan}: new files past it are left out (and logged), the report still relayed whole.
  */
 @Service
 class ExtractedFileAdmission implements ExtractedFiles {
@@ -39,8 +41,11 @@ class ExtractedFileAdmission implements ExtractedFiles {
     private final JobRows jobs;
     private final ScanLocks scanLocks;
     private final FanOut fanOut;
+    private final int maxJobs;
 
-    ExtractedFileAdmission(ScanRows scans, JobRows jobs, ScanLocks scanLocks, FanOut fanOut) {
+    ExtractedFileAdmission(ScanRows scans, JobRows jobs, ScanLocks scanLocks, FanOut fanOut,
+                           BrainProperties properties) {
+        this.maxJobs = properties.maxJobsPerScan();
         this.scans = scans;
         this.jobs = jobs;
         this.scanLocks = scanLocks;
@@ -61,13 +66,25 @@ class ExtractedFileAdmission implements ExtractedFiles {
             return List.of(Routes.brainResults(new ResultsReported("brain", List.of(relay), now)));
         }
         Set<String> known = jobs.filesOf(job.scanId());
+        int maxFiles = maxJobs / Math.max(1, asked.get().probes().size());
         Map<String, ExtractedFile> added = new LinkedHashMap<>();
         List<ScanFile> files = new ArrayList<>();
+        int refused = 0;
         for (ExtractedFile file : relayed.files()) {
-            if (known.add(file.sha256())) {
-                added.put(file.sha256(), file);
-                files.add(new ScanFile(file.sha256(), file.size(), file.mimeType()));
+            if (known.contains(file.sha256())) {
+                continue;
             }
+            if (known.size() >= maxFiles) {
+                refused++;
+                continue;
+            }
+            known.add(file.sha256());
+            added.put(file.sha256(), file);
+            files.add(new ScanFile(file.sha256(), file.size(), file.mimeType()));
+        }
+        if (refused > 0) {
+            log.warn("Scan {}: not adding {} file(s) found in {}: the scan would exceed {} jobs "
+                    + "(argus.brain.max-jobs-per-scan)", job.scanId(), refused, JobIds.shortSha(job.sha256()), maxJobs);
         }
         FanOut.Request request = new FanOut.Request(job.scanId(), asked.get().probes(), asked.get().force(),
                 List.of());

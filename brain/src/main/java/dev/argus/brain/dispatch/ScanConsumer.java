@@ -35,24 +35,35 @@ class ScanConsumer {
     SimpleMessageListenerContainer scanContainer(ConnectionFactory connectionFactory, MessageConverter converter,
                                                 DeadLetters deadLetters, ScanBatches batches,
                                                 BrainProperties properties) {
-        GuardedConsumer listener = new GuardedConsumer(Topology.SCANS_QUEUE, converter, ScanConsumer::problemWith,
+        int maxJobs = properties.maxJobsPerScan();
+        GuardedConsumer listener = new GuardedConsumer(Topology.SCANS_QUEUE, converter, m -> problemWith(m, maxJobs),
                 batches::handleAll, deadLetters, properties.maxFailures(), Duration.ofSeconds(1));
         return Consumers.container(connectionFactory, Topology.SCANS_QUEUE, listener,
                 new Consumers.Settings(2, BATCH, BATCH, Duration.ofMillis(2)), false);
     }
 
-    static String problemWith(Object message) {
+    /**
+     * Why a message is parked unread, or null.
+     *
+     * @param maxJobs the bound on files × probes of one scan: a request over it never fans out, whoever sent it
+     */
+    static String problemWith(Object message, int maxJobs) {
         return switch (message) {
-            case ScanRequested request -> problemWith(request);
+            case ScanRequested request -> problemWith(request, maxJobs);
             case CancelScan cancel -> cancel.scanId() == null ? "a CancelScan without scan id" : null;
             default -> "a " + message.getClass().getSimpleName() + " does not belong on " + Topology.SCANS_QUEUE;
         };
     }
 
-    private static String problemWith(ScanRequested request) {
+    private static String problemWith(ScanRequested request, int maxJobs) {
         if (request.scanId() == null || request.files() == null || request.probes() == null
                 || request.files().isEmpty() || request.probes().isEmpty()) {
             return "scanId, files and probes are required";
+        }
+        long jobs = (long) request.files().size() * request.probes().size();
+        if (jobs > maxJobs) {
+            return request.files().size() + " files × " + request.probes().size() + " probes = " + jobs
+                    + " jobs, over the bound of " + maxJobs + " per scan (argus.brain.max-jobs-per-scan)";
         }
         for (ScanFile file : request.files()) {
             if (file == null || file.sha256() == null || !SHA256.matcher(file.sha256()).matches()) {

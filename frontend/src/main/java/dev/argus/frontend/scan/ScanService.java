@@ -45,10 +45,12 @@ public class ScanService {
 
     private final ScanMeters meters;
     private final CallbackUrlPolicy callbacks;
+    private final JobLimit jobLimit;
 
     ScanService(JdbcClient jdbc, FileCatalog catalog, MessagePublisher publisher, ApplicationEventPublisher events,
                 StoredAnswers storedAnswers, Verdicts verdicts, ScanLocks scanLocks, ScanMeters meters,
-                CallbackUrlPolicy callbacks) {
+                CallbackUrlPolicy callbacks, JobLimit jobLimit) {
+        this.jobLimit = jobLimit;
         this.meters = meters;
         this.callbacks = callbacks;
         this.scanLocks = scanLocks;
@@ -98,6 +100,7 @@ public class ScanService {
         if (distinct.isEmpty() || probes.isEmpty()) {
             throw new IllegalArgumentException("a scan needs files and probes");
         }
+        jobLimit.check(distinct.size(), probes.size());
         if (options.callbackUrl() != null) {
             callbacks.check(options.callbackUrl(), owner);
         }

@@ -5,7 +5,10 @@ import dev.argus.common.timing.StageTimer;
 import dev.argus.frontend.UploadProperties;
 import dev.argus.frontend.web.ApiException;
 import dev.argus.frontend.web.DataSizes;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,24 +52,31 @@ public class MultipartUploadReader {
     private final MimeTypeDetector mimeTypes;
     private final DataSize maxFileSize;
     private final int maxFiles;
+    private final RequestBodyGuard guard;
 
     MultipartUploadReader(UploadProperties properties, MimeTypeDetector mimeTypes) {
         Path directory = prepare(properties.tempDir());
+        this.guard = new RequestBodyGuard(properties, directory);
         this.spooler = new HashingSpooler(directory, properties.maxFileSize().toBytes());
         this.mimeTypes = mimeTypes;
         this.maxFileSize = properties.maxFileSize();
         this.maxFiles = properties.maxFiles();
     }
 
-    /** Reads the whole request; the caller closes the result to delete the temp files. */
+    /**
+     * Reads the whole request; the caller closes the result to delete the temp files. The request-wide limits of
+     * {@link RequestBodyGuard} hold while reading: nothing is spooled when the request announces too many bytes or
+     * the spool's disk is low, and reading stops at the first limit crossed.
+     */
     public Upload read(HttpServletRequest request) {
+        guard.admit(request.getContentLengthLong());
         JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> parser = new JakartaServletFileUpload<>();
         parser.setHeaderCharset(StandardCharsets.UTF_8);
         parser.setMaxPartHeaderSize(MAX_PART_HEADER_BYTES);
         Upload upload = new Upload();
         long start = StageTimer.start();
         try {
-            FileItemInputIterator items = parser.getItemIterator(request);
+            FileItemInputIterator items = parser.getItemIterator(watched(request));
             int files = 0;
             int fields = 0;
             int parts = 0;
@@ -121,7 +131,51 @@ public class MultipartUploadReader {
      * @param rawName the client's name for the file, validated like a part's filename, or null
      */
     UploadedFile readStream(InputStream in, String rawName) {
-        return spool(in, FileNames.validate(rawName));
+        String name = FileNames.validate(rawName);
+        guard.admit(-1);
+        return spool(guard.watch(in), name);
+    }
+
+    private HttpServletRequest watched(HttpServletRequest request) {
+        ServletInputStream body;
+        try {
+            body = request.getInputStream();
+        } catch (IOException e) {
+            throw new RequestReadException(e);
+        }
+        InputStream guarded = guard.watch(body);
+        ServletInputStream stream = new ServletInputStream() {
+            @Override
+            public int read() throws IOException {
+                return guarded.read();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                return guarded.read(buffer, offset, length);
+            }
+
+            @Override
+            public boolean isFinished() {
+                return body.isFinished();
+            }
+
+            @Override
+            public boolean isReady() {
+                return body.isReady();
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new UnsupportedOperationException("uploads are read blocking");
+            }
+        };
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public ServletInputStream getInputStream() {
+                return stream;
+            }
+        };
     }
 
     private UploadedFile spool(InputStream in, String name) {

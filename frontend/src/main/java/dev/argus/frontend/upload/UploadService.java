@@ -5,6 +5,7 @@ import dev.argus.common.timing.StageTimer;
 import dev.argus.frontend.catalog.NewFile;
 import dev.argus.frontend.probe.ProbeDirectory;
 import dev.argus.frontend.scan.CallbackUrlPolicy;
+import dev.argus.frontend.scan.JobLimit;
 import dev.argus.frontend.scan.ScanOptions;
 import dev.argus.frontend.scan.ScanService;
 import dev.argus.frontend.web.ApiException;
@@ -38,9 +39,11 @@ public class UploadService {
     private final MultipartUploadReader reader;
     private final Counter filesUploaded;
     private final CallbackUrlPolicy callbacks;
+    private final JobLimit jobLimit;
 
     UploadService(ProbeDirectory directory, FileStore store, ScanService scans, MultipartUploadReader reader,
-                  MeterRegistry registry, CallbackUrlPolicy callbacks) {
+                  MeterRegistry registry, CallbackUrlPolicy callbacks, JobLimit jobLimit) {
+        this.jobLimit = jobLimit;
         this.callbacks = callbacks;
         this.reader = reader;
         this.filesUploaded = Counter.builder("argus.files.uploaded")
@@ -88,6 +91,7 @@ public class UploadService {
         }
         Map<String, UploadedFile> distinct = new LinkedHashMap<>();
         upload.files().forEach(file -> distinct.putIfAbsent(file.content().sha256(), file));
+        jobLimit.check(distinct.size(), probes.size()); // before anything is stored; ScanService checks again
         distinct.values().forEach(this::storeIfAbsent);
         List<NewFile> files = distinct.values().stream()
                 .map(f -> new NewFile(f.content().sha256(), f.content().md5(), f.content().sha1(), f.content().size(),

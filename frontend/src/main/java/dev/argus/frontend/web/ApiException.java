@@ -54,6 +54,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONTENT_TOO_LARGE, slug, detail, null);
     }
 
+    /** 408: the client did not send its request in time; the detail states the limit. */
+    public static ApiException requestTimeout(String slug, String detail) {
+        return new ApiException(HttpStatus.REQUEST_TIMEOUT, slug, detail, null);
+    }
+
     /** 503 with {@code Retry-After}: a dependency cannot take the request now. */
     public static ApiException unavailable(String slug, String detail, Duration retryAfter) {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, slug, detail, retryAfter);

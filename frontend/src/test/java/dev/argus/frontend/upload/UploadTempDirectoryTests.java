@@ -7,6 +7,7 @@ import dev.argus.frontend.UploadProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,8 @@ class UploadTempDirectoryTests {
     }
 
     private static MultipartUploadReader reader(Path directory) {
-        return new MultipartUploadReader(new UploadProperties(DataSize.ofMegabytes(1), 10, directory),
+        return new MultipartUploadReader(new UploadProperties(DataSize.ofMegabytes(1), 10, directory, null,
+                DataSize.ofBytes(0), Duration.ofMinutes(10), DataSize.ofKilobytes(1), 10_000),
                 new MimeTypeDetector());
     }
 }

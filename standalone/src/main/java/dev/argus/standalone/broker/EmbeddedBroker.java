@@ -27,6 +27,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** The one user allowed to connect. */
     public static final String USERNAME = "argus";
 
+    /** Most messages one queue holds, as {@code ARGUS_RABBITMQ_MAX_QUEUE_LENGTH}'s default on RabbitMQ. */
+    static final long MAX_QUEUE_LENGTH = 100_000;
     private static final String INITIAL_CONFIG = "broker-initial-config.json";
     private static final String LAUNCHER = "org.apache.qpid.server.SystemLauncher";
 
@@ -50,6 +52,11 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param password  the password of {@link #USERNAME}
      */
     public static EmbeddedBroker start(Path directory, int port, String password) {
+        return start(directory, port, password, MAX_QUEUE_LENGTH);
+    }
+
+    /** As {@link #start(Path, int, String)}, with another bound on a queue's length than {@link #MAX_QUEUE_LENGTH}. */
+    static EmbeddedBroker start(Path directory, int port, String password, long maxQueueLength) {
         try {
             Files.createDirectories(directory);
             Path initialConfig = directory.resolve(INITIAL_CONFIG);
@@ -68,7 +75,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             Object launcher = withContextClassLoader(loader, () -> {
                 Object created = Class.forName(LAUNCHER, true, loader).getConstructor().newInstance();
                 created.getClass().getMethod("startup", Map.class)
-                        .invoke(created, systemConfig(directory, initialConfig, systemProperties, port, password));
+                        .invoke(created, systemConfig(directory, initialConfig, systemProperties, port, password,
+                                maxQueueLength));
                 return created;
             });
             return new EmbeddedBroker(launcher, loader, port, password);
@@ -99,13 +107,18 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private static Map<String, Object> systemConfig(Path directory, Path initialConfig, Path systemProperties,
-                                                    int port, String password) {
+                                                    int port, String password, long maxQueueLength) {
         Map<String, Object> context = new HashMap<>();
         context.put("qpid.work_dir", directory.toAbsolutePath().toString());
         context.put("argus.broker.port", Integer.toString(port));
         context.put("argus.broker.password", password);
         // Also here, not only in the stored configuration, so that a store made by an older version gets it too.
         context.put("queue.behaviourOnUnknownDeclareArgument", "IGNORE");
+        // The queue length limit of the RabbitMQ deployments (their policy argus-queue-limits, which this broker
+        // cannot take): a queue's defaults, so it holds for queues of an existing store as well; past it a publish
+        // is refused, never an older message dropped.
+        context.put("queue.defaultMaximumQueueDepthMessages", Long.toString(maxQueueLength));
+        context.put("queue.defaultOverflowPolicy", "REJECT");
         // A small process: at most 64 pooled network buffers of 64 KiB instead of 1024 of 256 KiB.
         context.put("qpid.broker.networkBufferSize", "65536");
         context.put("broker.directByteBufferPoolSize", "64");

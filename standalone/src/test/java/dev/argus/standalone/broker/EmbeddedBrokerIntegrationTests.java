@@ -66,6 +66,39 @@ class EmbeddedBrokerIntegrationTests {
         }
     }
 
+    /**
+     * The queue length bound of every queue (as RabbitMQ's policy argus-queue-limits): a mandatory publish past it,
+     * as every Argus process publishes (spring.rabbitmq.template.mandatory), is nacked. (Broker-J drops a
+     * non-mandatory one silently, which is why Argus publishes mandatory.)
+     */
+    @Test
+    void nacksAPublishToAFullQueueAndKeepsTheQueuedMessages() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir.resolve("broker"), ports.next(), Secrets.password(),
+                3);
+             Connection connection = connect(broker)) {
+            Channel channel = connection.createChannel();
+            channel.exchangeDeclare("argus.test", "direct", true);
+            channel.queueDeclare("argus.test.full", true, false, false, Map.of());
+            channel.queueBind("argus.test.full", "argus.test", "k");
+            channel.confirmSelect();
+            for (int i = 0; i < 3; i++) {
+                channel.basicPublish("argus.test", "k", new AMQP.BasicProperties(), new byte[] {(byte) i});
+            }
+            assertThat(channel.waitForConfirms(5_000)).as("three fit").isTrue();
+
+            boolean refused;
+            try {
+                channel.basicPublish("argus.test", "k", true, new AMQP.BasicProperties(), new byte[] {3});
+                refused = !channel.waitForConfirms(5_000);
+            } catch (java.io.IOException | com.rabbitmq.client.ShutdownSignalException closed) {
+                refused = true; // a broker may also close the channel: the publisher sees an error either way
+            }
+            assertThat(refused).as("the fourth is refused").isTrue();
+            assertThat(connection.createChannel().queueDeclarePassive("argus.test.full").getMessageCount())
+                    .isEqualTo(3);
+        }
+    }
+
     private static Connection connect(EmbeddedBroker broker) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
