@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Text a client or an engine sends that would reach the database or the log in a harmful form: a NUL anywhere
@@ -34,6 +35,13 @@ class HostileTextIntegrationTests extends AbstractHostileRequestTests {
         assertThat(raw.send("PUT", "/api/v1/files/" + sha256 + "/label", List.of("Content-Type: application/json"),
                 "{\"label\":\"malicious\",\"source\":\"ticket 42\"}".getBytes(StandardCharsets.UTF_8)).status())
                 .isEqualTo(200);
+        RawHttp.Response imported = raw.send("POST", "/api/v1/labels", List.of("Content-Type: text/csv"),
+                (sha256 + ",benign,ticket\u0000 7\n" + sha256 + ",malicious,ticket 8\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        JsonNode report = ArgusJson.mapper().readTree(imported.body());
+        assertThat(report.get("imported").asInt()).isEqualTo(1);
+        assertThat(report.get("rejected").get(0).get("line").asInt()).isEqualTo(1);
+        assertThat(report.get("rejected").get(0).get("reason").asString()).contains("NUL");
         assertProblem(raw.send("POST", "/api/v1/users/admin/keys", List.of("Content-Type: application/json"),
                 "{\"name\":\"a\\u0000b\"}".getBytes(StandardCharsets.UTF_8)), 400, "malformed-json");
         assertThat(raw.send("GET", "/api/v1/files?query=a%00b", List.of(), null).status()).isEqualTo(400);

@@ -84,6 +84,8 @@ class LabelImport {
                 String source = fields.length > 2 ? unquote(fields[2]) : null;
                 if (source != null && source.length() > Labels.MAX_SOURCE) {
                     progress.reject(line, sha256, "source longer than " + Labels.MAX_SOURCE + " characters");
+                } else if (source != null && source.indexOf('\0') >= 0) {
+                    progress.reject(line, sha256, "source may not contain the NUL character");
                 } else {
                     parsed.add(new Parsed(line, sha256, truth, source));
                 }
