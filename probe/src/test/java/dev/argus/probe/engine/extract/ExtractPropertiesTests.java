@@ -30,7 +30,8 @@ class ExtractPropertiesTests {
         assertThat(bound.scanTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(bound.passwords()).containsExactly("infected", "malware", "virus", "password", "123456");
         assertThat(bound.bsdtarCommand()).isEqualTo("bsdtar");
-        assertThat(bound.workDir()).endsWith(java.nio.file.Path.of("argus-extract"));
+        // the name only: AssertJ's Path endsWith resolves the real path, which needs the directory to exist
+        assertThat(bound.workDir().getFileName()).hasToString("argus-extract");
         assertThat(bound.toString()).isEqualTo(ExtractProperties.defaults().toString());
     }
 
