@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *                       {@code Content-Length} and while streaming, a larger request is refused with 413. Default:
  *                       4 × {@code max-file-size} + 1MB (room for the form fields and part headers)
  * @param minFreeDisk    free space the spool directory's file system must keep: below it an upload is refused with
- *                       503 before spooling, and spooling stops when free space falls below it mid-upload
+ *                       503 before spooling, and spooling stops when free space falls below it mid-upload.
+ *                       Default 100MB: the deployment spools to a 1 GB tmpfs, which a floor of 1GB refused whole
  * @param requestDeadline longest time one upload may take to send its body; past it the read is cut (408)
  * @param minRate        slowest accepted upload, in bytes per second averaged over the whole body, enforced once
  *                       the body has been sending for {@link #MIN_RATE_GRACE}; 0 turns the check off
@@ -32,7 +33,7 @@ public record UploadProperties(
         @Min(1) @DefaultValue("100") int maxFiles,
         Path tempDir,
         DataSize maxRequestSize,
-        @DefaultValue("1GB") DataSize minFreeDisk,
+        @DefaultValue("100MB") DataSize minFreeDisk,
         @DefaultValue("10m") Duration requestDeadline,
         @DefaultValue("1KB") DataSize minRate,
         @Min(1) @DefaultValue("10000") int maxJobsPerScan) {
