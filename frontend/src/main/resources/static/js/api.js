@@ -49,7 +49,8 @@ export async function logout() {
   }
 }
 
-function query(params) {
+/** Query string from an object, skipping empty values (for page modules that call the API directly). */
+export function query(params) {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') {
@@ -72,7 +73,8 @@ function problemFrom(status, text) {
   return { title: `HTTP ${status}`, detail: text ? text.slice(0, 200) : '' };
 }
 
-async function call(method, path, body) {
+/** Calls /api/v1 + path with the session's CSRF header; resolves with the JSON body or rejects with ApiError. */
+export async function call(method, path, body) {
   const init = { method, headers: requestHeaders(), cache: 'no-store' };
   if (body !== undefined) {
     init.headers = requestHeaders({ 'Content-Type': 'application/json' });

@@ -1,5 +1,5 @@
 // Hash router: #/ (upload + recent scans), #/scans/{id}, #/files/{hash}, #/search?q=, #/probes, #/models,
-// #/stats.
+// #/stats, #/admin (users, overrides, retention, audit log: admins only, the API refuses others).
 // Each page module exports render(main, {params, query}) and may return a cleanup function
 // (closing a live stream, stopping a timer) that runs when the user navigates away.
 import * as home from './pages/home.js';
@@ -9,6 +9,11 @@ import * as search from './pages/search.js';
 import * as probes from './pages/probes.js';
 import * as models from './pages/models.js';
 import * as stats from './pages/stats.js';
+import * as admin from './pages/admin.js';
+import * as users from './pages/users.js';
+import * as overrides from './pages/overrides.js';
+import * as retention from './pages/retention.js';
+import * as audit from './pages/audit.js';
 import * as notFound from './pages/not-found.js';
 import { logout } from './api.js';
 
@@ -20,6 +25,11 @@ const ROUTES = [
   { pattern: /^\/probes$/, page: probes, nav: 'probes' },
   { pattern: /^\/models$/, page: models, nav: 'models' },
   { pattern: /^\/stats$/, page: stats, nav: 'stats' },
+  { pattern: /^\/admin$/, page: admin, nav: 'admin' },
+  { pattern: /^\/admin\/users$/, page: users, nav: 'admin' },
+  { pattern: /^\/admin\/overrides$/, page: overrides, nav: 'admin' },
+  { pattern: /^\/admin\/retention$/, page: retention, nav: 'admin' },
+  { pattern: /^\/admin\/audit$/, page: audit, nav: 'admin' },
 ];
 
 const main = document.getElementById('main');
