@@ -109,6 +109,31 @@ export function visiblePlainText(text) {
     (c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
+/** Letters of the scripts that share look-alike letters ("pаypal" with a Cyrillic а reads as "paypal"). */
+const CONFUSABLE = { Latin: /\p{Script=Latin}/u, Cyrillic: /\p{Script=Cyrillic}/u, Greek: /\p{Script=Greek}/u };
+
+/** The confusable scripts mixed in one word of the text ("Latin and Cyrillic"), or null. */
+export function mixedScripts(text) {
+  for (const word of String(text ?? '').split(/[^\p{L}\p{M}]+/u)) {
+    const scripts = Object.keys(CONFUSABLE).filter((script) => [...word].some((c) => CONFUSABLE[script].test(c)));
+    if (scripts.length > 1) {
+      return scripts.join(' and ');
+    }
+  }
+  return null;
+}
+
+/**
+ * A file name as data (it is kept exactly as submitted): inert, visible text as visibleText makes it, followed by a
+ * warning when a word mixes look-alike scripts, the mark of a homoglyph name.
+ */
+export function fileNameText(name, className = 'file-name') {
+  const mixed = mixedScripts(name);
+  return h('span', { class: 'name-data' }, visibleText(name, className),
+    mixed ? h('span', { class: 'badge badge-name-warning', title: 'letters that look alike but are not '
+      + 'the same: this name may imitate another' }, `mixes ${mixed} letters`) : null);
+}
+
 /** True when the text holds a character visibleText shows escaped. */
 export const hasHiddenCharacters = (text) => HIDDEN.test(String(text ?? ''));
 

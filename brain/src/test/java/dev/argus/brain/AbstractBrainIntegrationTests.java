@@ -40,6 +40,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -327,6 +330,24 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
         assertThat(client.brainReports(scanId)).as("the frontends have it from the probe").isEmpty();
         assertThat(client.reports(scanId)).hasSize(1);
         assertThat(client.queuedMessages(probe.name())).isZero();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aFinishedJobIsLoggedOnceAtInfoWithScanFileProbeResultAndDurations(CapturedOutput output) {
+        ProbeDescriptor probe = descriptor(newProbeName(), null);
+        client.registerOnline(probe);
+        UUID scanId = client.requestScan(List.of(file("text/plain")), List.of(probe.name()), false);
+        ProbeJob job = client.awaitJob(probe.name());
+
+        client.sendResult(resultFor(job, false, malicious("Eicar-Signature")));
+
+        awaitStatus(job.jobId(), "DONE");
+        String line = "Job done: scan " + scanId + " file " + job.sha256().substring(0, 12) + " probe "
+                + probe.name() + " result malicious Eicar-Signature engine ";
+        await().atMost(WAIT).untilAsserted(() -> assertThat(output.getOut()).contains(line));
+        assertThat(output.getOut().lines().filter(l -> l.contains(line)))
+                .singleElement().asString().contains(" INFO ").containsPattern("job \\d+ ms \\(job " + job.jobId());
     }
 
     @Test

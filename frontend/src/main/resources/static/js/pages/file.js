@@ -1,7 +1,7 @@
 // #/files/{hash}: one file across all scans: hashes, names, tags, the archives it was found in and the files
 // found in it, the latest result per engine, every scan.
 import { api } from '../api.js';
-import { visibleText } from '../file-tree.js';
+import { fileNameText, visiblePlainText, visibleText } from '../file-tree.js';
 import { resultsTable } from '../results.js';
 import { verdictPanel } from '../verdict.js';
 import { breakdown, bytes, dateTime, h, heading, loading, mono, problem, ratio, fill, setTitle, shortHash,
@@ -30,7 +30,7 @@ export function render(main, { params: [hash] }) {
 
 function draw(main, report) {
   const name = report.names[0] || 'unnamed file';
-  setTitle(name);
+  setTitle(visiblePlainText(name));
   const focused = document.activeElement?.tagName === 'H1' && main.contains(document.activeElement);
   const probes = Object.keys(report.results);
   const results = resultsTable(probes, report.results, { caption: 'Latest result of each engine' });
@@ -55,7 +55,7 @@ function draw(main, report) {
 
   fill(main,
     h('div', { class: 'page-head' },
-      heading(name),
+      heading(report.names[0] ? fileNameText(name) : name),
       h('div', { class: 'page-head-side' }, rescan)),
     rescanErrors,
     h('section', { class: 'card file-overview', 'aria-label': 'Summary' },
@@ -72,7 +72,7 @@ function draw(main, report) {
         fact('First seen', dateTime(report.firstSeen)),
         fact('Last seen', dateTime(report.lastSeen)),
         fact('Names', report.names.length
-          ? h('ul', { class: 'plain-list' }, report.names.map((each) => h('li', {}, each)))
+          ? h('ul', { class: 'plain-list' }, report.names.map((each) => h('li', {}, fileNameText(each))))
           : '–'),
         fact('Tags', report.tags.length
           ? h('ul', { class: 'tag-list' }, report.tags.map((tag) => h('li', {},

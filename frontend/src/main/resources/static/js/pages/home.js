@@ -1,5 +1,6 @@
 // #/ : the upload form and the recent scans, paged (#/?page=2&status=running).
 import { api } from '../api.js';
+import { visiblePlainText } from '../file-tree.js';
 import { dateTime, flagged, h, heading, loading, pager, problem, setTitle, statusBadge, table, tone, fill }
   from '../ui.js';
 import { uploadForm } from './upload-form.js';
@@ -72,7 +73,7 @@ function route(page, status) {
 }
 
 function fileNames(scan) {
-  const names = scan.files.map((file) => file.name || `${file.sha256.slice(0, 12)}…`);
+  const names = scan.files.map((file) => (file.name ? visiblePlainText(file.name) : `${file.sha256.slice(0, 12)}…`));
   if (!names.length) {
     return 'no file';
   }

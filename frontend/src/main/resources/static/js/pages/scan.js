@@ -4,7 +4,8 @@
 // file the page does not know yet (just extracted from an archive) makes it fetch the scan again, once per burst.
 // The stream is closed once the scan is over.
 import { api } from '../api.js';
-import { buildTree, extractionBadge, extractionNote, flatten, visiblePlainText, visibleText } from '../file-tree.js';
+import { buildTree, extractionBadge, extractionNote, fileNameText, flatten, visiblePlainText, visibleText }
+  from '../file-tree.js';
 import { resultsTable } from '../results.js';
 import { verdictBadge, verdictPanel } from '../verdict.js';
 import { announce, breakdown, bytes, dateTime, flagged, h, heading, icon, loading, mono, problem, ratio, setTitle,
@@ -188,7 +189,9 @@ export function render(main, { params: [id] }) {
     h('div', { class: 'file-head' },
       h('div', { class: 'file-id' },
         h('h2', {}, h('a', { href: `#/files/${file.sha256}` },
-          label ? visibleText(label, 'file-name') : 'unnamed file')),
+          label ? fileNameText(label) : 'unnamed file')),
+        file.otherNames?.length ? h('p', { class: 'file-facts other-names' }, 'Also submitted as ',
+          ...file.otherNames.flatMap((other, i) => (i ? [', ', fileNameText(other)] : [fileNameText(other)]))) : null,
         file.path ? h('p', { class: 'file-facts' }, 'Found in a file that is not part of this scan') : null,
         h('p', { class: 'file-facts' }, bytes(file.size), ' · ', file.mimeType || 'unknown type'),
         h('p', { class: 'file-hash' }, h('span', { class: 'muted' }, 'SHA-256 '), mono(file.sha256)),

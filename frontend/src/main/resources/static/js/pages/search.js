@@ -1,5 +1,6 @@
 // #/search?q=...&page=N: file search by hash (full or a prefix of 8+ hex digits), name, or tag:NAME.
 import { api } from '../api.js';
+import { visibleText } from '../file-tree.js';
 import { ago, bytes, h, heading, loading, pager, problem, setTitle, shortHash, table, tone, flagged, fill }
   from '../ui.js';
 
@@ -53,7 +54,8 @@ export function render(main, { query }) {
 function fileTable(files) {
   return table([
     { label: 'Name', class: 'col-name',
-      cell: (file) => h('a', { href: `#/files/${file.sha256}`, class: 'file-link' }, file.names[0] || 'unnamed file',
+      cell: (file) => h('a', { href: `#/files/${file.sha256}`, class: 'file-link' },
+        file.names.length ? visibleText(file.names[0], 'file-name') : 'unnamed file',
         file.names.length > 1 ? h('span', { class: 'muted' }, ` (+${file.names.length - 1} other `
           + `${file.names.length === 2 ? 'name' : 'names'})`) : null) },
     { label: 'SHA-256', cell: (file) => h('code', { class: 'hash', title: file.sha256 }, shortHash(file.sha256)) },

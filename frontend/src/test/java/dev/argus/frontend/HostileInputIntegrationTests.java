@@ -3,6 +3,8 @@ package dev.argus.frontend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.common.amqp.Topology;
+import dev.argus.common.json.ArgusJson;
+import dev.argus.testsupport.ArgusTestClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Each hostile request is a 4xx problem naming what is wrong, and leaves nothing behind: no file or scan row, no
@@ -19,25 +22,58 @@ class HostileInputIntegrationTests extends AbstractHostileRequestTests {
 
     private static final String BOUNDARY = "argus-hostile-boundary";
 
+    /**
+     * Names a real sample carries are data (issue 17): accepted, stored and given back exactly as sent, never used
+     * as a path: the bytes are stored under their sha256, and the scan and the file report show the name.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"../../etc/passwd", "a/b.exe", "C:\\Users\\ana\\evil.exe", "..", "nul\u0000byte.txt",
-        "bell\u0007.txt", "c1\u0085.txt", "invoice\u202Efdp.exe", "zero\u200Bwidth.txt", "p\u0430ypal.exe",
-        "micros\u03BFft.exe"})
-    void refusesHostileFileNamesWithoutStoringAnything(String name) {
+    @ValueSource(strings = {"../../etc/passwd", "a/b.exe", "C:\\Users\\ana\\evil.exe", "..", ".", "tab\tname.txt",
+        "bell\u0007.txt", "esc\u001B[31mred.txt", "c1\u0085.txt", "invoice\u202Efdp.exe", "zero\u200Bwidth.txt",
+        "p\u0430ypal.exe", "micros\u03BFft.exe", "bom\uFEFF.txt", "del\u007F.txt", "isolate\u2067x\u2069.pdf",
+        "line\u2028sep.txt", "trailing dot."})
+    void keepsAnyFileNameAsDataAndGivesItBackExactly(String name) {
         byte[] content = unique();
 
-        String detail = refusedAndNothingStored(content, 400, "invalid-file-name",
-                bytes -> upload(new MultipartBody(BOUNDARY).file("file", name, bytes).field("tags", "x")));
+        RawHttp.Response accepted = upload(new MultipartBody(BOUNDARY).file("file", name, content));
 
-        assertThat(detail).contains("filename of a 'file' part");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        assertThat(namesShownFor(accepted, content)).containsExactly(name);
     }
 
     @Test
-    void refusesA4KbFileNameNamingTheLimit() {
-        String detail = refusedAndNothingStored(unique(), 400, "invalid-file-name",
-                bytes -> upload(new MultipartBody(BOUNDARY).file("file", "n".repeat(4096) + ".exe", bytes)));
+    void keepsAThousandCharacterNameWhole() {
+        byte[] content = unique();
+        String name = "\u0444".repeat(600) + "x".repeat(399) + "\u202E"; // 1,000 characters, 1,602 bytes of UTF-8
 
-        assertThat(detail).contains("4100 characters").contains("at most 255");
+        RawHttp.Response accepted = upload(new MultipartBody(BOUNDARY).file("file", name, content));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        assertThat(namesShownFor(accepted, content)).containsExactly(name);
+    }
+
+    @Test
+    void keepsBothNamesOfTheSameContentInOneUpload() {
+        byte[] content = unique();
+
+        RawHttp.Response accepted = upload(new MultipartBody(BOUNDARY).file("file", "report.pdf", content)
+                .file("file", "report.pdf\u202Eexe.scr", content));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        JsonNode file = scanFiles(accepted).getFirst();
+        assertThat(file.get("name").asString()).isEqualTo("report.pdf");
+        assertThat(file.get("otherNames").values()).extracting(JsonNode::asString)
+                .containsExactly("report.pdf\u202Eexe.scr");
+        String sha256 = AbstractFrontendIntegrationTests.sha256(content);
+        assertThat(namesOf(sha256)).containsExactlyInAnyOrder("report.pdf", "report.pdf\u202Eexe.scr");
+        assertThat(http.get("/api/v1/files?query=exe.scr").body()).contains(sha256);
+    }
+
+    @Test
+    void refusesANameHoldingNulWhichCannotBeStoredAndStoresNothing() {
+        String detail = refusedAndNothingStored(unique(), 400, "invalid-file-name",
+                bytes -> upload(new MultipartBody(BOUNDARY).file("file", "nul\u0000byte.txt", bytes)));
+
+        assertThat(detail).contains("U+0000");
     }
 
     @Test
@@ -48,6 +84,25 @@ class HostileInputIntegrationTests extends AbstractHostileRequestTests {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         assertThat(accepted.body()).contains("\"name\":\"отчёт.pdf\"").contains("\"name\":\"报告.docx\"");
         assertThat(rabbit.receive(Topology.SCANS_QUEUE, 5000)).isNotNull();
+    }
+
+    /** The names the scan and the file report show for the content, after checking its bytes went under its sha256. */
+    private List<String> namesShownFor(RawHttp.Response accepted, byte[] content) {
+        String sha256 = AbstractFrontendIntegrationTests.sha256(content);
+        assertThat(fileStore.exists(sha256)).as("stored under its sha256").isTrue();
+        List<String> inScan = scanFiles(accepted).stream().map(file -> file.get("name").asString()).toList();
+        assertThat(namesOf(sha256)).as("the file report's names").isEqualTo(inScan);
+        return inScan;
+    }
+
+    private List<JsonNode> scanFiles(RawHttp.Response accepted) {
+        String id = ArgusJson.mapper().readTree(accepted.body()).get("id").asString();
+        return ArgusTestClient.json(http.get("/api/v1/scans/" + id)).get("files").values().stream().toList();
+    }
+
+    private List<String> namesOf(String sha256) {
+        return ArgusTestClient.json(http.get("/api/v1/files/" + sha256)).get("names").values().stream()
+                .map(JsonNode::asString).toList();
     }
 
     @Test

@@ -24,8 +24,8 @@ class SampleDownloadIntegrationTests extends AbstractSecurityIntegrationTests {
     void anAdminDownloadsASampleAsAnAesZipThatOpensWithInfected(@TempDir Path temp) throws IOException {
         byte[] content = uniqueContent();
         String sha256 = sha256(content);
-        // a name with a path is refused at upload (400 invalid-file-name); the zip never uses the name anyway
-        upload(admin, "evil name; rm -rf.exe", content, "dl");
+        // a name is data, kept as sent, path and all; the zip's entry is named by the sha256, never by it
+        upload(admin, "../../evil name; rm -rf.exe", content, "dl");
 
         HttpResponse<byte[]> response = sendForBytes("/api/v1/files/" + sha256 + "/download");
 

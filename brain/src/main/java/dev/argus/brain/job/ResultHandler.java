@@ -1,6 +1,7 @@
 package dev.argus.brain.job;
 
 import dev.argus.brain.BrainProperties;
+import dev.argus.common.message.EngineResult;
 import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ProbeJob;
 import dev.argus.common.message.ResultsReported;
@@ -9,6 +10,7 @@ import dev.argus.messaging.MessagePublisher;
 import dev.argus.messaging.OutboundMessage;
 import dev.argus.messaging.Routes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -119,12 +121,21 @@ class ResultHandler {
                     // the frontends ignored the probe's copy: the relay carries the report with the files added
                     outbound.addAll(extractedFiles.admit(job, message.extracted(), now));
                 }
-                log.debug("Result of scan {} file {} probe {} job {} attempt {}: {} {}", job.scanId(),
-                        JobIds.shortSha(job.sha256()), job.probe(), job.id(), message.attempt(),
-                        message.result().category().wireName(),
-                        message.result().result() == null ? "" : message.result().result());
+                logFinished(job, message);
             }
         }
+    }
+
+    /**
+     * The one INFO line per job that docs/operations.md promises: scan, file (sha256 prefix), probe, result, the
+     * engine's own duration and the job's, from its dispatch to its result.
+     */
+    private static void logFinished(Job job, JobResult message) {
+        EngineResult result = message.result();
+        log.info("Job done: scan {} file {} probe {} result {}{} engine {} ms, job {} ms (job {}, attempt {})",
+                job.scanId(), JobIds.shortSha(job.sha256()), job.probe(), result.category().wireName(),
+                result.result() == null ? "" : " " + result.result(), result.durationMs(),
+                Duration.between(job.createdAt(), job.finishedAt()).toMillis(), job.id(), message.attempt());
     }
 
     private record Received(String producer, JobResult result) {

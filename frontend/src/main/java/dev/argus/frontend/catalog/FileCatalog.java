@@ -48,16 +48,21 @@ public class FileCatalog {
                 .query(Boolean.class)
                 .single();
         if (file.name() != null) {
-            jdbc.sql("""
-                            insert into file_name (sha256, name, first_seen) values (:sha256, :name, :at)
-                            on conflict do nothing
-                            """)
-                    .param("sha256", file.sha256())
-                    .param("name", file.name())
-                    .param("at", at)
-                    .update();
+            recordName(file.sha256(), file.name(), now);
         }
         return inserted;
+    }
+
+    /** Records one more name of a file already recorded; a name it had before keeps its first-seen time. */
+    public void recordName(String sha256, String name, Instant now) {
+        jdbc.sql("""
+                        insert into file_name (sha256, name, first_seen) values (:sha256, :name, :at)
+                        on conflict do nothing
+                        """)
+                .param("sha256", sha256)
+                .param("name", name)
+                .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update();
     }
 
     /**

@@ -18,7 +18,7 @@ public interface FileNameRepository extends JpaRepository<FileName, FileName.Key
             select n.* from file_name n
             where n.sha256 in (:sha256s)
               and (cast(:owner as text) is null or exists (select 1 from scan_file sf join scan s on s.id = sf.scan_id
-                   where sf.sha256 = n.sha256 and sf.name = n.name and s.owner = :owner))
+                   where sf.sha256 = n.sha256 and (sf.name = n.name or n.name = any(sf.other_names)) and s.owner = :owner))
             order by n.first_seen, n.name
             """, nativeQuery = true)
     List<FileName> findVisible(Collection<String> sha256s, String owner);

@@ -21,7 +21,7 @@ interface FileSearchRepository extends Repository<StoredFile, String> {
                or exists (select 1 from file_name n where n.sha256 = f.sha256 and n.name ilike :name
                           and (cast(:owner as text) is null or exists (select 1 from scan_file sf
                                join scan s on s.id = sf.scan_id
-                               where sf.sha256 = n.sha256 and sf.name = n.name and s.owner = :owner)))
+                               where sf.sha256 = n.sha256 and (sf.name = n.name or n.name = any(sf.other_names)) and s.owner = :owner)))
             order by f.last_seen desc, f.sha256
             """, countQuery = """
             select count(*) from file f
@@ -29,7 +29,7 @@ interface FileSearchRepository extends Repository<StoredFile, String> {
                or exists (select 1 from file_name n where n.sha256 = f.sha256 and n.name ilike :name
                           and (cast(:owner as text) is null or exists (select 1 from scan_file sf
                                join scan s on s.id = sf.scan_id
-                               where sf.sha256 = n.sha256 and sf.name = n.name and s.owner = :owner)))
+                               where sf.sha256 = n.sha256 and (sf.name = n.name or n.name = any(sf.other_names)) and s.owner = :owner)))
             """, nativeQuery = true)
     Page<StoredFile> findByHashPrefixOrName(String prefix, String name, String owner, Pageable pageable);
 
@@ -38,14 +38,14 @@ interface FileSearchRepository extends Repository<StoredFile, String> {
             where exists (select 1 from file_name n where n.sha256 = f.sha256 and n.name ilike :name
                           and (cast(:owner as text) is null or exists (select 1 from scan_file sf
                                join scan s on s.id = sf.scan_id
-                               where sf.sha256 = n.sha256 and sf.name = n.name and s.owner = :owner)))
+                               where sf.sha256 = n.sha256 and (sf.name = n.name or n.name = any(sf.other_names)) and s.owner = :owner)))
             order by f.last_seen desc, f.sha256
             """, countQuery = """
             select count(*) from file f
             where exists (select 1 from file_name n where n.sha256 = f.sha256 and n.name ilike :name
                           and (cast(:owner as text) is null or exists (select 1 from scan_file sf
                                join scan s on s.id = sf.scan_id
-                               where sf.sha256 = n.sha256 and sf.name = n.name and s.owner = :owner)))
+                               where sf.sha256 = n.sha256 and (sf.name = n.name or n.name = any(sf.other_names)) and s.owner = :owner)))
             """, nativeQuery = true)
     Page<StoredFile> findByName(String name, String owner, Pageable pageable);
 

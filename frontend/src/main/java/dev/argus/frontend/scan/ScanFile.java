@@ -1,15 +1,17 @@
 package dev.argus.frontend.scan;
 
 import dev.argus.common.message.Extraction;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One distinct file of a scan, with the name and position it had in the request. */
 @Entity
@@ -22,6 +24,9 @@ public class ScanFile {
     @Id
     private String sha256;
     private String name;
+    @Column(name = "other_names")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private String[] otherNames;
     private int position;
     private String parent;
     private String path;
@@ -42,6 +47,11 @@ public class ScanFile {
 
     public String name() {
         return name;
+    }
+
+    /** The other names the same content had in the same upload, oldest first; empty when there are none. */
+    public List<String> otherNames() {
+        return otherNames == null ? List.of() : List.of(otherNames);
     }
 
     public int position() {

@@ -15,8 +15,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +65,8 @@ public class ScanService {
     }
 
     /**
-     * Records a scan of the files (distinct by sha256, the first name kept) with validated probe names and
+     * Records a scan of the files (distinct by sha256, the first name kept as the file's name and any other name it had in
+     * the upload as well) with validated probe names and
      * sends {@code ScanRequested} to the brain; or, when the scan does not force a rescan and every (file, probe)
      * pair has a reusable stored result ({@link StoredAnswers}), records the scan finished with copies of those
      * results and sends nothing. A callback URL in the options is checked by the {@link CallbackUrlPolicy} first.
@@ -86,6 +89,21 @@ public class ScanService {
     }
 
     /**
+     * The names a content had in this upload besides the one its scan_file row keeps (the first): two names for the
+     * same bytes both stay.
+     */
+    private static Map<String, Set<String>> otherNames(List<NewFile> files, Map<String, NewFile> distinct) {
+        Map<String, Set<String>> others = new LinkedHashMap<>();
+        for (NewFile file : files) {
+            String first = distinct.get(file.sha256()).name();
+            if (file.name() != null && !file.name().equals(first)) {
+                others.computeIfAbsent(file.sha256(), sha256 -> new LinkedHashSet<>()).add(file.name());
+            }
+        }
+        return others;
+    }
+
+    /**
      * A recorded scan.
      *
      * @param id   its id
@@ -97,6 +115,7 @@ public class ScanService {
     private Created record(List<NewFile> files, List<String> probes, ScanOptions options, String owner) {
         Map<String, NewFile> distinct = new LinkedHashMap<>();
         files.forEach(file -> distinct.putIfAbsent(file.sha256(), file));
+        Map<String, Set<String>> otherNames = otherNames(files, distinct);
         if (distinct.isEmpty() || probes.isEmpty()) {
             throw new IllegalArgumentException("a scan needs files and probes");
         }
@@ -111,6 +130,7 @@ public class ScanService {
         for (NewFile file : distinct.values()) {
             anyNew |= catalog.record(file, now);
         }
+        otherNames.forEach((sha256, names) -> names.forEach(name -> catalog.recordName(sha256, name, now)));
         int total = distinct.size() * probes.size();
         // a file new to the catalogue has no stored result, so the whole scan cannot be answered: skip the query
         List<StoredAnswers.StoredAnswer> answers = options.force() || anyNew ? List.of()
@@ -138,10 +158,13 @@ public class ScanService {
                 .update();
         int position = 0;
         for (NewFile file : distinct.values()) {
-            jdbc.sql("insert into scan_file (scan_id, sha256, name, position) values (:id, :sha256, :name, :position)")
+            jdbc.sql("""
+                            insert into scan_file (scan_id, sha256, name, other_names, position)
+                            values (:id, :sha256, :name, :otherNames, :position)""")
                     .param("id", id)
                     .param("sha256", file.sha256())
                     .param("name", file.name())
+                    .param("otherNames", otherNames.getOrDefault(file.sha256(), Set.of()).toArray(String[]::new))
                     .param("position", position++)
                     .update();
         }

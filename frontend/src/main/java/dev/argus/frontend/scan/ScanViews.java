@@ -76,14 +76,14 @@ public class ScanViews {
             return Optional.empty();
         }
         List<FileRow> scanFiles = jdbc.sql("""
-                        select sf.scan_id, sf.sha256, sf.name, f.md5, f.sha1, f.size, f.mime_type, sf.parent, sf.path,
+                        select sf.scan_id, sf.sha256, sf.name, sf.other_names, f.md5, f.sha1, f.size, f.mime_type, sf.parent, sf.path,
                                sf.depth, sf.extraction::text as extraction
                         from scan_file sf join file f on f.sha256 = sf.sha256
                         where sf.scan_id = :id order by sf.position
                         """)
                 .param("id", id)
                 .query((rs, row) -> new FileRow(rs.getObject("scan_id", UUID.class), rs.getString("sha256"),
-                        rs.getString("name"), rs.getString("md5"), rs.getString("sha1"), rs.getLong("size"),
+                        rs.getString("name"), names(rs.getArray("other_names")), rs.getString("md5"), rs.getString("sha1"), rs.getLong("size"),
                         rs.getString("mime_type"), rs.getString("parent"), rs.getString("path"), rs.getInt("depth"),
                         extraction(rs.getString("extraction"))))
                 .list();
@@ -136,7 +136,7 @@ public class ScanViews {
                 .collect(Collectors.toMap(StoredFile::sha256, Function.identity(), (a, b) -> a));
         List<FileRow> fileRows = pageFiles.stream().map(file -> {
             StoredFile content = stored.get(file.sha256());
-            return new FileRow(file.scanId(), file.sha256(), file.name(), content.md5(), content.sha1(),
+            return new FileRow(file.scanId(), file.sha256(), file.name(), file.otherNames(), content.md5(), content.sha1(),
                     content.size(), content.mimeType(), file.parent(), file.path(), file.depth(), file.extraction());
         }).toList();
         List<ResultRowView> resultRows = results.findByScanIdIn(ids).stream()
@@ -177,7 +177,7 @@ public class ScanViews {
     }
 
     /** A file of a scan with its catalogue columns. */
-    private record FileRow(UUID scanId, String sha256, String name, String md5, String sha1, long size,
+    private record FileRow(UUID scanId, String sha256, String name, List<String> otherNames, String md5, String sha1, long size,
                            String mimeType, String parent, String path, int depth, Extraction extraction) {
     }
 
@@ -191,7 +191,11 @@ public class ScanViews {
         return new FileResultView(file.sha256(), file.md5(), file.sha1(), file.size(), file.name(),
                 file.mimeType(), done ? FileResultView.Status.DONE : FileResultView.Status.PENDING,
                 Stats.of(ordered.values()), ordered, done ? verdicts.judge(ResultView.categories(ordered)) : null,
-                file.parent(), file.path(), file.depth(), file.extraction());
+                file.parent(), file.path(), file.depth(), file.extraction(), file.otherNames());
+    }
+
+    private static List<String> names(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     /**

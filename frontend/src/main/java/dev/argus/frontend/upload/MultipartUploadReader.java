@@ -115,7 +115,7 @@ public class MultipartUploadReader {
     }
 
     private UploadedFile readFile(FileItemInput item) throws IOException {
-        String name = FileNames.validate(rawName(item));
+        String name = FileNames.keep(rawName(item));
         // Not closed on failure: closing an item stream reads the rest of the part, and an oversized file must
         // not be read any further.
         InputStream in = item.getInputStream();
@@ -128,10 +128,10 @@ public class MultipartUploadReader {
      * Spools one file given as a plain stream (the front doors that are not a multipart form), under the same limit,
      * name rules and type detection as a form's file part; the caller closes the stream.
      *
-     * @param rawName the client's name for the file, validated like a part's filename, or null
+     * @param rawName the client's name for the file, kept like a part's filename (FileNames), or null
      */
     UploadedFile readStream(InputStream in, String rawName) {
-        String name = FileNames.validate(rawName);
+        String name = FileNames.keep(rawName);
         guard.admit(-1);
         return spool(guard.watch(in), name);
     }

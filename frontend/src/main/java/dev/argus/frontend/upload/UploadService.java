@@ -93,7 +93,8 @@ public class UploadService {
         upload.files().forEach(file -> distinct.putIfAbsent(file.content().sha256(), file));
         jobLimit.check(distinct.size(), probes.size()); // before anything is stored; ScanService checks again
         distinct.values().forEach(this::storeIfAbsent);
-        List<NewFile> files = distinct.values().stream()
+        // every file with its name: the scan keeps one row per content, and the other names that content had
+        List<NewFile> files = upload.files().stream()
                 .map(f -> new NewFile(f.content().sha256(), f.content().md5(), f.content().sha1(), f.content().size(),
                         f.mimeType(), f.name()))
                 .toList();

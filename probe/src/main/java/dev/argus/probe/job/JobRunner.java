@@ -190,7 +190,7 @@ public final class JobRunner {
     private static void logResult(ProbeJob job, ScanEngine engine, JobResult message) {
         EngineResult result = message.result();
         if (result.error() == null) {
-            log.debug("scan {} file {} probe {}: {}{} in {} ms (job {}, attempt {})", job.scanId(),
+            log.info("scan {} file {} probe {}: {}{} in {} ms (job {}, attempt {})", job.scanId(),
                     prefix(job.sha256()), engine.name(), result.category().wireName(),
                     result.result() == null ? "" : " " + result.result(), result.durationMs(), job.jobId(),
                     job.attempt());
