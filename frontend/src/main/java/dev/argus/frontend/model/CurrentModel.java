@@ -34,9 +34,9 @@ public class CurrentModel {
         return model == null ? Optional.empty() : model;
     }
 
+    /** Makes the model current here at once (it was adopted); other frontends follow within the interval. */
     void replace(StoredModel model) {
-        cached.accumulateAndGet(Optional.of(model), (old, now) -> old != null && old.isPresent()
-                && old.get().id() > model.id() ? old : now);
+        cached.set(Optional.of(model));
     }
 
     @Scheduled(fixedDelayString = "${argus.frontend.verdict.reload-interval:30s}")
