@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,8 +78,13 @@ public class Overrides {
             throw ApiException.conflict("override-exists", "override " + existing.id()
                     + " already covers this; lift it first").with("id", existing.id());
         });
-        VerdictOverride override = store.insert(sha256, engine, threat, action, reason, by.username(),
-                Instant.now());
+        VerdictOverride override;
+        try {
+            override = store.insert(sha256, engine, threat, action, reason, by.username(), Instant.now());
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("override-exists", "another override covering this was set just now; "
+                    + "lift it first");
+        }
         audit.record(by, "override-set", target(override), action.wireName() + ": " + reason);
         book.changed();
         log.info("override {} set by {}: {} {}", override.id(), by.username(), action.wireName(),
