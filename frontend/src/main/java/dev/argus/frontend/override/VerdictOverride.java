@@ -16,8 +16,8 @@ import java.time.Instant;
  * @param createdAt when
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record VerdictOverride(long id, String sha256, String engine, String threat, OverrideAction action, String reason,
-                       String createdBy, Instant createdAt) {
+public record VerdictOverride(long id, String sha256, String engine, String threat, OverrideAction action,
+                              String reason, String createdBy, Instant createdAt) {
 
     /** How a verdict explains it, e.g. {@code allow-listed by alice: vendor's signed installer}. */
     public String explanation() {

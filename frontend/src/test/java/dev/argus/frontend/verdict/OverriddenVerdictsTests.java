@@ -50,7 +50,8 @@ class OverriddenVerdictsTests {
         Map<String, Answer> clean = answers("clamav", Category.UNDETECTED, null);
 
         assertThat(verdicts.judge(FILE, clean).label()).isEqualTo(Verdict.Label.MALICIOUS);
-        assertThat(verdicts.judge(FILE, clean).explanation()).first().isEqualTo("block-listed by alice: vendor says so");
+        assertThat(verdicts.judge(FILE, clean).explanation()).first()
+                .isEqualTo("block-listed by alice: vendor says so");
         assertThat(verdicts.judge(OTHER, clean).label()).isEqualTo(Verdict.Label.CLEAN);
     }
 

@@ -98,7 +98,8 @@ public final class ComparisonTable {
                 List.of("weak-a", "weak-b"), List.of("strong-av", "weak-a", "flaky-a"),
                 List.of("strong-av", "weak-a", "flaky-a", "newcomer"));
         out.printf(Locale.ROOT, "threshold rule: old = min(%d, concluded), new = min(%d, max(1, ceil(%.2f x "
-                + "concluded)))%n%n", old.threshold(), ThresholdRule.DEFAULT.threshold(), ThresholdRule.DEFAULT.fraction());
+                        + "concluded)))%n%n", old.threshold(), ThresholdRule.DEFAULT.threshold(),
+                ThresholdRule.DEFAULT.fraction());
         out.println("| engines | old F1 | new F1 | old recall | new recall | old precision | new precision |");
         out.println("|---|---|---|---|---|---|---|");
         for (List<String> engines : deployments) {
