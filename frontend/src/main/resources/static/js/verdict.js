@@ -21,9 +21,7 @@ export function verdictPanel(verdict, { label } = {}) {
     return h('div', { class: 'verdict verdict-none' },
       h('p', { class: 'verdict-head' }, h('span', { class: 'muted' }, 'Verdict '), verdictBadge(null)));
   }
-  const method = verdict.method.startsWith('model:')
-    ? h('a', { href: '#/models' }, `decision tree (model ${verdict.method.slice('model:'.length)})`)
-    : 'detection threshold (no model trained yet)';
+  const method = methodOf(verdict.method);
   const steps = [...(verdict.explanation || [])];
   const cause = steps.length && isCause(steps[0], label) ? steps.shift() : null;
   return h('div', { class: `verdict verdict-${verdict.label}`, 'data-verdict': verdict.label },
@@ -32,6 +30,17 @@ export function verdictPanel(verdict, { label } = {}) {
     cause ? h('p', { class: 'verdict-cause' }, visibleText(cause, 'verdict-cause-text')) : null,
     steps.length ? h('ol', { class: 'verdict-path', 'aria-label': 'Why' },
       steps.map((step) => h('li', {}, visibleText(step, 'verdict-step')))) : null);
+}
+
+/** How the verdict was reached: the model, an admin's override (its explanation says who and why), or the threshold. */
+function methodOf(method) {
+  if (method.startsWith('model:')) {
+    return h('a', { href: '#/models' }, `decision tree (model ${method.slice('model:'.length)})`);
+  }
+  if (method === 'override') {
+    return h('a', { href: '#/admin/overrides' }, 'an admin\'s override');
+  }
+  return 'detection threshold (no model adopted)';
 }
 
 /** A path line: the step names something inside the file (" › "), or the file itself ("locked.zip: …"). */

@@ -1,6 +1,6 @@
 // #/files/{hash}: one file across all scans: hashes, names, tags, the archives it was found in and the files
 // found in it, the latest result per engine, every scan.
-import { api } from '../api.js';
+import { api, call } from '../api.js';
 import { fileNameText, visiblePlainText, visibleText } from '../file-tree.js';
 import { resultsTable } from '../results.js';
 import { verdictPanel } from '../verdict.js';
@@ -80,6 +80,7 @@ function draw(main, report) {
           : '–'))),
     members(report),
     labelSection(report.sha256),
+    overrideSection(report.sha256),
     h('section', { class: 'card', 'aria-labelledby': 'latest-title' },
       h('h2', { id: 'latest-title' }, 'Latest result per engine'),
       results.element),
@@ -122,6 +123,47 @@ function labelSection(sha256) {
         'Label malicious'),
       h('button', { type: 'button', class: 'button button-small', onclick: () => set('benign') }, 'Label benign')),
     errors);
+}
+
+/**
+ * The admin's override of this file: the one in force with a Lift button, or a reason and Allow-list / Block-list
+ * buttons (the API refuses non-admins with 403, shown here). After a change the page is drawn again, so the verdict
+ * above shows it.
+ */
+function overrideSection(sha256) {
+  const body = h('div', {}, loading('Loading overrides…'));
+  const errors = h('div', {});
+  const redraw = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+  const act = async (request) => {
+    fill(errors);
+    try {
+      await request();
+      redraw();
+    } catch (error) {
+      fill(errors, problem(error, 'The override was not changed'));
+    }
+  };
+  call('GET', '/overrides').then((overrides) => {
+    const current = overrides.find((each) => each.sha256 === sha256);
+    if (current) {
+      fill(body, h('p', {}, `${current.action === 'allow' ? 'Allow-listed' : 'Block-listed'} by ${current.createdBy} `,
+        'on ', dateTime(current.createdAt), `: ${current.reason} `),
+      h('button', { type: 'button', class: 'button button-small',
+        onclick: () => act(() => call('DELETE', `/overrides/${encodeURIComponent(current.id)}`)) }, 'Lift override'));
+      return;
+    }
+    const reason = h('input', { id: 'override-reason', type: 'text', maxlength: 500,
+      placeholder: 'why, for everyone who reads the verdict' });
+    const set = (action) => act(() => call('POST', '/overrides', { sha256, action, reason: reason.value }));
+    fill(body, h('p', { class: 'hint' }, 'Admins only: decides this file\'s verdict in every scan, past and future.'),
+      h('div', { class: 'label-form' },
+        h('label', { for: 'override-reason' }, 'Reason'), reason,
+        h('button', { type: 'button', class: 'button button-small', onclick: () => set('allow') }, 'Allow-list'),
+        h('button', { type: 'button', class: 'button button-danger button-small', onclick: () => set('block') },
+          'Block-list')));
+  }).catch((error) => fill(body, problem(error, 'Overrides could not be loaded')));
+  return h('section', { class: 'card', 'aria-labelledby': 'override-title' },
+    h('h2', { id: 'override-title' }, 'Override'), body, errors);
 }
 
 /** The most parents and children the API lists; a full list may have been cut there. */

@@ -1,5 +1,6 @@
-// #/models: the current verdict model: its tree drawn as SVG, the engine ranking and the evaluation table.
-import { api } from '../api.js';
+// #/models: the current verdict model: its tree drawn as SVG, the engine ranking and the evaluation table; a
+// candidate model (trained in the background) with an Adopt button for admins.
+import { api, call } from '../api.js';
 import { treeSvg } from '../tree-svg.js';
 import { dateTime, fill, h, heading, loading, problem, setTitle, table } from '../ui.js';
 
@@ -11,9 +12,15 @@ export function render(main) {
   const body = h('div', {}, loading('Loading the current model…'));
   const errors = h('div', {});
   const train = h('button', { type: 'button', class: 'button' }, 'Train now');
+  const candidate = h('div', {});
   main.append(h('div', { class: 'page-head' }, heading('Verdict model'), h('div', { class: 'page-head-side' }, train)),
-    errors, body);
+    errors, candidate, body);
   let disposed = false;
+  call('GET', '/models/candidate').then((model) => {
+    if (!disposed) {
+      fill(candidate, candidateCard(model, body, candidate));
+    }
+  }).catch(() => fill(candidate)); // 404: no candidate waits
 
   train.addEventListener('click', async () => {
     train.disabled = true;
@@ -39,14 +46,37 @@ export function render(main) {
       return;
     }
     fill(body, error.status === 404
-      ? h('section', { class: 'card' }, h('p', {}, 'No model was trained yet. Verdicts count detections against '
-        + 'a threshold until one exists. Label files (on a file page, or POST /api/v1/labels with a CSV), then '
-        + 'train.'))
+      ? h('section', { class: 'card' }, h('p', {}, 'No model is current yet. Verdicts count detections against '
+        + 'a threshold until an admin trains or adopts one. Label files (on a file page, or POST /api/v1/labels '
+        + 'with a CSV), then train.'))
       : problem(error, 'The model could not be loaded'));
   });
   return () => {
     disposed = true;
   };
+}
+
+/** A model trained in the background waits for an admin: its scores, and Adopt (the API refuses non-admins). */
+function candidateCard(model, body, candidate) {
+  const errors = h('div', {});
+  const adopt = h('button', { type: 'button', class: 'button' }, 'Adopt');
+  adopt.addEventListener('click', async () => {
+    adopt.disabled = true;
+    fill(errors);
+    try {
+      draw(body, await call('POST', `/models/${encodeURIComponent(model.id)}/adopt`));
+      fill(candidate);
+    } catch (error) {
+      adopt.disabled = false;
+      fill(errors, problem(error, 'The model was not adopted'));
+    }
+  });
+  const f1 = model.evaluation.model.f1.toFixed(3);
+  return h('section', { class: 'card', 'aria-labelledby': 'candidate-title' },
+    h('h2', { id: 'candidate-title' }, `Candidate: model ${model.id}`),
+    h('p', {}, 'Trained ', dateTime(model.createdAt), ` on ${model.samples} labelled files (cross-validated F1 `
+      + `${f1}). It decides no verdict until an admin adopts it.`),
+    h('div', { class: 'actions' }, adopt), errors);
 }
 
 function draw(body, model) {
@@ -58,7 +88,8 @@ function draw(body, model) {
   const number = (value) => value.toFixed(3);
   fill(body,
     h('p', { class: 'lead' }, `Model ${model.id}, trained `, dateTime(model.createdAt),
-      ` on ${model.samples} labelled files over ${model.engines.length} engines.`),
+      ` on ${model.samples} labelled files over ${model.engines.length} engines`,
+      model.adoptedBy ? [', adopted by ', model.adoptedBy, ' ', dateTime(model.adoptedAt)] : '', '.'),
     h('section', { class: 'card', 'aria-labelledby': 'tree-title' },
       h('h2', { id: 'tree-title' }, 'Decision tree'),
       h('p', { class: 'hint' }, 'Each box splits on an engine\'s answer; a leaf shows the smoothed share of '

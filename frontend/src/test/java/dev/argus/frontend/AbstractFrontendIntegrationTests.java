@@ -673,7 +673,7 @@ abstract class AbstractFrontendIntegrationTests {
     }
 
     @Test
-    void retrainsInTheBackgroundAfterEnoughNewLabels() {
+    void retrainsInTheBackgroundAfterEnoughNewLabelsAsACandidateOnlyAnAdminAdopts() {
         List<byte[]> files = uniqueContents(30);
         UUID id = uploadAndReceive(form(files, "auto.bin", "clamav"));
         StringBuilder csv = new StringBuilder();
@@ -690,8 +690,23 @@ abstract class AbstractFrontendIntegrationTests {
         assertThat(imported.statusCode()).isEqualTo(200);
         await().untilAsserted(() -> assertThat(jdbc.sql("select coalesce(max(id), 0) from verdict_model")
                 .query(Long.class).single()).isGreaterThan(before));
-        await().untilAsserted(() -> assertThat(json(http.get("/api/v1/models/current")).path("id").asLong())
-                .isGreaterThan(before));
+        long currentBefore = json(http.get("/api/v1/models/current")).path("id").asLong();
+        long candidate = await().until(() -> json(http.get("/api/v1/models/candidate")).path("id").asLong(),
+                trained -> trained > before);
+        assertThat(json(http.get("/api/v1/models/candidate")).get("adoptedBy").isNull()).isTrue();
+        assertThat(json(http.get("/api/v1/models/current")).path("id").asLong())
+                .as("a model trained in the background waits for an admin").isEqualTo(currentBefore);
+        assertProblem(http.newUser("ANALYST").post("/api/v1/models/" + candidate + "/adopt"), 403, "forbidden");
+
+        HttpResponse<String> adopted = http.post("/api/v1/models/" + candidate + "/adopt");
+
+        assertThat(adopted.statusCode()).as(adopted.body()).isEqualTo(200);
+        assertThat(json(adopted).get("adoptedBy").asString()).isNotBlank();
+        assertThat(json(http.get("/api/v1/models/current")).get("id").asLong()).isEqualTo(candidate);
+        assertProblem(http.get("/api/v1/models/candidate"), 404, "model-not-found");
+        assertThat(json(http.get("/api/v1/admin/audit?action=model-adopted")).get("items").get(0).get("target")
+                .asString()).isEqualTo("model " + candidate);
+        assertProblem(http.post("/api/v1/models/" + Long.MAX_VALUE + "/adopt"), 404, "model-not-found");
     }
 
     @Test

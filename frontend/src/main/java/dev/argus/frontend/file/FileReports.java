@@ -74,7 +74,7 @@ public class FileReports {
         return new FileReport(file.sha256(), file.md5(), file.sha1(), file.size(), file.mimeType(), details.names(),
                 details.tags(), file.firstSeen(), file.lastSeen(), Stats.of(details.results().values()),
                 details.results(), scanRefs, details.results().isEmpty() ? null
-                        : verdicts.judge(ResultView.categories(details.results())),
+                        : verdicts.judge(file.sha256(), details.results()),
                 members.parents(file.sha256(), caller.ownerFilter()),
                 members.children(file.sha256(), caller.ownerFilter()));
     }

@@ -1,5 +1,6 @@
 package dev.argus.frontend.label;
 
+import dev.argus.frontend.security.Caller;
 import dev.argus.frontend.security.Callers;
 import java.io.InputStream;
 import java.util.List;
@@ -29,7 +30,8 @@ class LabelController {
 
     @GetMapping("/api/v1/files/{sha256}/labels")
     List<LabelView> history(@PathVariable String sha256) {
-        return labels.history(sha256);
+        Caller caller = Callers.current();
+        return labels.history(sha256).stream().map(label -> label.seenBy(caller)).toList();
     }
 
     @PostMapping(path = "/api/v1/labels", consumes = "text/csv")

@@ -46,7 +46,10 @@ public class Labels {
         return new LabelView(sha256, truth, source, labelledBy, now, true);
     }
 
-    /** A file's labels, newest first (empty for a file never labelled). */
+    /**
+     * A file's labels, newest first (empty for a file never labelled), with who set each: show them through
+     * {@link LabelView#seenBy}.
+     */
     @Transactional(readOnly = true)
     public List<LabelView> history(String sha256Text) {
         String sha256 = Hash.sha256(sha256Text, "sha256");

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Retrains in the background once {@code retrain-after-labels} labels were stored since the current model; never
- * on the request's thread, and at most one pending retraining however many labels arrive.
+ * Retrains in the background once {@code retrain-after-labels} labels were stored since the newest model; never
+ * on the request's thread, and at most one pending retraining however many labels arrive. The model it trains is
+ * a candidate: it decides no verdict until an admin adopts it ({@link ModelAdoption}).
  */
 @Component
 class AutoRetrain {
@@ -45,8 +46,9 @@ class AutoRetrain {
         try {
             long newLabels = store.labelsSinceLatest();
             if (newLabels >= properties.retrainAfterLabels()) {
-                log.info("{} new labels since the current verdict model: retraining", newLabels);
-                models.train();
+                log.info("{} new labels since the newest verdict model: training a candidate", newLabels);
+                long id = models.train().id();
+                log.info("candidate verdict model {} waits for an admin to adopt it", id);
             }
         } catch (ApiException e) {
             log.info("automatic retraining skipped: {}", e.getMessage());

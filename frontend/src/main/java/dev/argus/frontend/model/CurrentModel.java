@@ -9,8 +9,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The newest model, kept in memory so that a verdict costs no database round trip. Loaded on first use, replaced
- * when this frontend trains, and checked every {@code reload-interval} for a model another frontend trained.
+ * The current model (the one an admin adopted last), kept in memory so that a verdict costs no database round trip.
+ * Loaded on first use, replaced when an admin adopts one on this frontend, and checked every
+ * {@code reload-interval} for one adopted on another frontend.
  */
 @Component
 public class CurrentModel {
@@ -24,7 +25,7 @@ public class CurrentModel {
         this.store = store;
     }
 
-    /** The newest model, or empty while none was trained (or the database could not be read yet). */
+    /** The current model, or empty while none was adopted (or the database could not be read yet). */
     public Optional<StoredModel> get() {
         Optional<StoredModel> model = cached.get();
         if (model == null) {
@@ -34,9 +35,9 @@ public class CurrentModel {
         return model == null ? Optional.empty() : model;
     }
 
+    /** Makes the model current here at once (it was adopted); other frontends follow within the interval. */
     void replace(StoredModel model) {
-        cached.accumulateAndGet(Optional.of(model), (old, now) -> old != null && old.isPresent()
-                && old.get().id() > model.id() ? old : now);
+        cached.set(Optional.of(model));
     }
 
     @Scheduled(fixedDelayString = "${argus.frontend.verdict.reload-interval:30s}")
@@ -55,7 +56,7 @@ public class CurrentModel {
     private void reload() {
         try {
             Optional<StoredModel> latest = store.latest();
-            latest.ifPresentOrElse(this::replace, () -> cached.compareAndSet(null, Optional.empty()));
+            cached.set(latest);
         } catch (DataAccessException e) {
             log.warn("could not load the verdict model, verdicts use the threshold until it loads: {}",
                     e.getMessage());

@@ -16,13 +16,16 @@ import java.util.List;
  * @param tree          the ID3 tree
  * @param engineRanking probes by information gain, highest first, with the depth where each first splits
  * @param evaluation    the cross-validated comparison with the baselines and the library tree
+ * @param adoptedBy     the admin who made it current, null for a candidate nobody adopted
+ * @param adoptedAt     when, null for a candidate
  */
 public record ModelView(long id, Instant createdAt, int samples, List<String> engines, TreeNode tree,
-                        List<RankedEngine> engineRanking, Evaluation evaluation) {
+                        List<RankedEngine> engineRanking, Evaluation evaluation, String adoptedBy,
+                        Instant adoptedAt) {
 
     static ModelView of(StoredModel stored) {
         return new ModelView(stored.id(), stored.createdAt(), stored.model().samples(),
                 stored.model().tree().engines(), stored.model().tree().root(), stored.model().engineRanking(),
-                stored.model().evaluation());
+                stored.model().evaluation(), stored.adoptedBy(), stored.adoptedAt());
     }
 }

@@ -32,7 +32,10 @@ public class Models {
         this.properties = properties;
     }
 
-    /** Trains, evaluates and stores a new model, which becomes the current one (409 with too few labels). */
+    /**
+     * Trains, evaluates and stores a new model as a candidate: it decides no verdict until an admin adopts it
+     * ({@link ModelAdoption}). 409 with too few labels.
+     */
     public ModelView train() {
         training.lock();
         try {
@@ -47,7 +50,6 @@ public class Models {
             long started = System.nanoTime();
             TrainedModel model = new ModelTrainer(options()).train(snapshot.samples(), snapshot.engines());
             StoredModel stored = store.insert(model, snapshot.lastLabelId(), Instant.now());
-            current.replace(stored);
             log.info("trained verdict model {} on {} files over {} engines in {} ms (F1 {})", stored.id(),
                     model.samples(), snapshot.engines().size(), (System.nanoTime() - started) / 1_000_000,
                     String.format(Locale.ROOT, "%.3f", model.evaluation().model().f1()));
@@ -63,6 +65,12 @@ public class Models {
                 "no verdict model was trained yet: label files, then POST /api/v1/models"));
     }
 
+    /** The newest model trained after the current one and not adopted (404 when none). */
+    public ModelView candidate() {
+        return store.candidate().map(ModelView::of).orElseThrow(() -> ApiException.notFound("model-not-found",
+                "no candidate model waits for adoption"));
+    }
+
     /** A model version (404 when unknown). */
     public ModelView find(long id) {
         return store.find(id).map(ModelView::of).orElseThrow(() -> ApiException.notFound("model-not-found",
@@ -71,6 +79,6 @@ public class Models {
 
     private TrainingOptions options() {
         return new TrainingOptions(new TreeOptions(properties.minSamplesPerNode(), properties.maxDepth()),
-                properties.folds(), properties.threshold(), TrainingOptions.DEFAULTS.seed());
+                properties.folds(), properties.thresholdRule(), TrainingOptions.DEFAULTS.seed());
     }
 }

@@ -1,5 +1,6 @@
 package dev.argus.frontend.model;
 
+import dev.argus.verdict.evaluation.ThresholdRule;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -19,7 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param minSamplesPerNode   ID3 stopping rule: the fewest training files for a node of its own
  * @param maxDepth            ID3 stopping rule: the deepest level that still splits (root = 0)
  * @param folds               k of the k-fold cross-validation stored with each model
- * @param threshold           detections for a malicious verdict while no model exists, and the threshold baseline
+ * @param threshold           detections that always make a file malicious while no model exists (and in the
+ *                            threshold baseline), see {@link ThresholdRule}
+ * @param thresholdFraction   the share of the engines that concluded that suffices when it needs fewer detections
+ *                            than {@code threshold} (1 = all of them, the rule before issue 17)
  * @param maliciousAt         a leaf probability at or above this gives {@code malicious}
  * @param cleanAt             a leaf probability at or below this gives {@code clean}; between the two it is
  *                            {@code suspicious}
@@ -35,8 +39,14 @@ public record VerdictProperties(
         @Min(0) @DefaultValue("6") int maxDepth,
         @Min(2) @DefaultValue("10") int folds,
         @Min(1) @DefaultValue("2") int threshold,
+        @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0") @DefaultValue("0.5") double thresholdFraction,
         @DecimalMin("0.5") @DecimalMax("1.0") @DefaultValue("0.7") double maliciousAt,
         @DecimalMin("0.0") @DecimalMax("0.5") @DefaultValue("0.3") double cleanAt,
         @NotNull @DefaultValue("50MB") DataSize maxLabelImportSize,
         @NotNull @DefaultValue("30s") Duration reloadInterval) {
+
+    /** The threshold verdict's rule from {@code threshold} and {@code threshold-fraction}. */
+    public ThresholdRule thresholdRule() {
+        return new ThresholdRule(threshold, thresholdFraction);
+    }
 }

@@ -35,7 +35,7 @@ final class AnsweredScanView {
             probes.forEach(probe -> results.put(probe, view(byFile.get(file.sha256()).get(probe))));
             return new FileResultView(file.sha256(), file.md5(), file.sha1(), file.size(), file.name(),
                     file.mimeType(), FileResultView.Status.DONE, Stats.of(results.values()), results,
-                    verdicts.judge(ResultView.categories(results)));
+                    verdicts.judge(file.sha256(), results));
         }).toList();
         int total = files.size() * probes.size();
         return new ScanView(id, ScanStatus.FINISHED, at, at, new Progress(total, total), List.copyOf(probes),

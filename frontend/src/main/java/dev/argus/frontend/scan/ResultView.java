@@ -1,7 +1,7 @@
 package dev.argus.frontend.scan;
 
 import dev.argus.common.message.Category;
-import java.util.LinkedHashMap;
+import dev.argus.frontend.verdict.EngineAnswer;
 import java.util.Map;
 
 /**
@@ -17,12 +17,6 @@ import java.util.Map;
  * @param details          engine-specific fields
  */
 public record ResultView(Category category, String result, String engineVersion, String signatureVersion,
-                         long durationMs, String error, boolean cached, Map<String, Object> details) {
-
-    /** The category of each result, by probe, in the same order. */
-    public static Map<String, Category> categories(Map<String, ResultView> results) {
-        Map<String, Category> categories = new LinkedHashMap<>();
-        results.forEach((probe, result) -> categories.put(probe, result.category()));
-        return categories;
-    }
+                         long durationMs, String error, boolean cached, Map<String, Object> details)
+        implements EngineAnswer {
 }

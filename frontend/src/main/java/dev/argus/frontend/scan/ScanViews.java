@@ -190,7 +190,7 @@ public class ScanViews {
         boolean done = !scan.status().isActive() || ordered.size() >= scan.probes().size();
         return new FileResultView(file.sha256(), file.md5(), file.sha1(), file.size(), file.name(),
                 file.mimeType(), done ? FileResultView.Status.DONE : FileResultView.Status.PENDING,
-                Stats.of(ordered.values()), ordered, done ? verdicts.judge(ResultView.categories(ordered)) : null,
+                Stats.of(ordered.values()), ordered, done ? verdicts.judge(file.sha256(), ordered) : null,
                 file.parent(), file.path(), file.depth(), file.extraction(), file.otherNames());
     }
 

@@ -65,8 +65,8 @@ class Statistics {
         for (Verdict.Label label : Verdict.Label.values()) {
             counts.put(label.wireName(), 0L);
         }
-        byFile.values().forEach(fileResults -> counts.merge(
-                verdicts.judge(ResultView.categories(fileResults)).label().wireName(), 1L, Long::sum));
+        byFile.forEach((sha256, fileResults) -> counts.merge(
+                verdicts.judge(sha256, fileResults).label().wireName(), 1L, Long::sum));
         return new StatsView.VerdictDistribution(byFile.size(), counts);
     }
 }

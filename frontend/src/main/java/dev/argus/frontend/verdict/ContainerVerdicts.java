@@ -103,10 +103,16 @@ public final class ContainerVerdicts {
         return new Verdict(label, confidence, own.method(), reasons);
     }
 
-    /** The path line of a child's verdict: its own first line when it was raised itself, else its detections. */
+    /**
+     * The path line of a child's verdict: its own first line when it was raised itself, the override when one
+     * decided it (e.g. {@code payload.exe: block-listed by alice: …}), else its detections.
+     */
     private static String causeOf(Node child, Verdict below) {
         if (below != child.own() && !below.explanation().isEmpty()) {
             return below.explanation().getFirst();
+        }
+        if (Verdicts.OVERRIDE.equals(below.method()) && !below.explanation().isEmpty()) {
+            return child.label() + ": " + below.explanation().getFirst();
         }
         return child.label() + ": " + (child.detections().isEmpty() ? below.label().wireName()
                 : String.join(", ", child.detections()));

@@ -9,8 +9,10 @@ import java.util.Locale;
  *
  * @param label       malicious, suspicious, clean or unknown
  * @param confidence  0 to 1, see docs/verdict.md
- * @param method      {@code model:<id>} or {@code threshold}
- * @param explanation why, readable: the tree path (e.g. {@code clamav=malicious}) or the detections counted
+ * @param method      {@code model:<id>}, {@code threshold}, or {@code override} (an admin allow- or block-listed
+ *                    the file)
+ * @param explanation why, readable: the tree path (e.g. {@code clamav=malicious}) or the detections counted, after
+ *                    any override that changed the verdict, with who set it and why
  */
 public record Verdict(Label label, double confidence, String method, List<String> explanation) {
 

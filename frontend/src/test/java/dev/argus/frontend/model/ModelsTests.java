@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -18,7 +19,7 @@ import org.springframework.util.unit.DataSize;
 /** Training rules with an in-memory training set and store (the SQL side is covered by the integration tests). */
 class ModelsTests {
 
-    private static final VerdictProperties PROPERTIES = new VerdictProperties(50, 10, 1, 6, 10, 2, 0.7, 0.3,
+    private static final VerdictProperties PROPERTIES = new VerdictProperties(50, 10, 1, 6, 10, 2, 0.5, 0.7, 0.3,
             DataSize.ofMegabytes(1), Duration.ofSeconds(30));
 
     private final List<StoredModel> stored = new ArrayList<>();
@@ -28,6 +29,11 @@ class ModelsTests {
             StoredModel saved = new StoredModel(stored.size() + 1, now, lastLabelId, model);
             stored.add(saved);
             return saved;
+        }
+
+        @Override
+        Optional<StoredModel> latest() {
+            return stored.stream().filter(m -> m.adoptedAt() != null).reduce((a, b) -> b);
         }
     };
     private final CurrentModel current = new CurrentModel(store);
@@ -51,7 +57,7 @@ class ModelsTests {
     }
 
     @Test
-    void storesTheTrainedModelAndMakesItCurrent() {
+    void storesTheTrainedModelAsACandidateThatDecidesNothingYet() {
         ModelView model = models(samples(8, 8)).train();
 
         assertThat(model.id()).isEqualTo(1);
@@ -59,7 +65,9 @@ class ModelsTests {
         assertThat(model.tree().probe()).isEqualTo("clamav");
         assertThat(model.evaluation().folds()).isEqualTo(8);
         assertThat(stored.getFirst().lastLabelId()).isEqualTo(99);
-        assertThat(current.get()).containsSame(stored.getFirst());
+        assertThat(model.adoptedBy()).isNull();
+        assertThat(stored.getFirst().adoptedAt()).isNull();
+        assertThat(current.get()).as("a trained model waits for an admin to adopt it").isEmpty();
     }
 
     private Models models(List<Sample> samples) {

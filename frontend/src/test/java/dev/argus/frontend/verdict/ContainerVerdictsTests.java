@@ -37,6 +37,19 @@ class ContainerVerdictsTests {
     }
 
     @Test
+    void aBlockListedMemberFlagsItsArchiveAndThePathNamesTheOverride() {
+        Verdict blocked = new Verdict(Verdict.Label.MALICIOUS, 1.0, Verdicts.OVERRIDE,
+                List.of("block-listed by alice: incident 12", "the engines alone: clean (threshold)"));
+        Map<String, Verdict> verdicts = ContainerVerdicts.judge(List.of(
+                new Node("a", null, "outer.zip", CLEAN, EXTRACTED, List.of()),
+                new Node("c", "a", "payload.exe", blocked, null, List.of())));
+
+        assertThat(verdicts.get("a").label()).isEqualTo(Verdict.Label.MALICIOUS);
+        assertThat(verdicts.get("a").explanation()).first()
+                .isEqualTo("outer.zip › payload.exe: block-listed by alice: incident 12");
+    }
+
+    @Test
     void aContainerWhoseContentWasNotAllScannedIsSuspiciousNeverCleanAndItWaitsForWhatItHolds() {
         Extraction locked = new Extraction(ExtractionStatus.ENCRYPTED, "no password opened it (5 tried)", 1);
         Map<String, Verdict> verdicts = ContainerVerdicts.judge(List.of(

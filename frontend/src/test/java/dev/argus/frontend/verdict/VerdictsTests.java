@@ -20,7 +20,7 @@ import org.springframework.util.unit.DataSize;
 
 class VerdictsTests {
 
-    private static final VerdictProperties PROPERTIES = new VerdictProperties(50, 10, 5, 6, 10, 2, 0.7, 0.3,
+    private static final VerdictProperties PROPERTIES = new VerdictProperties(50, 10, 5, 6, 10, 2, 0.5, 0.7, 0.3,
             DataSize.ofMegabytes(1), Duration.ofSeconds(30));
 
     /** clamav=malicious: 98 of 100 malicious; clamav=undetected then yara decides. */
@@ -71,7 +71,8 @@ class VerdictsTests {
     void withoutAModelTheThresholdDecides() {
         Verdict two = withoutModel.judge(categories("clamav", Category.MALICIOUS, "yara", Category.MALICIOUS,
                 "hashlist", Category.UNDETECTED));
-        Verdict one = withoutModel.judge(categories("clamav", Category.MALICIOUS, "yara", Category.UNDETECTED));
+        Verdict oneOfThree = withoutModel.judge(categories("clamav", Category.MALICIOUS, "yara", Category.UNDETECTED,
+                "hashlist", Category.UNDETECTED));
         Verdict none = withoutModel.judge(categories("clamav", Category.UNDETECTED, "yara", Category.TIMEOUT));
 
         assertThat(two.label()).isEqualTo(Verdict.Label.MALICIOUS);
@@ -79,9 +80,43 @@ class VerdictsTests {
         assertThat(two.confidence()).isEqualTo(0.667);
         assertThat(two.explanation()).containsExactly("clamav=malicious", "yara=malicious",
                 "2 of 3 engines detect it (threshold 2)");
-        assertThat(one.label()).isEqualTo(Verdict.Label.SUSPICIOUS);
-        assertThat(one.confidence()).isEqualTo(0.5);
+        assertThat(oneOfThree.label()).as("1 of 3 is under both the threshold and half").isEqualTo(
+                Verdict.Label.SUSPICIOUS);
+        assertThat(oneOfThree.confidence()).isEqualTo(0.333);
         assertThat(none.label()).isEqualTo(Verdict.Label.CLEAN);
+    }
+
+    @Test
+    void withoutAModelOneOfTwoEnginesIsHalfOfThemAndEnough() {
+        Verdict verdict = withoutModel.judge(categories("clamav", Category.MALICIOUS, "yara", Category.UNDETECTED));
+
+        assertThat(verdict.label()).isEqualTo(Verdict.Label.MALICIOUS);
+        assertThat(verdict.confidence()).isEqualTo(0.5);
+        assertThat(verdict.explanation()).containsExactly("clamav=malicious", "1 of 2 engines detect it (threshold 1)");
+    }
+
+    @Test
+    void withoutAModelManyEnginesNeedTheFullThreshold() {
+        Verdict one = withoutModel.judge(categories("a", Category.MALICIOUS, "b", Category.UNDETECTED,
+                "c", Category.UNDETECTED, "d", Category.UNDETECTED, "e", Category.UNDETECTED, "f", Category.UNDETECTED,
+                "g", Category.UNDETECTED, "h", Category.UNDETECTED));
+        Verdict two = withoutModel.judge(categories("a", Category.MALICIOUS, "b", Category.MALICIOUS,
+                "c", Category.UNDETECTED, "d", Category.UNDETECTED, "e", Category.UNDETECTED, "f", Category.UNDETECTED,
+                "g", Category.UNDETECTED, "h", Category.UNDETECTED));
+
+        assertThat(one.label()).isEqualTo(Verdict.Label.SUSPICIOUS);
+        assertThat(one.explanation()).last().isEqualTo("1 of 8 engines detect it (threshold 2)");
+        assertThat(two.label()).isEqualTo(Verdict.Label.MALICIOUS);
+    }
+
+    @Test
+    void withoutAModelOneAntivirusNextToEnginesThatOnlyDescribeFilesIsEnough() {
+        Verdict verdict = withoutModel.judge(categories("clamav", Category.MALICIOUS, "metadata", Category.UNDETECTED,
+                "executable", Category.UNDETECTED));
+
+        assertThat(verdict.label()).isEqualTo(Verdict.Label.MALICIOUS);
+        assertThat(verdict.explanation()).containsExactly("clamav=malicious", "1 of 1 engines detect it (threshold 1)",
+                "not counted, they only describe files: metadata, executable");
     }
 
     @Test
@@ -105,7 +140,7 @@ class VerdictsTests {
         assertThat(eicar.label()).isEqualTo(Verdict.Label.MALICIOUS);
         assertThat(eicar.confidence()).isEqualTo(1.0);
         assertThat(eicar.explanation()).containsExactly("clamav=malicious", "yara=malicious",
-                "2 of 2 engines detect it (threshold 2)", "not counted, they only describe files: metadata");
+                "2 of 2 engines detect it (threshold 1)", "not counted, they only describe files: metadata");
         assertThat(packed.label()).isEqualTo(Verdict.Label.SUSPICIOUS);
         assertThat(packed.confidence()).isEqualTo(0.5);
         assertThat(described.label()).isEqualTo(Verdict.Label.UNKNOWN);

@@ -1,6 +1,9 @@
 package dev.argus.verdict.dataset;
 
+import dev.argus.verdict.evaluation.Baselines;
+import dev.argus.verdict.evaluation.ClassifierTrainer;
 import dev.argus.verdict.evaluation.Metrics;
+import dev.argus.verdict.evaluation.ThresholdRule;
 import dev.argus.verdict.model.ModelTrainer;
 import dev.argus.verdict.model.RankedEngine;
 import dev.argus.verdict.model.TrainedModel;
@@ -8,6 +11,7 @@ import dev.argus.verdict.model.TrainingOptions;
 import dev.argus.verdict.tree.DecisionTree;
 import dev.argus.verdict.tree.Sample;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,6 +78,37 @@ public final class ComparisonTable {
         for (RankedEngine engine : model.engineRanking()) {
             out.printf(Locale.ROOT, "| %s | %.4f | %s |%n", engine.probe(), engine.informationGain(),
                     engine.depth() == null ? "-" : engine.depth());
+        }
+        out.println();
+        printThresholdRules(samples, names, trainer, out);
+    }
+
+    /**
+     * The {@code threshold} rule before issue 17 (fraction 1: {@code min(threshold, concluded)}) against the current
+     * default ({@link ThresholdRule#DEFAULT}), on every engine and on the small deployments a team starts with.
+     */
+    private static void printThresholdRules(List<Sample> samples, List<String> names, ModelTrainer trainer,
+                                            PrintStream out) {
+        ThresholdRule old = new ThresholdRule(ThresholdRule.DEFAULT.threshold(), 1.0);
+        Map<String, ClassifierTrainer> rules = new LinkedHashMap<>();
+        rules.put("old", Baselines.threshold(old));
+        rules.put("new", Baselines.threshold(ThresholdRule.DEFAULT));
+        List<List<String>> deployments = List.of(names, List.of("strong-av"), List.of("strong-av", "weak-a"),
+                List.of("strong-av", "flaky-a"), List.of("strong-av", "newcomer"),
+                List.of("weak-a", "weak-b"), List.of("strong-av", "weak-a", "flaky-a"),
+                List.of("strong-av", "weak-a", "flaky-a", "newcomer"));
+        out.printf(Locale.ROOT, "threshold rule: old = min(%d, concluded), new = min(%d, max(1, ceil(%.2f x "
+                        + "concluded)))%n%n", old.threshold(), ThresholdRule.DEFAULT.threshold(),
+                ThresholdRule.DEFAULT.fraction());
+        out.println("| engines | old F1 | new F1 | old recall | new recall | old precision | new precision |");
+        out.println("|---|---|---|---|---|---|---|");
+        for (List<String> engines : deployments) {
+            Map<String, Metrics> m = trainer.comparison(TrainingOptions.DEFAULTS.folds())
+                    .evaluate(samples, engines, rules);
+            out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n",
+                    engines.size() == names.size() ? "all " + names.size() : String.join(" + ", engines),
+                    m.get("old").f1(), m.get("new").f1(), m.get("old").recall(), m.get("new").recall(),
+                    m.get("old").precision(), m.get("new").precision());
         }
     }
 }

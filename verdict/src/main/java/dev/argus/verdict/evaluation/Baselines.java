@@ -28,16 +28,18 @@ public final class Baselines {
     }
 
     /**
-     * VirusTotal style: malicious when at least {@code k} engines detect it, or every engine that reached a
-     * conclusion when fewer than {@code k} did (as Argus' {@code threshold} verdict does).
+     * The rule of before issue 17: malicious when at least {@code k} engines detect it, or every engine that
+     * reached a conclusion when fewer than {@code k} did ({@link ThresholdRule} with fraction 1).
      */
     public static ClassifierTrainer threshold(int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException("the detection threshold must be at least 1, was " + k);
-        }
+        return threshold(new ThresholdRule(k, 1.0));
+    }
+
+    /** Argus' {@code threshold} verdict: malicious when the {@link ThresholdRule} says so. */
+    public static ClassifierTrainer threshold(ThresholdRule rule) {
         return (training, engines) -> sample -> {
             long conclusive = engines.stream().filter(e -> CONCLUSIVE.contains(sample.answer(e))).count();
-            return conclusive > 0 && detections(sample, engines) >= Math.min(k, conclusive);
+            return rule.malicious(detections(sample, engines), conclusive);
         };
     }
 

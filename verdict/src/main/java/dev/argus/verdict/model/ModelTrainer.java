@@ -48,7 +48,7 @@ public final class ModelTrainer {
         Map<String, Metrics> metrics = comparison(folds).evaluate(samples, engines, trainers());
         Map<String, Metrics> baselines = new LinkedHashMap<>();
         List.of("anyEngine", "majority", "threshold").forEach(name -> baselines.put(name, metrics.get(name)));
-        Evaluation evaluation = new Evaluation(folds, options.threshold(), metrics.get(TREE), baselines,
+        Evaluation evaluation = new Evaluation(folds, options.threshold().threshold(), metrics.get(TREE), baselines,
                 new Evaluation.SecondOpinion(SmileTreeTrainer.NAME, metrics.get(SmileTreeTrainer.NAME)));
         return new TrainedModel(samples.size(), tree, ranking, evaluation);
     }

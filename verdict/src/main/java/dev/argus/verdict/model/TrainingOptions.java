@@ -1,5 +1,6 @@
 package dev.argus.verdict.model;
 
+import dev.argus.verdict.evaluation.ThresholdRule;
 import dev.argus.verdict.tree.TreeOptions;
 
 /**
@@ -7,11 +8,12 @@ import dev.argus.verdict.tree.TreeOptions;
  *
  * @param tree      the tree's stopping rules
  * @param folds     k of the k-fold cross-validation; fewer are used when a class has fewer files
- * @param threshold detections the {@code threshold} baseline needs
+ * @param threshold the rule of the {@code threshold} baseline (the frontend's {@code threshold} verdict)
  * @param seed      seeds the fold shuffle, so an evaluation can be repeated
  */
-public record TrainingOptions(TreeOptions tree, int folds, int threshold, long seed) {
+public record TrainingOptions(TreeOptions tree, int folds, ThresholdRule threshold, long seed) {
 
-    /** Default tree rules, 10 folds, a threshold of 2 detections. */
-    public static final TrainingOptions DEFAULTS = new TrainingOptions(TreeOptions.DEFAULTS, 10, 2, 7);
+    /** Default tree rules, 10 folds, the default threshold rule. */
+    public static final TrainingOptions DEFAULTS = new TrainingOptions(TreeOptions.DEFAULTS, 10,
+            ThresholdRule.DEFAULT, 7);
 }
