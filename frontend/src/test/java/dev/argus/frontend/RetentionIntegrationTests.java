@@ -16,6 +16,7 @@ import dev.argus.common.message.ExtractedFile;
 import dev.argus.common.message.Extraction;
 import dev.argus.common.message.ExtractionReport;
 import dev.argus.common.message.ExtractionStatus;
+import dev.argus.common.message.ForgetFiles;
 import dev.argus.common.message.JobResult;
 import dev.argus.common.store.FileStore;
 import dev.argus.common.store.StoreKeys;
@@ -96,6 +97,7 @@ class RetentionIntegrationTests extends AbstractMessageFlowIntegrationTests {
         assertProblem(http.get("/api/v1/files/" + sha256), 404, "file-not-found");
         assertThat(ftpHas(ftp, StoreKeys.path(sha256))).as("the bytes are gone from the FTP server").isFalse();
         assertThat(rowsAbout(sha256)).isZero();
+        assertThat(forgottenInBrain()).as("the brain is told to forget its cached results").containsExactly(sha256);
         assertThat(http.get("/api/v1/scans/" + alone).statusCode()).as("a scan left with no file is deleted")
                 .isEqualTo(404);
         JsonNode remaining = scan(scan);
@@ -254,6 +256,16 @@ class RetentionIntegrationTests extends AbstractMessageFlowIntegrationTests {
     private static ExtractedFile member(byte[] content, String parent, String path, int depth) {
         return new ExtractedFile(sha256(content), hexOf("MD5", content), hexOf("SHA-1", content), content.length,
                 "application/octet-stream", parent, path, depth, null);
+    }
+
+    /** The files of the first {@code ForgetFiles} on the brain's queue, the scan requests before it skipped. */
+    private List<String> forgottenInBrain() {
+        Object message;
+        do {
+            message = rabbit.receiveAndConvert(Topology.SCANS_QUEUE, 10_000);
+            assertThat(message).as("a ForgetFiles on " + Topology.SCANS_QUEUE).isNotNull();
+        } while (!(message instanceof ForgetFiles));
+        return ((ForgetFiles) message).sha256s();
     }
 
     private long rowsAbout(String sha256) {

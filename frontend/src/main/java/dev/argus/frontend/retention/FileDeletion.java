@@ -1,10 +1,16 @@
 package dev.argus.frontend.retention;
 
+import dev.argus.common.message.ForgetFiles;
 import dev.argus.common.store.FileStore;
 import dev.argus.frontend.audit.AuditLog;
 import dev.argus.frontend.catalog.StoredFile;
 import dev.argus.frontend.security.Caller;
 import dev.argus.frontend.web.ApiException;
+import dev.argus.messaging.MessagePublisher;
+import dev.argus.messaging.OutboundMessage;
+import dev.argus.messaging.Routes;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,10 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Deletes a file and every row about it: its names, labels, legal hold, archive memberships, its place and results in
  * every scan (a scan left with no file is deleted with its webhook deliveries), and the file row; then its bytes in
- * the store. The files found inside it go too, recursively, except a file that is on legal hold, was also submitted
+ * the store, and the brain is told ({@code ForgetFiles}) to forget its finished jobs of them (its result cache). The
+ * files found inside it go too, recursively, except a file that is on legal hold, was also submitted
  * on its own, or was also found in an archive that stays; such a file stays with everything found inside it.
  *
- * <p>The rows go in one transaction, the bytes after it commits: when the store fails then, the bytes are left as
+ * <p>The rows go in one transaction, which commits only once the broker confirmed the {@code ForgetFiles} (a
+ * broker outage fails the deletion with nothing deleted); the bytes go after it commits: when the store fails then, the bytes are left as
  * an orphan for {@link OrphanSweep}. The progress counters of a scan that keeps other files are left as they were.
  */
 @Service
@@ -37,9 +45,11 @@ public class FileDeletion {
     private final LegalHolds holds;
     private final FileStore store;
     private final AuditLog audit;
+    private final MessagePublisher publisher;
 
     FileDeletion(JdbcClient jdbc, TransactionTemplate transactions, LegalHolds holds, FileStore store,
-                 AuditLog audit) {
+                 AuditLog audit, MessagePublisher publisher) {
+        this.publisher = publisher;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.holds = holds;
@@ -108,7 +118,19 @@ public class FileDeletion {
         jdbc.sql("delete from file_member where parent = any(:s) or child = any(:s)").param("s", shas).update();
         jdbc.sql("delete from legal_hold where sha256 = any(:s)").param("s", shas).update();
         jdbc.sql("delete from file where sha256 = any(:s)").param("s", shas).update();
+        forgetInBrain(List.copyOf(doomed));
         return new Deleted(List.copyOf(doomed), bytes, emptied);
+    }
+
+    /** Tells the brain to forget its finished jobs of the files, confirmed before the rows' commit. */
+    private void forgetInBrain(List<String> sha256s) {
+        Instant now = Instant.now();
+        List<OutboundMessage> messages = new ArrayList<>();
+        for (int from = 0; from < sha256s.size(); from += ForgetFiles.MAX_FILES) {
+            List<String> chunk = sha256s.subList(from, Math.min(sha256s.size(), from + ForgetFiles.MAX_FILES));
+            messages.add(Routes.forgetFiles(new ForgetFiles(List.copyOf(chunk), now)));
+        }
+        publisher.publishAll(messages);
     }
 
     /**
