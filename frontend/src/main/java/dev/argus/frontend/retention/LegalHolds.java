@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,9 +83,7 @@ public class LegalHolds {
 
     /** The file with this md5, sha1 or sha256: 400 for a malformed hash, 404 when unknown. */
     StoredFile find(String hashText) {
-        Hash hash = Hash.parse(hashText);
-        return files.findByHash(hash).orElseThrow(() -> ApiException.notFound("file-not-found",
-                "no file with " + hash.kind().name().toLowerCase(Locale.ROOT) + " " + hash.value()));
+        return files.require(Hash.parse(hashText));
     }
 
     private static String checkReason(String reason) {
