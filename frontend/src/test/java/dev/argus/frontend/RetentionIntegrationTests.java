@@ -47,11 +47,14 @@ import tools.jackson.databind.JsonNode;
  * from the FTP server and every row, so the hash answers 404; an archive takes what was found inside with it, except
  * what is held or found elsewhere too; a held file needs force; retention deletes files not seen and scans older than
  * configured (rows backdated here) and skips held files; the orphan sweep deletes an old unreferenced store file and
- * keeps a referenced one and a fresh one. The job's own orphan sweep is off here: the FTP server is shared with other
- * test databases, whose files this database does not reference; the sweep is run on a directory of this test's own.
+ * keeps a referenced one and a fresh one. The job's own orphan sweep is off in tests (application-test.properties):
+ * the FTP server is shared with other test databases, whose files this database does not reference; the sweep is
+ * run on a store directory of this test's own.
  */
-@TestPropertySource(properties = {"argus.retention.enabled=false", "argus.retention.files-unseen-for=30d",
-        "argus.retention.scans-older-than=90d", "argus.retention.orphan-sweep=false"})
+// Ages of ten and twenty years: the test database is kept between runs and shared by every test class, so only the
+// rows this test backdates are old enough to go.
+@TestPropertySource(properties = {"argus.retention.enabled=false", "argus.retention.files-unseen-for=3650d",
+        "argus.retention.scans-older-than=7300d"})
 class RetentionIntegrationTests extends AbstractMessageFlowIntegrationTests {
 
     static final String EXTRACT = "extract";
@@ -162,10 +165,10 @@ class RetentionIntegrationTests extends AbstractMessageFlowIntegrationTests {
         UUID heldScan = upload(CLAMAV, heldUnseen);
         UUID oldScan = finished(inOldScan);
         UUID recentScan = finished(recent);
-        backdateFile(unseen, Duration.ofDays(31));
-        backdateFile(heldUnseen, Duration.ofDays(400));
+        backdateFile(unseen, Duration.ofDays(3651));
+        backdateFile(heldUnseen, Duration.ofDays(4000));
         jdbc.sql("update scan set created_at = ? where id = ?")
-                .param(Timestamp.from(Instant.now().minus(Duration.ofDays(91)))).param(oldScan).update();
+                .param(Timestamp.from(Instant.now().minus(Duration.ofDays(7301)))).param(oldScan).update();
         assertThat(http.send("PUT", "/api/v1/files/" + sha256(heldUnseen) + "/legal-hold", "application/json",
                 "{}").statusCode()).isEqualTo(200);
         assertProblem(http.newUser("ANALYST").post("/api/v1/admin/retention/run"), 403, "forbidden");
@@ -190,8 +193,8 @@ class RetentionIntegrationTests extends AbstractMessageFlowIntegrationTests {
         assertThat(http.get("/api/v1/scans/" + recentScan).statusCode()).isEqualTo(200);
 
         JsonNode status = json(http.get("/api/v1/admin/retention"));
-        assertThat(status.get("filesUnseenFor").asString()).isEqualTo("PT720H");
-        assertThat(status.get("scansOlderThan").asString()).isEqualTo("PT2160H");
+        assertThat(status.get("filesUnseenFor").asString()).isEqualTo("PT87600H");
+        assertThat(status.get("scansOlderThan").asString()).isEqualTo("PT175200H");
         JsonNode last = status.get("lastRuns").get(0);
         assertThat(last.get("actor").asString()).isEqualTo("admin");
         assertThat(last.get("detail").asString()).startsWith("files " + run.get("files").asInt() + " (");
