@@ -65,7 +65,9 @@ public class FileDeletion {
     public Deleted delete(String hashText, boolean force, Caller admin) {
         Deleted deleted = transactions.execute(status -> {
             StoredFile file = holds.find(hashText);
-            lock(file.sha256());
+            if (!lock(file.sha256())) {
+                throw ApiException.notFound("file-not-found", "file " + file.sha256() + " was deleted meanwhile");
+            }
             if (!force && holds.isHeld(file.sha256())) {
                 throw ApiException.conflict("legal-hold", "file " + file.sha256()
                         + " is on legal hold: lift the hold first, or delete with force=true");
@@ -93,6 +95,7 @@ public class FileDeletion {
         return deleted;
     }
 
+    /** Locks the file's row against a concurrent deletion; false when it is gone. */
     private boolean lock(String sha256) {
         return !jdbc.sql("select sha256 from file where sha256 = ? for update").param(sha256)
                 .query(String.class).list().isEmpty();
