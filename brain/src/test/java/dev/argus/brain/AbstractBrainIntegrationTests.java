@@ -315,6 +315,25 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
     }
 
     @Test
+    void aForgottenFileIsNoLongerAnsweredFromTheCache() {
+        ProbeDescriptor probe = descriptor(newProbeName(), null);
+        client.registerOnline(probe);
+        ScanFile sample = file("application/x-dosexec");
+        UUID first = client.requestScan(List.of(sample), List.of(probe.name()), false);
+        ProbeJob job = client.awaitJob(probe.name());
+        client.sendResult(resultFor(job, false, undetected()));
+        awaitStatus(job.jobId(), "DONE");
+
+        client.forgetFiles(List.of(sample.sha256()));
+
+        await().until(() -> jobCount(first) == 0);
+        UUID second = client.requestScan(List.of(sample), List.of(probe.name()), false);
+        assertThat(client.awaitJob(probe.name()).scanId()).as("sent to the engine, not answered from the cache")
+                .isEqualTo(second);
+        assertThat(client.brainResults(second)).isEmpty();
+    }
+
+    @Test
     void aFinalResultFinishesTheJobAndTheBrainPublishesNothingForIt() {
         ProbeDescriptor probe = descriptor(newProbeName(), null);
         client.registerOnline(probe);

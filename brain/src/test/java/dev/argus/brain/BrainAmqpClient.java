@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.CancelScan;
+import dev.argus.common.message.ForgetFiles;
 import dev.argus.common.message.Category;
 import dev.argus.common.message.EngineResult;
 import dev.argus.common.message.JobResult;
@@ -206,6 +207,10 @@ final class BrainAmqpClient {
         UUID scanId = UUID.randomUUID();
         requestScan(new ScanRequested(scanId, files, probeNames, force, Instant.now()));
         return scanId;
+    }
+
+    void forgetFiles(List<String> sha256s) {
+        rabbit.convertAndSend(Topology.BRAIN_EXCHANGE, Topology.SCANS_KEY, new ForgetFiles(sha256s, Instant.now()));
     }
 
     void cancel(UUID scanId) {

@@ -1,9 +1,10 @@
 // #/files/{hash}: one file across all scans: hashes, names, tags, the archives it was found in and the files
-// found in it, the latest result per engine, every scan.
+// found in it, the latest result per engine, every scan; admins delete it from here (pages/retention.js's confirm).
 import { api, call } from '../api.js';
 import { fileNameText, visiblePlainText, visibleText } from '../file-tree.js';
 import { resultsTable } from '../results.js';
 import { verdictPanel } from '../verdict.js';
+import { deleteFileControl } from './retention.js';
 import { breakdown, bytes, dateTime, h, heading, loading, mono, problem, ratio, fill, setTitle, shortHash,
   statusBadge, table } from '../ui.js';
 
@@ -47,6 +48,14 @@ function draw(main, report) {
     }
   });
 
+  // Admins only: anyone else gets the API's 403 in the confirm box.
+  const deletion = h('div', {});
+  const remove = h('button', { type: 'button', class: 'button button-danger' }, 'Delete…');
+  remove.addEventListener('click', () => fill(deletion, deleteFileControl(report.sha256, () => {
+    fill(main, heading('File deleted'), h('p', { role: 'status' }, mono(report.sha256), ' and everything about it '
+      + 'were deleted.'));
+  })));
+
   const scans = table([
     { label: 'Submitted', cell: (scan) => h('a', { href: `#/scans/${scan.id}` }, dateTime(scan.createdAt)) },
     { label: 'Status', cell: (scan) => statusBadge(scan.status) },
@@ -56,8 +65,9 @@ function draw(main, report) {
   fill(main,
     h('div', { class: 'page-head' },
       heading(report.names[0] ? fileNameText(name) : name),
-      h('div', { class: 'page-head-side' }, rescan)),
+      h('div', { class: 'page-head-side' }, rescan, ' ', remove)),
     rescanErrors,
+    deletion,
     h('section', { class: 'card file-overview', 'aria-label': 'Summary' },
       h('div', { class: 'file-summary' },
         ratio(report.stats, probes.length, true, `${probes.length === 1 ? 'engine' : 'engines'} flagged this file`),

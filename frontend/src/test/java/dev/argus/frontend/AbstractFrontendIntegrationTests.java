@@ -831,6 +831,11 @@ abstract class AbstractFrontendIntegrationTests {
     }
 
     boolean ftpHas(String path) {
+        return ftpHas(ftp, path);
+    }
+
+    /** Whether the FTP server holds a file at the store path, asked over a connection of its own. */
+    static boolean ftpHas(FtpProperties ftp, String path) {
         assertThat(path).isEqualTo(StoreKeys.path(path.substring(path.lastIndexOf('/') + 1)));
         FTPClient client = new FTPClient();
         try {

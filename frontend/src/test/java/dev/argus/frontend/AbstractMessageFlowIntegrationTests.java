@@ -71,6 +71,13 @@ abstract class AbstractMessageFlowIntegrationTests {
         }
     }
 
+    /** Marks the probe online as an extractor and waits until the probe directory describes it. */
+    void markExtractorOnline(String name) {
+        TestFixtures.markProbeOnline(jdbc, name);
+        jdbc.sql("update probe set category = 'extractor' where name = ?").param(name).update();
+        await().until(() -> probeDirectory.describesOnly(name));
+    }
+
     /** Uploads the files (unique contents) to be scanned with the probes; the new scan's id. */
     UUID upload(String probes, byte[]... contents) {
         Multipart form = new Multipart().field("probes", probes);

@@ -39,9 +39,7 @@ class FileTreeIntegrationTests extends AbstractMessageFlowIntegrationTests {
 
     @BeforeEach
     void knowTheExtractionProbe() {
-        TestFixtures.markProbeOnline(jdbc, EXTRACT);
-        jdbc.sql("update probe set category = 'extractor' where name = ?").param(EXTRACT).update();
-        await().until(() -> probeDirectory.describesOnly(EXTRACT));
+        markExtractorOnline(EXTRACT);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.argus.messaging;
 
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.CancelScan;
+import dev.argus.common.message.ForgetFiles;
 import dev.argus.common.message.ProbeDirectoryUpdated;
 import dev.argus.common.message.ProbeRegistered;
 import dev.argus.common.message.ResultsReported;
@@ -23,6 +24,11 @@ public final class Routes {
     /** Frontend to brain. */
     public static OutboundMessage cancelScan(CancelScan cancel) {
         return new OutboundMessage(Topology.BRAIN_EXCHANGE, Topology.SCANS_KEY, cancel);
+    }
+
+    /** Frontend to brain. */
+    public static OutboundMessage forgetFiles(ForgetFiles forget) {
+        return new OutboundMessage(Topology.BRAIN_EXCHANGE, Topology.SCANS_KEY, forget);
     }
 
     /** Brain to the engine's queue {@code argus.probe.<name>}. */

@@ -3,6 +3,7 @@ package dev.argus.brain.dispatch;
 import dev.argus.brain.BrainProperties;
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.CancelScan;
+import dev.argus.common.message.ForgetFiles;
 import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanRequested;
 import dev.argus.messaging.Consumers;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Consumes {@code argus.brain.scans} ({@code ScanRequested}, {@code CancelScan}), once {@link ScanIntake} has let
+ * Consumes {@code argus.brain.scans} ({@code ScanRequested}, {@code CancelScan}, {@code ForgetFiles}), once {@link ScanIntake} has let
  * the registry catch up after start-up, in batches of up to 20 messages handled in one transaction by
  * {@link ScanBatches}. A message is acknowledged after its transaction committed with its outgoing messages
  * confirmed; a malformed one is parked at once, one that keeps failing after {@code max-failures}.
@@ -51,8 +52,21 @@ class ScanConsumer {
         return switch (message) {
             case ScanRequested request -> problemWith(request, maxJobs);
             case CancelScan cancel -> cancel.scanId() == null ? "a CancelScan without scan id" : null;
+            case ForgetFiles forget -> problemWith(forget);
             default -> "a " + message.getClass().getSimpleName() + " does not belong on " + Topology.SCANS_QUEUE;
         };
+    }
+
+    private static String problemWith(ForgetFiles forget) {
+        if (forget.sha256s() == null || forget.sha256s().isEmpty() || forget.sha256s().size() > ForgetFiles.MAX_FILES) {
+            return "a ForgetFiles names 1 to " + ForgetFiles.MAX_FILES + " files";
+        }
+        for (String sha256 : forget.sha256s()) {
+            if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+                return "a file sha256 is not 64 lower-case hex digits: " + sha256;
+            }
+        }
+        return null;
     }
 
     private static String problemWith(ScanRequested request, int maxJobs) {

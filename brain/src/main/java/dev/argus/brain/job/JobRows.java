@@ -107,6 +107,16 @@ public class JobRows {
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /**
+     * Deletes the finished jobs of these files (deleted in the frontend), so their results answer no later scan
+     * from the cache; a PENDING job stays until its scan ends. Returns how many.
+     */
+    public int forgetFinished(List<String> sha256s) {
+        return jdbc.sql("delete from brain.job where sha256 = any(:sha256s) and status <> 'PENDING'")
+                .param("sha256s", sha256s.toArray(String[]::new))
+                .update();
+    }
+
     /** Ends the scan's PENDING jobs as CANCELLED; returns how many. */
     public int cancelPending(UUID scanId, Instant now) {
         return jdbc.sql("""

@@ -1,6 +1,7 @@
 package dev.argus.common.amqp;
 
 import dev.argus.common.message.CancelScan;
+import dev.argus.common.message.ForgetFiles;
 import dev.argus.common.message.ProbeDirectoryUpdated;
 import dev.argus.common.message.ProbeRegistered;
 import dev.argus.common.message.ResultsReported;
@@ -21,6 +22,7 @@ public final class MessageTypes {
     private static final Map<String, Class<?>> BY_ID = Map.of(
             "ScanRequested", ScanRequested.class,
             "CancelScan", CancelScan.class,
+            "ForgetFiles", ForgetFiles.class,
             "ScanFiles", ScanFiles.class,
             "ResultsReported", ResultsReported.class,
             "ProbeRegistered", ProbeRegistered.class,

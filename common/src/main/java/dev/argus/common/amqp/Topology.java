@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * frontend --ScanRequested/CancelScan--> argus.brain [scan]          -> argus.brain.scans
+ * frontend --ForgetFiles---------------> argus.brain [scan]          -> argus.brain.scans
  * probe    --ProbeRegistered-----------> argus.registry [probe]      -> argus.brain.probes
  * brain    --ScanFiles-----------------> argus.probes [name]         -> argus.probe.{name}   (one queue per engine)
  * probe    --ResultsReported-----------> argus.results [probe.{name}] -> argus.brain.results and argus.frontend.results

@@ -2,6 +2,8 @@ package dev.argus.common.store;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Files by sha256. Keys are validated lower-case sha256 hex, never a user's file name. Implementations are
@@ -26,6 +28,15 @@ public interface FileStore extends AutoCloseable {
 
     /** Deletes the file; false when there was none. */
     boolean delete(String sha256);
+
+    /** The directories that hold keys ({@link StoreKeys#directory}, e.g. {@code ab/cd}), for a sweep of the store. */
+    List<String> directories();
+
+    /** The keys stored in one of {@link #directories()}; names that are not a sha256 (partial uploads) are left out. */
+    List<String> keys(String directory);
+
+    /** The size and last write of the file under the key, or empty when there is none. */
+    Optional<StoredObject> stat(String sha256);
 
     @Override
     void close();

@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
@@ -106,6 +110,42 @@ public final class FtpFileStore implements FileStore {
         return withConnection(true, client -> client.deleteFile(path));
     }
 
+    @Override
+    public List<String> directories() {
+        return withConnection(true, client -> {
+            List<String> directories = new ArrayList<>();
+            for (String top : names(client, null)) {
+                if (StoreKeys.isDirectoryLevel(top)) {
+                    for (String second : names(client, top)) {
+                        if (StoreKeys.isDirectoryLevel(second)) {
+                            directories.add(top + "/" + second);
+                        }
+                    }
+                }
+            }
+            return directories;
+        });
+    }
+
+    @Override
+    public List<String> keys(String directory) {
+        String checked = StoreKeys.requireDirectory(directory);
+        return withConnection(true, client -> names(client, checked).stream()
+                .filter(name -> StoreKeys.isSha256(name) && StoreKeys.directory(name).equals(checked))
+                .toList());
+    }
+
+    @Override
+    public Optional<StoredObject> stat(String sha256) {
+        String path = StoreKeys.path(sha256);
+        return withConnection(true, client -> {
+            String size = client.getSize(path);
+            Instant modified = size == null ? null : client.mdtmInstant(path);
+            return modified == null ? Optional.<StoredObject>empty()
+                    : Optional.of(new StoredObject(sha256, Long.parseLong(size.trim()), modified));
+        });
+    }
+
     /** Logins made so far; with pooling this stays at most the pool size under steady use. */
     public long logins() {
         return pool.logins();
@@ -125,6 +165,19 @@ public final class FtpFileStore implements FileStore {
         client.makeDirectory(parent);
         client.makeDirectory(directory);
         knownDirectories.add(directory);
+    }
+
+    /** The last path element of each entry NLST gives for the directory (the login directory when null). */
+    private static List<String> names(FTPClient client, String directory) throws IOException {
+        String[] listed = directory == null ? client.listNames() : client.listNames(directory);
+        if (listed == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(listed.length);
+        for (String entry : listed) {
+            names.add(entry.substring(entry.lastIndexOf('/') + 1));
+        }
+        return names;
     }
 
     private static MessageDigest sha256Digest() {

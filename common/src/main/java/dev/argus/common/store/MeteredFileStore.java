@@ -4,11 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * A {@link FileStore} that counts the failed operations of the store it wraps in {@code argus.filestore.failures},
- * tagged by operation ({@code store}, {@code fetch}, {@code exists}, {@code delete}): a {@link FileStoreException}
+ * tagged by operation ({@code store}, {@code fetch}, {@code exists}, {@code delete}, {@code list}): a {@link FileStoreException}
  * or any other runtime failure. A file that is not in the store ({@link FileNotInStoreException}) is an answer,
  * not a failure, and is not counted. Behaves exactly as the wrapped store otherwise. Thread-safe.
  */
@@ -43,6 +45,21 @@ public final class MeteredFileStore implements FileStore {
     @Override
     public boolean delete(String sha256) {
         return counted("delete", () -> store.delete(sha256));
+    }
+
+    @Override
+    public List<String> directories() {
+        return counted("list", store::directories);
+    }
+
+    @Override
+    public List<String> keys(String directory) {
+        return counted("list", () -> store.keys(directory));
+    }
+
+    @Override
+    public Optional<StoredObject> stat(String sha256) {
+        return counted("exists", () -> store.stat(sha256));
     }
 
     @Override

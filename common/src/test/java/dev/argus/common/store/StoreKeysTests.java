@@ -22,4 +22,17 @@ class StoreKeysTests {
         assertThatThrownBy(() -> StoreKeys.path(SHA256.substring(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> StoreKeys.path(null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aSweepListsOnlyStoreDirectoriesAndKeysNeverAPartialUploadOrAnotherPath() {
+        assertThat(StoreKeys.requireDirectory("27/5a")).isEqualTo("27/5a");
+        for (String notADirectory : new String[] {"27", "27/5a/", "../5a", "27/5A", "27/5a/00", "2/75a", ""}) {
+            assertThatThrownBy(() -> StoreKeys.requireDirectory(notADirectory))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(StoreKeys.isSha256(SHA256)).isTrue();
+        assertThat(StoreKeys.isSha256("." + SHA256 + ".0f1e.part")).isFalse();
+        assertThat(StoreKeys.isDirectoryLevel("5a")).isTrue();
+        assertThat(StoreKeys.isDirectoryLevel("..")).isFalse();
+    }
 }

@@ -13,13 +13,11 @@ import dev.argus.frontend.scan.ScanResultRepository;
 import dev.argus.frontend.scan.Stats;
 import dev.argus.frontend.verdict.Verdicts;
 import dev.argus.frontend.security.Caller;
-import dev.argus.frontend.web.ApiException;
 import dev.argus.frontend.web.PageView;
 import dev.argus.frontend.web.Paging;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.data.domain.Limit;
@@ -63,8 +61,7 @@ public class FileReports {
     @Transactional(readOnly = true)
     public FileReport report(String hashText, Caller caller) {
         Hash hash = Hash.parse(hashText);
-        StoredFile file = files.findByHash(hash).orElseThrow(() -> ApiException.notFound("file-not-found",
-                "no file with " + hash.kind().name().toLowerCase(Locale.ROOT) + " " + hash.value()));
+        StoredFile file = files.require(hash);
         Details details = details(List.of(file), caller.ownerFilter()).get(file.sha256());
         List<Scan> visible = caller.isAdmin() ? scans.findContaining(file.sha256(), Limit.of(MAX_SCANS))
                 : scans.findContainingOwnedBy(file.sha256(), caller.username(), Limit.of(MAX_SCANS));

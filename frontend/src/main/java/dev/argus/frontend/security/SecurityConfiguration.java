@@ -92,6 +92,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/users/*/keys", "/api/v1/keys/*").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/files/*/download").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/files/*").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/files/*/legal-hold").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/files/*/label").hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(HttpMethod.POST, "/api/v1/labels").hasAnyRole(ADMIN, ANALYST)
                         .requestMatchers(HttpMethod.POST, "/api/v1/models").hasRole(ADMIN)

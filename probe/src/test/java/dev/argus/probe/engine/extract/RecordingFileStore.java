@@ -1,6 +1,7 @@
 package dev.argus.probe.engine.extract;
 
 import dev.argus.common.store.FileStore;
+import dev.argus.common.store.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -58,6 +60,21 @@ final class RecordingFileStore implements FileStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public List<String> directories() {
+        throw new UnsupportedOperationException("not used by the extract engine");
+    }
+
+    @Override
+    public List<String> keys(String directory) {
+        throw new UnsupportedOperationException("not used by the extract engine");
+    }
+
+    @Override
+    public Optional<StoredObject> stat(String sha256) {
+        throw new UnsupportedOperationException("not used by the extract engine");
     }
 
     @Override
