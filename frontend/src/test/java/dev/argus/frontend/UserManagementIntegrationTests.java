@@ -53,18 +53,27 @@ class UserManagementIntegrationTests extends AbstractSecurityIntegrationTests {
         ArgusTestClient ana = admin.newUser("ANALYST");
         String name = ownUsername(ana);
         assertThat(ana.get("/api/v1/probes").statusCode()).isEqualTo(200);
+        WebSessionIntegrationTests.Browser browser = new WebSessionIntegrationTests.Browser(admin);
+        browser.get("/login.html");
+        assertThat(browser.postForm("/login", "key=" + ana.key(), true).statusCode()).isEqualTo(204);
+        assertThat(browser.get("/api/v1/probes").statusCode()).isEqualTo(200);
 
         assertThat(patch(name, "{\"enabled\":false}").statusCode()).isEqualTo(200);
 
         HttpResponse<String> refused = ana.get("/api/v1/probes");
         assertProblem(refused, 401, "unauthorized");
         assertThat(json(refused).get("detail").asString()).contains("disabled");
+        assertProblem(browser.get("/api/v1/probes"), 401, "unauthorized");
+        browser.get("/login.html");
+        assertProblem(browser.postForm("/login", "key=" + ana.key(), true), 401, "unauthorized");
         assertThat(user(admin.get("/api/v1/users"), name).get("enabled").asBoolean()).isFalse();
         assertThat(audit("user-disabled")).contains(name);
 
         assertThat(patch(name, "{\"enabled\":true}").statusCode()).isEqualTo(200);
 
         assertThat(ana.get("/api/v1/probes").statusCode()).isEqualTo(200);
+        assertThat(browser.postForm("/login", "key=" + ana.key(), true).statusCode()).isEqualTo(204);
+        assertThat(browser.get("/api/v1/probes").statusCode()).isEqualTo(200);
         assertThat(audit("user-enabled")).contains(name);
     }
 

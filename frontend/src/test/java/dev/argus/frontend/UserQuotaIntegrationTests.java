@@ -53,6 +53,12 @@ class UserQuotaIntegrationTests extends AbstractSecurityIntegrationTests {
                 .isBetween(1L, Duration.ofDays(1).toSeconds() + 1);
         assertQuota(second.postJson("/api/v1/scans", "{\"sha256\":[\"" + sha256(known) + "\"],\"force\":true}"),
                 "scans-per-day", 3);
+        Multipart vt = new Multipart().file("vt.bin", uniqueContent());
+        HttpResponse<String> viaVirusTotalApi = second.send(second.authorized(HttpRequest.newBuilder(
+                        second.uri("/api/v3/files")).header("Content-Type", vt.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(vt.body()))));
+        assertThat(viaVirusTotalApi.statusCode()).as(viaVirusTotalApi.body()).isEqualTo(429);
+        assertThat(viaVirusTotalApi.body()).contains("QuotaExceededError");
         assertThat(admin.upload(new Multipart().file("a.bin", uniqueContent()).field("probes", "secprobe"))
                 .statusCode()).as("another user is not limited").isEqualTo(202);
         assertThat(jdbc.sql("select scans from user_usage where username = :u").param("u", name)
