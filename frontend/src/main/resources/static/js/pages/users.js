@@ -1,5 +1,6 @@
 // #/admin/users: users and their keys (GET/POST /api/v1/users, PATCH /api/v1/users/{name}, the keys API).
-// Admins only: the API answers 403 to anyone else and the page shows that problem.
+// Admins only: the API answers 403 to anyone else and the page shows that problem. #/admin/users?user=NAME opens
+// that user's keys and quotas.
 import { call } from '../api.js';
 import { ago, announce, badge, dateTime, fill, h, heading, loading, problem, setTitle, table } from '../ui.js';
 
@@ -12,13 +13,13 @@ const LIMITS = [
 ];
 const path = (username) => `/users/${encodeURIComponent(username)}`;
 
-export function render(main) {
+export function render(main, { query: params }) {
   setTitle('Users and keys');
   const listing = h('div', { class: 'listing' }, loading('Loading users…'));
   const status = h('div', { role: 'status' });
   const detail = h('section', { class: 'card', hidden: true });
   const secret = h('div'); // a new key's secret stays shown while the list reloads
-  let selected = null;
+  let selected = params.get('user'); // #/admin/users?user=ana opens that user's keys and quotas
 
   async function refresh() {
     try {
@@ -187,14 +188,14 @@ export function render(main) {
   main.append(heading('Users and keys'),
     h('section', { class: 'card' }, h('h2', {}, 'New user'), create, created),
     status,
-    h('section', { class: 'card' }, listing),
-    detail);
+    detail,
+    h('section', { class: 'card' }, listing));
   refresh();
 }
 
 /** A new key's secret, which the server shows only in this response. */
 function shownOnce(key) {
-  return h('div', { class: 'alert', role: 'alert' },
+  return h('div', { class: 'key-secret', role: 'status' },
     h('strong', {}, `Key '${key.name}' – copy it now, it is not shown again:`),
     h('p', {}, h('code', { class: 'hash' }, key.key)),
     key.expiresAt ? h('p', {}, `Expires ${dateTime(key.expiresAt)}.`) : null);
