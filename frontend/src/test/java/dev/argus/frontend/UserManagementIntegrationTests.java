@@ -28,6 +28,7 @@ class UserManagementIntegrationTests extends AbstractSecurityIntegrationTests {
         assertThat(listed.get("enabled").asBoolean()).isTrue();
         assertThat(listed.get("keys").asLong()).isEqualTo(1);
         assertThat(listed.get("createdAt").isNull()).isFalse();
+        assertThat(audit("user-created")).contains(name);
         assertProblem(ana.get("/api/v1/users"), 403, "forbidden");
         assertProblem(ana.send("PATCH", "/api/v1/users/" + name, "application/json", "{\"role\":\"ADMIN\"}"), 403,
                 "forbidden");
