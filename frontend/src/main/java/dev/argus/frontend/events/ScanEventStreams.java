@@ -5,7 +5,10 @@ import dev.argus.frontend.scan.ResultRecorded;
 import dev.argus.frontend.scan.ScanStatusChanged;
 import dev.argus.frontend.scan.ScanView;
 import dev.argus.frontend.scan.ScanViews;
+import dev.argus.frontend.quota.Quotas;
+import dev.argus.frontend.security.ApiKeyStore;
 import dev.argus.frontend.security.Caller;
+import dev.argus.frontend.security.CredentialsWithdrawn;
 import dev.argus.frontend.web.ApiException;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -29,6 +33,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code cancelled}. Streams are dropped on completion, timeout, error or a failed send. The events come from this
  * frontend's own commits and, through {@code argus.live}, from every other frontend's, so a client sees its scan
  * progress whichever frontend it is connected to.
+ *
+ * <p>Each stream remembers the key it was opened with. It ends when that key is revoked or expires or its user is
+ * disabled: at once when that happens through this frontend ({@link CredentialsWithdrawn}), else at the next
+ * periodic check ({@code argus.quota.stream-recheck-interval}). A user holds at most its {@code event-streams}
+ * quota of open streams on one frontend ({@link Quotas#checkEventStreams}).
  */
 @Component
 class ScanEventStreams {
@@ -36,12 +45,18 @@ class ScanEventStreams {
     private static final Logger log = LoggerFactory.getLogger(ScanEventStreams.class);
 
     private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    /** Who opened each open stream, with which key. */
+    private final Map<SseEmitter, Caller> viewers = new ConcurrentHashMap<>();
     private final ScanViews views;
     private final Duration timeout;
+    private final Quotas quotas;
+    private final ApiKeyStore keys;
 
-    ScanEventStreams(ScanViews views, FrontendProperties properties) {
+    ScanEventStreams(ScanViews views, FrontendProperties properties, Quotas quotas, ApiKeyStore keys) {
         this.views = views;
         this.timeout = properties.sseTimeout();
+        this.quotas = quotas;
+        this.keys = keys;
     }
 
     /**
@@ -52,6 +67,10 @@ class ScanEventStreams {
     SseEmitter open(UUID scanId, Caller viewer) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         synchronized (emitter) {
+            synchronized (viewers) { // count and register as one step, so parallel opens cannot pass the quota
+                quotas.checkEventStreams(viewer.username(), openStreams(viewer.username()));
+                viewers.put(emitter, viewer);
+            }
             register(scanId, emitter);
             Optional<ScanView> scan = views.find(scanId, viewer);
             if (scan.isEmpty()) {
@@ -88,6 +107,36 @@ class ScanEventStreams {
         return streams.getOrDefault(scanId, Set.of()).size();
     }
 
+    /** The streams the user holds open on this frontend. */
+    long openStreams(String username) {
+        return viewers.values().stream().filter(caller -> caller.username().equals(username)).count();
+    }
+
+    /** Ends at once the user's streams whose key no longer works (after the change is committed). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CredentialsWithdrawn event) {
+        endWithdrawn(caller -> caller.username().equals(event.username()));
+    }
+
+    /** Ends the streams whose key was revoked or expired, or whose user was disabled, through any frontend. */
+    @Scheduled(fixedDelayString = "${argus.quota.stream-recheck-interval:10s}")
+    void recheck() {
+        endWithdrawn(caller -> true);
+    }
+
+    private void endWithdrawn(java.util.function.Predicate<Caller> which) {
+        Map<UUID, Boolean> active = new java.util.HashMap<>();
+        viewers.forEach((emitter, caller) -> {
+            if (caller.keyId() != null && which.test(caller)
+                    && !active.computeIfAbsent(caller.keyId(), id -> keys.active(id).isPresent())) {
+                log.info("ending a live stream of {}: its key was revoked or expired, or the user disabled",
+                        caller.username());
+                viewers.remove(emitter);
+                emitter.complete();
+            }
+        });
+    }
+
     private void register(UUID scanId, SseEmitter emitter) {
         streams.computeIfAbsent(scanId, id -> new CopyOnWriteArraySet<>()).add(emitter);
         emitter.onCompletion(() -> unregister(scanId, emitter));
@@ -99,6 +148,7 @@ class ScanEventStreams {
     }
 
     private void unregister(UUID scanId, SseEmitter emitter) {
+        viewers.remove(emitter);
         streams.computeIfPresent(scanId, (id, set) -> {
             set.remove(emitter);
             return set.isEmpty() ? null : set;

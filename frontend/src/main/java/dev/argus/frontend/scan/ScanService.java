@@ -6,6 +6,7 @@ import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanRequested;
 import dev.argus.frontend.catalog.FileCatalog;
 import dev.argus.frontend.catalog.NewFile;
+import dev.argus.frontend.quota.Quotas;
 import dev.argus.frontend.verdict.Verdicts;
 import dev.argus.frontend.web.ApiException;
 import dev.argus.messaging.MessagePublisher;
@@ -48,11 +49,13 @@ public class ScanService {
     private final ScanMeters meters;
     private final CallbackUrlPolicy callbacks;
     private final JobLimit jobLimit;
+    private final Quotas quotas;
 
     ScanService(JdbcClient jdbc, FileCatalog catalog, MessagePublisher publisher, ApplicationEventPublisher events,
                 StoredAnswers storedAnswers, Verdicts verdicts, ScanLocks scanLocks, ScanMeters meters,
-                CallbackUrlPolicy callbacks, JobLimit jobLimit) {
+                CallbackUrlPolicy callbacks, JobLimit jobLimit, Quotas quotas) {
         this.jobLimit = jobLimit;
+        this.quotas = quotas;
         this.meters = meters;
         this.callbacks = callbacks;
         this.scanLocks = scanLocks;
@@ -69,7 +72,9 @@ public class ScanService {
      * the upload as well) with validated probe names and
      * sends {@code ScanRequested} to the brain; or, when the scan does not force a rescan and every (file, probe)
      * pair has a reusable stored result ({@link StoredAnswers}), records the scan finished with copies of those
-     * results and sends nothing. A callback URL in the options is checked by the {@link CallbackUrlPolicy} first.
+     * results and sends nothing. A callback URL in the options is checked by the {@link CallbackUrlPolicy} first,
+     * and the scan is counted against the owner's quotas ({@link Quotas#chargeScan}: every way in to a scan comes
+     * here), a 429 when it passes one.
      *
      * @param owner the submitting user
      * @return the new scan's id
@@ -122,6 +127,9 @@ public class ScanService {
         jobLimit.check(distinct.size(), probes.size());
         if (options.callbackUrl() != null) {
             callbacks.check(options.callbackUrl(), owner);
+        }
+        if (owner != null) {
+            quotas.chargeScan(owner, distinct.values().stream().mapToLong(NewFile::size).sum());
         }
         UUID id = UUID.randomUUID();
         meters.scanCreated();

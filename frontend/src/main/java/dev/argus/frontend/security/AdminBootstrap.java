@@ -51,7 +51,7 @@ class AdminBootstrap implements ApplicationRunner {
             keepConfiguredKey(username, configured.strip());
         } else if (countUsers() == 0) {
             ensureAdmin(username);
-            ApiKeyStore.NewApiKey key = keys.create(username, "first admin key");
+            ApiKeyStore.NewApiKey key = keys.create(username, "first admin key", null);
             log.info("created the first admin '{}'; its API key is printed on the console, once", username);
             printOnce(username, key.key());
         }
@@ -68,7 +68,7 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         ensureAdmin(username);
-        keys.insert(username, "bootstrap key", key);
+        keys.insert(username, "bootstrap key", key, null);
         log.info("admin '{}' can use the configured bootstrap key", username);
     }
 

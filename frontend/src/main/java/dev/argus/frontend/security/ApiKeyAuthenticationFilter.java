@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates a request by its {@code Authorization: Bearer <key>} header, or else by the web session's key,
- * which is re-checked on every request so that revoking it ends the session at once. A bearer header with an
+ * which is re-checked on every request so that revoking it, its expiry or disabling its user ends the session at
+ * once. A bearer header with an
  * unknown or revoked key is answered 401 right here, even when a session exists. A bearer request never
  * creates a session. The VirusTotal-compatible routes take the same keys where VirusTotal's clients send them:
  * the {@code x-apikey} header on {@code /api/v3/**} only, the {@code apikey} parameter (query string or
@@ -106,13 +107,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 throw new BadCredentialsException("the Authorization header must be 'Bearer <API key>'");
             }
-            return keys.authenticate(header.substring(BEARER.length()))
-                    .orElseThrow(() -> new BadCredentialsException("the API key is unknown or revoked"));
+            return checked(header.substring(BEARER.length()));
         }
         String vtKey = vtKey(request);
         if (vtKey != null) {
-            return keys.authenticate(vtKey)
-                    .orElseThrow(() -> new BadCredentialsException("the API key is unknown or revoked"));
+            return checked(vtKey);
         }
         Authentication session = SecurityContextHolder.getContext().getAuthentication();
         if (session != null && session.getPrincipal() instanceof Caller previous) {
@@ -128,6 +127,15 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return current.orElse(null);
         }
         return null;
+    }
+
+    /** The key's caller; a refused key throws with the reason (unknown or revoked, expired, user disabled). */
+    private Caller checked(String key) {
+        ApiKeyStore.KeyCheck check = keys.check(key);
+        if (check.caller() == null) {
+            throw new BadCredentialsException(check.refusal());
+        }
+        return check.caller();
     }
 
     /** Whether the session is older than its absolute lifetime, however recently it was used. */

@@ -50,8 +50,11 @@ class LoginController {
             throw ApiException.badRequest("bad-request", "send the key in the form body, never in the URL");
         }
         String key = Objects.requireNonNullElse(request.getParameter("key"), "");
-        Caller caller = keys.authenticate(key).orElseThrow(() ->
-                ApiException.unauthorized("unauthorized", "the API key is unknown or revoked"));
+        ApiKeyStore.KeyCheck check = keys.check(key);
+        if (check.caller() == null) {
+            throw ApiException.unauthorized("unauthorized", check.refusal());
+        }
+        Caller caller = check.caller();
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }

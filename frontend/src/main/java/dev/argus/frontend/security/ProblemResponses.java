@@ -68,13 +68,24 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     /** Writes a problem document with the given status, slug and detail. */
     static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
                       String detail) throws IOException {
+        write(request, response, status, slug, detail, Map.of());
+    }
+
+    /** Writes a problem document with the given status, slug, detail and extension members. */
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
+                      String detail, Map<String, Object> members) throws IOException {
         log.warn("{} {} -> {} {}", LogSafe.text(request.getMethod(), 20), LogSafe.text(request.getRequestURI()),
                 status.value(), slug);
-        respond(request, response, status, slug, detail);
+        respond(request, response, status, slug, detail, members);
     }
 
     private static void respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                                 String slug, String detail) throws IOException {
+        respond(request, response, status, slug, detail, Map.of());
+    }
+
+    private static void respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                                String slug, String detail, Map<String, Object> members) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -84,6 +95,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());
+        problem.putAll(members);
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

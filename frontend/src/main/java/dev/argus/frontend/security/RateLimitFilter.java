@@ -1,5 +1,7 @@
 package dev.argus.frontend.security;
 
+import dev.argus.frontend.quota.Limit;
+import dev.argus.frontend.quota.QuotaProblem;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -9,8 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
@@ -18,13 +20,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits each API key to {@link RateLimitProperties#requestsPerMinute()} requests on {@code /api/**} with a
- * token bucket (bucket4j) per key, refilled greedily over the minute; an exhausted key gets 429 with
- * {@code Retry-After}. Buckets live in this process's memory: with several frontends, each allows the rate.
+ * Limits each user, whichever of its keys or sessions it uses, to {@link RateLimitProperties#requestsPerMinute()}
+ * requests on {@code /api/**} with a token bucket (bucket4j) per user, refilled greedily over the minute; an
+ * exhausted user gets 429 {@code too-many-requests} with {@code Retry-After} and the members of
+ * {@link QuotaProblem} ({@code limit: requests-per-minute}). Buckets live in this process's memory: with several
+ * frontends, each allows the rate.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
-    private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final int requestsPerMinute;
 
     RateLimitFilter(RateLimitProperties properties) {
@@ -41,14 +45,15 @@ final class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Caller caller = Callers.currentOrNull();
         if (caller != null) {
-            ConsumptionProbe probe = buckets.computeIfAbsent(caller.keyId(), id -> newBucket())
+            ConsumptionProbe probe = buckets.computeIfAbsent(caller.username(), id -> newBucket())
                     .tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                 ProblemResponses.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
-                        "this API key made more than " + requestsPerMinute + " requests in a minute; retry in "
-                                + seconds + " s");
+                        "the user made more than " + requestsPerMinute + " requests in a minute; retry in "
+                                + seconds + " s", QuotaProblem.members(Limit.REQUESTS_PER_MINUTE, requestsPerMinute,
+                                Instant.now().plusNanos(probe.getNanosToWaitForRefill())));
                 return;
             }
             response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));

@@ -88,7 +88,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/error", "/login", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/users").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/users").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/users/*").hasRole(ADMIN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/users/*/keys", "/api/v1/keys/*").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/files/*/download").hasRole(ADMIN)

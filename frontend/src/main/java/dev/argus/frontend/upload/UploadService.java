@@ -4,6 +4,7 @@ import dev.argus.common.store.FileStore;
 import dev.argus.common.timing.StageTimer;
 import dev.argus.frontend.catalog.NewFile;
 import dev.argus.frontend.probe.ProbeDirectory;
+import dev.argus.frontend.quota.Quotas;
 import dev.argus.frontend.scan.CallbackUrlPolicy;
 import dev.argus.frontend.scan.JobLimit;
 import dev.argus.frontend.scan.ScanOptions;
@@ -40,10 +41,12 @@ public class UploadService {
     private final Counter filesUploaded;
     private final CallbackUrlPolicy callbacks;
     private final JobLimit jobLimit;
+    private final Quotas quotas;
 
     UploadService(ProbeDirectory directory, FileStore store, ScanService scans, MultipartUploadReader reader,
-                  MeterRegistry registry, CallbackUrlPolicy callbacks, JobLimit jobLimit) {
+                  MeterRegistry registry, CallbackUrlPolicy callbacks, JobLimit jobLimit, Quotas quotas) {
         this.jobLimit = jobLimit;
+        this.quotas = quotas;
         this.callbacks = callbacks;
         this.reader = reader;
         this.filesUploaded = Counter.builder("argus.files.uploaded")
@@ -92,6 +95,8 @@ public class UploadService {
         Map<String, UploadedFile> distinct = new LinkedHashMap<>();
         upload.files().forEach(file -> distinct.putIfAbsent(file.content().sha256(), file));
         jobLimit.check(distinct.size(), probes.size()); // before anything is stored; ScanService checks again
+        // before anything is stored; ScanService counts the scan against every quota in its transaction
+        quotas.checkUpload(owner, distinct.values().stream().mapToLong(f -> f.content().size()).sum());
         distinct.values().forEach(this::storeIfAbsent);
         // every file with its name: the scan keeps one row per content, and the other names that content had
         List<NewFile> files = upload.files().stream()

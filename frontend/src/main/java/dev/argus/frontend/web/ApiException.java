@@ -64,6 +64,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, slug, detail, retryAfter);
     }
 
+    /** 429 with {@code Retry-After}: the caller used up a limit; the detail and the extension members name it. */
+    public static ApiException tooManyRequests(String slug, String detail, Duration retryAfter) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, slug, detail, retryAfter);
+    }
+
     /** Adds an extension member to the problem document. */
     public ApiException with(String name, Object value) {
         properties.put(name, value);

@@ -8,7 +8,7 @@ class AdminBootstrapTests {
 
     @Test
     void refusesToStartWithATooShortBootstrapKeyWithoutShowingIt() {
-        AdminBootstrap bootstrap = new AdminBootstrap(null, null, new SecurityProperties("short-secret", "admin"));
+        AdminBootstrap bootstrap = new AdminBootstrap(null, null, new SecurityProperties("short-secret", "admin", 20));
 
         assertThatThrownBy(() -> bootstrap.run(null))
                 .isInstanceOf(IllegalStateException.class)
