@@ -31,6 +31,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -607,6 +608,97 @@ class WebUiEndToEndTests {
                 .satisfies(mark -> assertThat(mark.getText()).isEqualTo("U+202E"));
         assertThat(browser.script("return document.querySelector('main').textContent.includes('\\u202E')"))
                 .as("no override character acts on the page").isEqualTo(false);
+    }
+
+    /**
+     * The users page: an admin creates a user (its first key shown once), makes it a READER and disables it, each
+     * change read back from the API.
+     */
+    @Test
+    @Order(17)
+    void managesAUserFromTheUsersPage() throws Exception {
+        String username = "ana-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.open("#/admin/users");
+        browser.find(By.id("new-username")).sendKeys(username);
+        browser.find(By.xpath("//button[text()='Create user']")).click();
+        browser.until(d -> user(username) != null && d.findElement(By.tagName("main")).getText().contains(username));
+
+        new Select(browser.find(By.cssSelector("select[aria-label='Role of " + username + "']")))
+                .selectByValue("READER");
+        browser.until(d -> "READER".equals(user(username).path("role").asString()));
+        browser.find(By.xpath("//tr[.//code[text()='" + username + "']]//button[text()='Disable']")).click();
+        browser.until(d -> !user(username).path("enabled").asBoolean());
+        browser.find(By.xpath("//tr[.//code[text()='" + username + "']]//button[text()='Enable']"));
+        browser.screenshot("30-admin-users");
+    }
+
+    /**
+     * The overrides page: allow-listing EICAR (found in test 15's archive) turns its verdict clean on the file page,
+     * which says who and why; lifting the override makes it malicious again.
+     */
+    @Test
+    @Order(18)
+    void allowListsAFileFromTheOverridesPageAndTheVerdictSaysWhy() throws Exception {
+        browser.open("#/admin/overrides");
+        new Select(browser.find(By.id("override-action"))).selectByValue("allow");
+        browser.find(By.id("override-sha256")).sendKeys(EICAR_SHA256);
+        browser.find(By.id("override-reason")).sendKeys("e2e: the EICAR test file");
+        browser.find(By.xpath("//button[text()='Set override']")).click();
+        browser.until(d -> d.findElement(By.tagName("main")).getText().contains(EICAR_SHA256));
+        browser.screenshot("31-admin-overrides");
+
+        browser.open("#/files/" + EICAR_SHA256);
+        WebElement verdict = browser.until(d -> {
+            WebElement shown = d.findElement(By.cssSelector(".file-overview .verdict[data-verdict]"));
+            return "clean".equals(shown.getAttribute("data-verdict")) ? shown : null;
+        });
+        assertThat(verdict.getText()).contains("allow-listed by", "e2e: the EICAR test file");
+
+        browser.open("#/admin/overrides");
+        browser.find(By.xpath("//button[text()='Lift']")).click();
+        browser.until(d -> d.findElement(By.tagName("main")).getText().contains("No override is in force."));
+        assertThat(json(stack.api.get("/api/v1/files/" + EICAR_SHA256)).path("verdict").path("label").asString())
+                .isEqualTo("malicious");
+    }
+
+    /** The retention page: the settings in force, and a legal hold placed and lifted. */
+    @Test
+    @Order(19)
+    void placesAndLiftsALegalHoldFromTheRetentionPage() throws Exception {
+        browser.open("#/admin/retention");
+        browser.find(By.id("retention-settings"));
+        browser.find(By.id("hold-hash")).sendKeys(EICAR_SHA256);
+        browser.find(By.id("hold-reason")).sendKeys("case 2026-17");
+        browser.find(By.xpath("//button[text()='Place hold']")).click();
+        browser.until(d -> d.findElement(By.tagName("main")).getText().contains("case 2026-17"));
+        assertThat(stack.api.get("/api/v1/admin/legal-holds").body()).contains(EICAR_SHA256);
+        browser.screenshot("32-admin-retention");
+
+        browser.find(By.xpath("//button[text()='Lift']")).click();
+        browser.until(d -> !stack.api.get("/api/v1/admin/legal-holds").body().contains(EICAR_SHA256));
+    }
+
+    /** The audit log page lists what the admin did on the pages above. */
+    @Test
+    @Order(20)
+    void showsTheAdminActionsInTheAuditLog() throws Exception {
+        browser.open("#/admin/audit");
+        browser.until(d -> {
+            String text = d.findElement(By.tagName("main")).getText();
+            return List.of("user-created", "user-role-changed", "user-disabled", "override-set", "override-lifted",
+                    "legal-hold-placed", "legal-hold-lifted").stream().allMatch(text::contains);
+        });
+        browser.screenshot("33-admin-audit");
+    }
+
+    /** The user of that name as GET /api/v1/users lists it, or null. */
+    private static JsonNode user(String username) {
+        for (JsonNode each : json(stack.api.get("/api/v1/users"))) {
+            if (each.path("username").asString().equals(username)) {
+                return each;
+            }
+        }
+        return null;
     }
 
     /** Stops the browser and the stack, and starts them again with the probe running these engines. */
