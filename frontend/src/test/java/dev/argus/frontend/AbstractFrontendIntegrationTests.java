@@ -742,7 +742,7 @@ abstract class AbstractFrontendIntegrationTests {
         List<ProbeStatus> seeded = Stream.of(probes).map(p -> new ProbeStatus(new ProbeDescriptor(p.probe().name(),
                 p.probe().displayName(), p.probe().category(), seed, p.probe().engineVersion(),
                 p.probe().signatureVersion(), null, 60_000),
-                p.online(), p.instances(), p.lastSeen())).toList();
+                p.online(), p.instances(), p.lastSeen(), p.backlog())).toList();
         rabbit.convertAndSend(Topology.FRONTEND_EXCHANGE, Topology.DIRECTORY_KEY,
                 new ProbeDirectoryUpdated(seeded, Instant.now()));
         await().untilAsserted(() -> {

@@ -121,9 +121,7 @@ public class ScanService {
                 : storedAnswers.find(distinct.keySet(), probes);
         boolean answered = answers.size() == total;
         WorkClass workClass = workClasses.classify(options.priority(), distinct.size());
-        if (!answered) {
-            workClasses.admit(workClass, probes); // 503 for bulk work past an engine's backlog bound: nothing kept
-        }
+        workClasses.admit(workClass, probes); // 503 for bulk work past an engine's backlog bound: nothing kept
         OffsetDateTime createdAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         jdbc.sql("""
                         insert into scan (id, status, created_at, finished_at, force, probes, tags, metadata, total,

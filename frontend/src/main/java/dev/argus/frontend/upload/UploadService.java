@@ -3,6 +3,7 @@ package dev.argus.frontend.upload;
 import dev.argus.common.store.FileStore;
 import dev.argus.common.timing.StageTimer;
 import dev.argus.frontend.catalog.NewFile;
+import dev.argus.frontend.priority.WorkClasses;
 import dev.argus.frontend.probe.ProbeDirectory;
 import dev.argus.frontend.scan.CallbackUrlPolicy;
 import dev.argus.frontend.scan.JobLimit;
@@ -40,10 +41,12 @@ public class UploadService {
     private final Counter filesUploaded;
     private final CallbackUrlPolicy callbacks;
     private final JobLimit jobLimit;
+    private final WorkClasses workClasses;
 
     UploadService(ProbeDirectory directory, FileStore store, ScanService scans, MultipartUploadReader reader,
-                  MeterRegistry registry, CallbackUrlPolicy callbacks, JobLimit jobLimit) {
+                  MeterRegistry registry, CallbackUrlPolicy callbacks, JobLimit jobLimit, WorkClasses workClasses) {
         this.jobLimit = jobLimit;
+        this.workClasses = workClasses;
         this.callbacks = callbacks;
         this.reader = reader;
         this.filesUploaded = Counter.builder("argus.files.uploaded")
@@ -92,6 +95,8 @@ public class UploadService {
         Map<String, UploadedFile> distinct = new LinkedHashMap<>();
         upload.files().forEach(file -> distinct.putIfAbsent(file.content().sha256(), file));
         jobLimit.check(distinct.size(), probes.size()); // before anything is stored; ScanService checks again
+        // bulk work past an engine's backlog bound: 503 before anything is stored; ScanService checks again
+        workClasses.admit(workClasses.classify(options.priority(), distinct.size()), probes);
         distinct.values().forEach(this::storeIfAbsent);
         List<NewFile> files = distinct.values().stream()
                 .map(f -> new NewFile(f.content().sha256(), f.content().md5(), f.content().sha1(), f.content().size(),
