@@ -2,12 +2,8 @@ package dev.argus.frontend;
 
 import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.argus.common.amqp.Topology;
-import dev.argus.common.message.ProbeCategory;
-import dev.argus.common.message.ProbeDescriptor;
-import dev.argus.common.message.ProbeDirectoryUpdated;
 import dev.argus.common.message.ProbeStatus;
 import dev.argus.common.message.ScanRequested;
 import dev.argus.common.message.WorkClass;
@@ -15,9 +11,7 @@ import dev.argus.common.store.FileStore;
 import dev.argus.testsupport.ArgusTestClient;
 import dev.argus.testsupport.ArgusTestClient.Multipart;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -151,21 +145,10 @@ class PriorityIntegrationTests {
     }
 
     private void directory(ProbeStatus... probes) {
-        String seed = UUID.randomUUID().toString();
-        List<ProbeStatus> seeded = List.of(probes).stream().map(p -> new ProbeStatus(new ProbeDescriptor(
-                p.probe().name(), p.probe().displayName(), p.probe().category(), seed, "1.4.6", null, null, 60_000),
-                true, 1, Instant.now(), p.backlog())).toList();
-        rabbit.convertAndSend(Topology.FRONTEND_EXCHANGE, Topology.DIRECTORY_KEY,
-                new ProbeDirectoryUpdated(seeded, Instant.now()));
-        await().untilAsserted(() -> {
-            JsonNode listed = json(http.get("/api/v1/probes"));
-            assertThat(listed.size()).isEqualTo(probes.length);
-            listed.forEach(p -> assertThat(p.get("version").asString()).isEqualTo(seed));
-        });
+        DirectoryMessages.publish(rabbit, http, probes);
     }
 
     private static ProbeStatus probe(String name, Long backlog) {
-        return new ProbeStatus(new ProbeDescriptor(name, name, ProbeCategory.ANTIVIRUS, "1", "1.4.6", null, null,
-                60_000), true, 1, Instant.now(), backlog);
+        return DirectoryMessages.probe(name, null, backlog);
     }
 }
