@@ -28,12 +28,13 @@ final class DirectoryMessages {
                 signatureVersion, null, 60_000), true, 1, Instant.now(), backlog);
     }
 
-    /** Publishes the directory and waits until the frontend lists exactly it. */
+    /** Publishes the directory (a fresh plugin version per call) and waits until the frontend lists exactly it. */
     static void publish(RabbitTemplate rabbit, ArgusTestClient http, ProbeStatus... probes) {
         String seed = UUID.randomUUID().toString();
         List<ProbeStatus> seeded = List.of(probes).stream().map(p -> new ProbeStatus(new ProbeDescriptor(
                 p.probe().name(), p.probe().displayName(), p.probe().category(), seed, p.probe().engineVersion(),
-                p.probe().signatureVersion(), null, 60_000), true, 1, Instant.now(), p.backlog())).toList();
+                p.probe().signatureVersion(), null, 60_000), p.online(), p.instances(), p.lastSeen(), p.backlog()))
+                .toList();
         rabbit.convertAndSend(Topology.FRONTEND_EXCHANGE, Topology.DIRECTORY_KEY,
                 new ProbeDirectoryUpdated(seeded, Instant.now()));
         await().untilAsserted(() -> {

@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.ProbeStatus;
-import dev.argus.common.message.ScanRequested;
 import dev.argus.common.message.WorkClass;
 import dev.argus.common.store.FileStore;
-import dev.argus.testsupport.ArgusTestClient;
 import dev.argus.testsupport.ArgusTestClient.Multipart;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
@@ -34,23 +29,13 @@ import tools.jackson.databind.JsonNode;
         properties = {"argus.priority.bulk-files=2", "argus.priority.max-bulk-backlog=5",
                 "argus.priority.retry-after=17s"})
 @ActiveProfiles("test")
-class PriorityIntegrationTests {
+class PriorityIntegrationTests extends AbstractBrainDoubleIntegrationTests {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    AmqpAdmin amqpAdmin;
     @Autowired
     FileStore fileStore;
 
-    ArgusTestClient http;
-
     @BeforeEach
-    void actAsBrain() {
-        http = ArgusTestClient.onPort(port, TestKeys.ADMIN_KEY);
-        amqpAdmin.purgeQueue(Topology.SCANS_QUEUE, false);
+    void twoProbes() {
         directory(probe("clamav", 0L), probe("yara", null));
     }
 
@@ -94,16 +79,16 @@ class PriorityIntegrationTests {
     @Test
     void largeBatchesRescansAndClientsAskingForBulkAreBulkAndAClientCannotRaiseItsWork() {
         Multipart single = new Multipart().file("one.bin", AbstractFrontendIntegrationTests.uniqueContent());
-        assertThat(submit(single)).isEqualTo(WorkClass.INTERACTIVE);
+        assertThat(submit(single).workClass()).isEqualTo(WorkClass.INTERACTIVE);
 
         Multipart asked = new Multipart().file("one.bin", AbstractFrontendIntegrationTests.uniqueContent())
                 .field("priority", "BULK");
-        assertThat(submit(asked)).isEqualTo(WorkClass.BULK);
+        assertThat(submit(asked).workClass()).isEqualTo(WorkClass.BULK);
 
         Multipart batch = new Multipart().field("priority", "interactive");
         List<byte[]> contents = AbstractFrontendIntegrationTests.uniqueContents(3);
         contents.forEach(content -> batch.file("batch.bin", content));
-        assertThat(submit(batch)).as("3 files > argus.priority.bulk-files, whatever the client asks")
+        assertThat(submit(batch).workClass()).as("3 files > argus.priority.bulk-files, whatever the client asks")
                 .isEqualTo(WorkClass.BULK);
 
         HttpResponse<String> rescan = http.postJson("/api/v1/scans",
@@ -128,20 +113,6 @@ class PriorityIntegrationTests {
                 .orElseThrow().get("backlog").asLong()).isEqualTo(42);
         assertThat(probes.valueStream().filter(p -> p.get("name").asString().equals("yara")).findFirst()
                 .orElseThrow().get("backlog").isNull()).isTrue();
-    }
-
-    private WorkClass submit(Multipart form) {
-        HttpResponse<String> response = http.upload(form);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        ScanRequested requested = receive();
-        assertThat(requested.scanId().toString()).isEqualTo(json(response).get("id").asString());
-        return requested.workClass();
-    }
-
-    private ScanRequested receive() {
-        Object message = rabbit.receiveAndConvert(Topology.SCANS_QUEUE, 5000);
-        assertThat(message).isInstanceOf(ScanRequested.class);
-        return (ScanRequested) message;
     }
 
     private void directory(ProbeStatus... probes) {

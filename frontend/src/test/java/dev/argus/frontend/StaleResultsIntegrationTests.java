@@ -4,21 +4,11 @@ import static dev.argus.testsupport.ArgusTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.argus.common.amqp.Topology;
 import dev.argus.common.message.Category;
-import dev.argus.common.message.ScanRequested;
-import dev.argus.messaging.MessagePublisher;
-import dev.argus.testsupport.ArgusTestClient;
 import dev.argus.testsupport.ArgusTestClient.Multipart;
-import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
@@ -32,24 +22,7 @@ import tools.jackson.databind.JsonNode;
         properties = {"argus.priority.bulk-files=2", "argus.priority.max-bulk-backlog=5",
                 "argus.priority.retry-after=17s"})
 @ActiveProfiles("test")
-class StaleResultsIntegrationTests {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    AmqpAdmin amqpAdmin;
-    @Autowired
-    MessagePublisher publisher;
-
-    ArgusTestClient http;
-
-    @BeforeEach
-    void actAsBrain() {
-        http = ArgusTestClient.onPort(port, TestKeys.ADMIN_KEY);
-        amqpAdmin.purgeQueue(Topology.SCANS_QUEUE, false);
-    }
+class StaleResultsIntegrationTests extends AbstractBrainDoubleIntegrationTests {
 
     @Test
     void aResultOfOlderSignaturesIsMarkedStaleAndNotReused() {
@@ -80,13 +53,7 @@ class StaleResultsIntegrationTests {
     }
 
     private UUID submit(byte[] content, String name) {
-        HttpResponse<String> response = http.upload(new Multipart().file(name, content).field("probes", "clamav"));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        UUID id = UUID.fromString(json(response).get("id").asString());
-        Object requested = rabbit.receiveAndConvert(Topology.SCANS_QUEUE, 5000);
-        assertThat(requested).isInstanceOf(ScanRequested.class);
-        assertThat(((ScanRequested) requested).scanId()).isEqualTo(id);
-        return id;
+        return submit(new Multipart().file(name, content).field("probes", "clamav")).scanId();
     }
 
     private JsonNode fileResult(String sha256) {
