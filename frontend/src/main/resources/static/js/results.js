@@ -21,7 +21,15 @@ const COLUMNS = [
   },
   { label: 'Result', class: 'col-result', cell: threat },
   { label: 'Engine version', class: 'col-version', cell: (entry) => entry.result?.engineVersion || '–' },
-  { label: 'Signatures', class: 'col-signature', cell: (entry) => entry.result?.signatureVersion || '–' },
+  {
+    label: 'Signatures',
+    class: 'col-signature',
+    // stale: made with another engine or signature version than the probe's current one (docs/api.md)
+    cell: (entry) => [entry.result?.signatureVersion || '–', entry.result?.stale
+      ? [' ', h('span', { class: 'badge badge-stale', title: 'made with an older engine or signature version' },
+        'stale')]
+      : null],
+  },
   {
     label: 'Time',
     class: 'col-time',

@@ -33,6 +33,7 @@ import dev.argus.common.message.ProbeStatus;
 import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanFiles;
 import dev.argus.common.message.ScanRequested;
+import dev.argus.common.message.WorkClass;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,9 +42,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -388,6 +392,58 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
         assertThat(jobRow(jobs.get(0).jobId())).isEqualTo(row);
         assertThat(client.brainReports(scanId)).isEmpty();
         assertThat(client.queuedMessages(probe.name())).isZero();
+    }
+
+    @Test
+    void interactiveJobsOvertakeBulkJobsQueuedBeforeThemAndARetryKeepsItsClass() {
+        ProbeDescriptor probe = descriptor(newProbeName(), null);
+        client.registerOnline(probe);
+        UUID bulk = UUID.randomUUID();
+        client.requestScan(new ScanRequested(bulk, files(3, "text/plain"), List.of(probe.name()), false,
+                Instant.now(), List.of(), WorkClass.BULK));
+        awaitJobCount(bulk, 3);
+        UUID interactive = UUID.randomUUID();
+        client.requestScan(new ScanRequested(interactive, List.of(file("text/plain")), List.of(probe.name()), false,
+                Instant.now(), List.of(), WorkClass.INTERACTIVE));
+        awaitJobCount(interactive, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.queuedMessages(probe.name()) == 2);
+
+        // the engine's queue is a priority queue: the interactive batch, queued last, is delivered first
+        Message first = rabbit.receive(Topology.probeQueue(probe.name()), 5000);
+        Message second = rabbit.receive(Topology.probeQueue(probe.name()), 5000);
+        ScanFiles firstBatch = (ScanFiles) rabbit.getMessageConverter().fromMessage(first);
+        ScanFiles secondBatch = (ScanFiles) rabbit.getMessageConverter().fromMessage(second);
+        assertThat(firstBatch.workClass()).isEqualTo(WorkClass.INTERACTIVE);
+        assertThat(firstBatch.jobs()).extracting(ProbeJob::scanId).containsOnly(interactive);
+        assertThat(first.getMessageProperties().getPriority()).isEqualTo(WorkClass.INTERACTIVE.priority());
+        assertThat(secondBatch.workClass()).isEqualTo(WorkClass.BULK);
+        assertThat(secondBatch.jobs()).extracting(ProbeJob::scanId).containsOnly(bulk);
+        assertThat(second.getMessageProperties().getPriority()).isEqualTo(WorkClass.BULK.priority());
+        assertThat(jdbc.queryForList("select distinct work_class from brain.job where scan_id = ?", String.class,
+                bulk)).containsExactly("bulk");
+
+        ProbeJob crashed = secondBatch.jobs().getFirst();
+        client.sendResult(resultFor(crashed, true, crashed("engine crashed")));
+        Message retry = rabbit.receive(Topology.probeQueue(probe.name()), 30_000);
+        assertThat(retry).as("the retry of the bulk job").isNotNull();
+        ScanFiles retried = (ScanFiles) rabbit.getMessageConverter().fromMessage(retry);
+        assertThat(retried.jobs()).extracting(ProbeJob::jobId).containsExactly(crashed.jobId());
+        assertThat(retried.workClass()).isEqualTo(WorkClass.BULK);
+        assertThat(retry.getMessageProperties().getPriority()).isEqualTo(WorkClass.BULK.priority());
+    }
+
+    @Test
+    void anEngineQueueDeclaredWithoutPrioritiesIsReplacedOnceEmptyAndUnused() {
+        ProbeDescriptor probe = descriptor(newProbeName(), null);
+        String queue = Topology.probeQueue(probe.name());
+        admin.declareQueue(new Queue(queue, true, false, false)); // as a version before priorities declared it
+
+        client.registerOnline(probe);
+        UUID scanId = client.requestScan(List.of(file("text/plain")), List.of(probe.name()), false);
+
+        assertThat(client.awaitScanFiles(probe.name()).jobs()).extracting(ProbeJob::scanId).containsOnly(scanId);
+        // redeclaring with x-max-priority succeeds only when the queue now has that argument
+        admin.declareQueue(QueueBuilder.durable(queue).maxPriority(WorkClass.MAX_PRIORITY).build());
     }
 
     @Test

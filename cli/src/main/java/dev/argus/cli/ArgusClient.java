@@ -50,8 +50,19 @@ public final class ArgusClient {
 
     /** {@code POST /api/v1/scans} (multipart): the Scan as recorded. probes empty: every online probe. */
     public JsonNode submit(List<Part> files, List<String> probes) {
+        return submit(files, probes, false);
+    }
+
+    /**
+     * {@code POST /api/v1/scans} (multipart): the Scan as recorded. probes empty: every online probe. bulk: the
+     * form field {@code priority=bulk}, so the server queues the work behind interactive scans (a directory scan).
+     */
+    public JsonNode submit(List<Part> files, List<String> probes, boolean bulk) {
         String boundary = "argus-" + UUID.randomUUID();
         List<HttpRequest.BodyPublisher> body = new ArrayList<>();
+        if (bulk) {
+            body.add(text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"priority\"\r\n\r\nbulk\r\n"));
+        }
         if (!probes.isEmpty()) {
             body.add(text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"probes\"\r\n\r\n"
                     + String.join(",", probes) + "\r\n"));

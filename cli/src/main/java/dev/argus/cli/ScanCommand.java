@@ -97,7 +97,9 @@ public final class ScanCommand implements Callable<Integer> {
         List<FileOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         List<String> scanIds = new ArrayList<>();
         reporter.started(collected.files().size());
-        Submitter submitter = new Submitter(client, probes, batchFiles);
+        // a directory scan is bulk work; files named one by one are interactive
+        boolean bulk = paths.stream().anyMatch(java.nio.file.Files::isDirectory);
+        Submitter submitter = new Submitter(client, probes, batchFiles, bulk);
         List<Future<List<FileOutcome>>> waiting = new ArrayList<>();
         Semaphore polls = new Semaphore(8);
         try (ExecutorService waiters = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Set;
  * Uploads one planned batch, adapting to what the server refuses: 413 {@code too-many-files} lowers the batch
  * size to the server's {@code maxFiles} for this and later batches; a refusal that concerns one file
  * ({@code file-too-large}, {@code invalid-file-name}, …) splits the batch until that file is alone, and then
- * reports it as that file's error while the others go through. Every other refusal is fatal.
+ * reports it as that file's error while the others go through; 503 {@code engine-backlog} (bulk work while an engine
+ * is backed up) waits the problem's {@code retryAfterSeconds} and sends the batch again. Every other refusal is fatal.
  */
 final class Submitter {
 
@@ -26,17 +28,26 @@ final class Submitter {
     record Submission(String scanId, List<Sent> files) {
     }
 
+    /** The slug of the 503 that refuses bulk work while an engine's backlog is past its bound. */
+    static final String ENGINE_BACKLOG = "engine-backlog";
+
     private static final Set<String> PER_FILE = Set.of("file-too-large", "invalid-file-name", "content-too-large",
             "too-many-parts");
 
     private final ArgusClient client;
     private final List<String> probes;
+    private final boolean bulk;
     private volatile int maxFiles;
 
-    Submitter(ArgusClient client, List<String> probes, int maxFiles) {
+    /**
+     * @param bulk send every upload as bulk work ({@code priority=bulk}): directory scans and watched directories,
+     *             which the server queues behind interactive scans and refuses (503) while an engine is backed up
+     */
+    Submitter(ArgusClient client, List<String> probes, int maxFiles, boolean bulk) {
         this.client = client;
         this.probes = List.copyOf(probes);
         this.maxFiles = maxFiles;
+        this.bulk = bulk;
     }
 
     /** The batch size now in force (lowered by a {@code too-many-files} answer). */
@@ -73,7 +84,7 @@ final class Submitter {
             List<ArgusClient.Part> parts = files.stream()
                     .map(sent -> new ArgusClient.Part(sent.file().path(), sent.file().path().getFileName().toString()))
                     .toList();
-            String scanId = client.submit(parts, probes).path("id").asString("");
+            String scanId = client.submit(parts, probes, bulk).path("id").asString("");
             if (scanId.isEmpty()) {
                 throw new CliException("the server accepted an upload but answered no scan id");
             }
@@ -102,9 +113,22 @@ final class Submitter {
                 send(files.subList(half, files.size()), errors, submissions);
             } else if (PER_FILE.contains(e.slug())) {
                 errors.add(new FileCollector.Problem(files.getFirst().file().path(), e.getMessage()));
+            } else if (e.status() == 503 && e.slug().equals(ENGINE_BACKLOG)) {
+                // bulk work while an engine is backed up: wait as the server says, then send the same batch again
+                pause(e.problem().path("retryAfterSeconds").asLong(30));
+                send(files, errors, submissions);
             } else {
                 throw e;
             }
+        }
+    }
+
+    private static void pause(long seconds) {
+        try {
+            Thread.sleep(Duration.ofSeconds(Math.clamp(seconds, 1, 600)));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted while waiting for a backed-up engine");
         }
     }
 

@@ -91,7 +91,8 @@ public final class WatchCommand implements Callable<Integer> {
         client.probes(); // the server is there and takes the key, before anything is watched
         Quarantine quarantine = quarantineDirectory == null ? null : new Quarantine(quarantineDirectory);
         quarantineRoot = quarantine == null ? null : quarantine.directory();
-        Submitter submitter = new Submitter(client, probes, ScanCommand.DEFAULT_BATCH_FILES);
+        // what a watched directory receives is bulk work
+        Submitter submitter = new Submitter(client, probes, ScanCommand.DEFAULT_BATCH_FILES, true);
         try (WatchService service = FileSystems.getDefault().newWatchService()) {
             register(service, directory, false);
             out.println("watching " + directory + (quarantine == null ? "" : ", quarantine " + quarantineRoot)

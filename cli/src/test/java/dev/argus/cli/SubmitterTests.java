@@ -18,7 +18,7 @@ class SubmitterTests {
     @Test
     void aFileThatCannotBeReadAnyMoreIsReportedNotFatal() {
         Submitter submitter = new Submitter(new ArgusClient(new CliConfig(URI.create("http://127.0.0.1:1"), "k")),
-                List.of(), 50);
+                List.of(), 50, false);
         List<FileCollector.Problem> errors = new ArrayList<>();
         Path gone = dir.resolve("gone.txt");
 

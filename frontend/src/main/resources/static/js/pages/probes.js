@@ -52,6 +52,9 @@ function probeTable(probes) {
     { label: 'Instances', class: 'col-num', cell: (probe) => String(probe.instances) },
     { label: 'Last seen', cell: (probe) => ago(probe.lastSeen) },
     { label: 'Engine version', cell: (probe) => probe.engineVersion || '–' },
+    { label: 'Signatures', cell: (probe) => probe.signatureVersion || '–' },
+    // job batches waiting in the engine's queue; bulk work is refused past argus.priority.max-bulk-backlog
+    { label: 'Backlog', class: 'col-num', cell: (probe) => (probe.backlog == null ? '–' : String(probe.backlog)) },
     { label: 'Plugin version', cell: (probe) => probe.version || '–' },
     { label: 'File types', cell: (probe) => (probe.mimeTypes ? h('code', {}, probe.mimeTypes) : 'all') },
   ], probes, { caption: 'Probes', empty: 'No probe has registered yet. Start a probe process.' }).element;

@@ -753,18 +753,7 @@ abstract class AbstractFrontendIntegrationTests {
     // --- acting as the brain and the probes ---
 
     void publishDirectory(ProbeStatus... probes) {
-        String seed = UUID.randomUUID().toString();
-        List<ProbeStatus> seeded = Stream.of(probes).map(p -> new ProbeStatus(new ProbeDescriptor(p.probe().name(),
-                p.probe().displayName(), p.probe().category(), seed, p.probe().engineVersion(),
-                p.probe().signatureVersion(), null, 60_000),
-                p.online(), p.instances(), p.lastSeen())).toList();
-        rabbit.convertAndSend(Topology.FRONTEND_EXCHANGE, Topology.DIRECTORY_KEY,
-                new ProbeDirectoryUpdated(seeded, Instant.now()));
-        await().untilAsserted(() -> {
-            JsonNode listed = json(http.get("/api/v1/probes"));
-            assertThat(listed.size()).isEqualTo(probes.length);
-            listed.forEach(p -> assertThat(p.get("version").asString()).isEqualTo(seed));
-        });
+        DirectoryMessages.publish(rabbit, http, probes);
     }
 
     static ProbeStatus probe(String name, boolean online) {

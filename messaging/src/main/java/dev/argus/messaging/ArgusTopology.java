@@ -1,6 +1,7 @@
 package dev.argus.messaging;
 
 import dev.argus.common.amqp.Topology;
+import dev.argus.common.message.WorkClass;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.springframework.amqp.core.TopicExchange;
  * one queue agree on its arguments (a queue declared with other arguments by another process fails with
  * PRECONDITION_FAILED):
  * <ul>
- *   <li>{@code classic} (the default): no x-arguments at all, as the standalone mode's embedded broker (Qpid Broker-J,
+ *   <li>{@code classic} (the default): no x-arguments but the engine queues' {@code x-max-priority}, as the standalone mode's embedded broker (Qpid Broker-J,
  *       which has no quorum queues) needs them;</li>
  *   <li>{@code quorum}: {@code x-queue-type: quorum} and {@code x-delivery-limit}, so a message the broker has
  *       delivered that often without an acknowledgement (a consumer that requeues it again and again or dies on it) is
@@ -58,6 +59,8 @@ public final class ArgusTopology {
 
     /** Queue argument: the queue type. */
     public static final String QUEUE_TYPE = "x-queue-type";
+    /** Queue argument of a classic engine queue: the highest message priority it orders by. */
+    public static final String MAX_PRIORITY = "x-max-priority";
     /** Queue argument of a quorum queue: deliveries of a message before the broker dead-letters it. */
     public static final String DELIVERY_LIMIT = "x-delivery-limit";
 
@@ -100,9 +103,20 @@ public final class ArgusTopology {
         return new Declarables(all.stream().distinct().toList());
     }
 
-    /** One engine's durable job queue {@code argus.probe.<name>} and its binding to {@code argus.probes}. */
+    /**
+     * One engine's durable job queue {@code argus.probe.<name>} and its binding to {@code argus.probes}. A classic
+     * one is a priority queue ({@code x-max-priority} {@value WorkClass#MAX_PRIORITY}): the broker delivers the
+     * interactive batches it holds before the bulk ones (message priority, {@code Routes#scanFiles}). A quorum queue
+     * of RabbitMQ 3.10 has no priorities and keeps its order: there only the bulk backlog bound protects interactive
+     * work (docs/architecture.md#priorities). RabbitMQ refuses to redeclare a queue with other arguments: an engine
+     * queue declared before priorities existed is replaced by the brain once it is empty and unused
+     * ({@code ProbeQueues}).
+     */
     public static Declarables probeQueue(String probe, QueueProperties queues) {
         Queue queue = durable(Topology.probeQueue(probe), queues);
+        if (queues.queueType() == QueueProperties.Type.CLASSIC) {
+            queue = QueueBuilder.durable(queue.getName()).maxPriority(WorkClass.MAX_PRIORITY).build();
+        }
         return new Declarables(PROBES, queue, BindingBuilder.bind(queue).to(PROBES).with(probe));
     }
 

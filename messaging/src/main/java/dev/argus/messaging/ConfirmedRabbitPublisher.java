@@ -50,7 +50,14 @@ public final class ConfirmedRabbitPublisher implements MessagePublisher {
         template.invoke(operations -> {
             for (OutboundMessage message : messages) {
                 CorrelationData correlation = new CorrelationData();
-                operations.convertAndSend(message.exchange(), message.routingKey(), message.payload(), correlation);
+                if (message.priority() == null) {
+                    operations.convertAndSend(message.exchange(), message.routingKey(), message.payload(), correlation);
+                } else {
+                    operations.convertAndSend(message.exchange(), message.routingKey(), message.payload(), m -> {
+                        m.getMessageProperties().setPriority(message.priority());
+                        return m;
+                    }, correlation);
+                }
                 pending.add(correlation);
             }
             return null;

@@ -31,9 +31,12 @@ public final class Routes {
         return new OutboundMessage(Topology.BRAIN_EXCHANGE, Topology.SCANS_KEY, forget);
     }
 
-    /** Brain to the engine's queue {@code argus.probe.<name>}. */
+    /**
+     * Brain to the engine's queue {@code argus.probe.<name>}, with the batch's work class as the message priority
+     * (a priority queue delivers interactive batches before bulk ones; ArgusTopology#probeQueue).
+     */
     public static OutboundMessage scanFiles(ScanFiles jobs) {
-        return new OutboundMessage(Topology.PROBE_EXCHANGE, jobs.probe(), jobs);
+        return new OutboundMessage(Topology.PROBE_EXCHANGE, jobs.probe(), jobs, jobs.workClass().priority());
     }
 
     /** A probe's results: to the brain's bookkeeping queue and the frontends' results queue. */

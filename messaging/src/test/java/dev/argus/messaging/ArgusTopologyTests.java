@@ -11,6 +11,7 @@ import dev.argus.common.message.ProbeRegistered;
 import dev.argus.common.message.ResultsReported;
 import dev.argus.common.message.ScanFiles;
 import dev.argus.common.message.ScanRequested;
+import dev.argus.common.message.WorkClass;
 import dev.argus.messaging.ArgusTopology.Role;
 import java.time.Instant;
 import java.util.List;
@@ -81,7 +82,7 @@ class ArgusTopologyTests {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Role.class)
-    void everythingARoleDeclaresIsDurableAndWithoutArgumentsByDefault(Role role) {
+    void everythingARoleDeclaresIsDurableAndWithoutArgumentsByDefaultButTheEngineQueuesPriorities(Role role) {
         Declarables declarables = ArgusTopology.declarables(role, ENGINES, CLASSIC);
 
         assertThat(declarables.getDeclarablesByType(Exchange.class)).allSatisfy(e -> {
@@ -93,7 +94,8 @@ class ArgusTopologyTests {
             assertThat(q.isDurable()).as(q.getName()).isTrue();
             assertThat(q.isExclusive()).as(q.getName()).isFalse();
             assertThat(q.isAutoDelete()).as(q.getName()).isFalse();
-            assertThat(q.getArguments()).as(q.getName()).isEmpty();
+            assertThat(q.getArguments()).as(q.getName()).isEqualTo(q.getName().startsWith(Topology.PROBE_QUEUE_PREFIX)
+                    ? Map.of(ArgusTopology.MAX_PRIORITY, WorkClass.MAX_PRIORITY) : Map.of());
         });
     }
 

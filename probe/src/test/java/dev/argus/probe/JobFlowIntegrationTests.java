@@ -8,6 +8,7 @@ import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ProbeJob;
 import dev.argus.common.message.ResultsReported;
 import dev.argus.common.message.ScanFiles;
+import dev.argus.common.message.WorkClass;
 import dev.argus.common.store.FileStore;
 import dev.argus.probe.spi.EngineException;
 import dev.argus.probe.spi.EngineVersions;
@@ -21,9 +22,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +59,7 @@ class JobFlowIntegrationTests {
 
     private static final String JOBS = Topology.probeQueue("scripted");
     private static final EngineVersions VERSIONS = new EngineVersions("1.0", "sig-1");
+    private static final int BULK_BACKLOG = 6;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class ScriptedEngine {
@@ -226,6 +231,58 @@ class JobFlowIntegrationTests {
         assertThat(broker.report(results, ids(batch)).body().results()).extracting(JobResult::jobId)
                 .containsExactlyElementsOf(ids(batch));
         assertThat(broker.ready(JOBS)).isZero();
+    }
+
+    /**
+     * Interactive work overtakes bulk work on an engine's queue (docs/architecture.md#priorities): the probe consumes
+     * the priority queue it declared, one batch at a time; its engine is slow (each scan of the first batch waits
+     * until the test lets it go). Six bulk batches queue behind the one in progress, then one interactive batch: the
+     * interactive one is scanned next, before the bulk backlog drains. The order of completion is asserted, not a
+     * time; with a large prefetch, a queue without {@code x-max-priority} or a batch sent without its priority the
+     * interactive batch would come last.
+     */
+    @Test
+    void anInteractiveBatchIsScannedBeforeTheBulkBacklogDrains() throws Exception {
+        CountDownLatch scanning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        engine.behaving(file -> {
+            if (content(file).startsWith("slow")) {
+                scanning.countDown();
+                release.await(); // the slow engine: busy with the first bulk batch until the test lets it go
+            }
+            return undetected();
+        });
+        ProbeJob inProgress = job(put("slow " + UUID.randomUUID()));
+        broker.sendWithPriority(new ScanFiles("scripted", List.of(inProgress), WorkClass.BULK));
+        assertThat(scanning.await(30, TimeUnit.SECONDS)).as("the probe scans the first bulk batch").isTrue();
+        List<UUID> bulk = new ArrayList<>();
+        for (int i = 0; i < BULK_BACKLOG; i++) {
+            ProbeJob job = job(put("bulk " + i + " " + UUID.randomUUID()));
+            bulk.add(job.jobId());
+            broker.sendWithPriority(new ScanFiles("scripted", List.of(job), WorkClass.BULK));
+        }
+        ProbeJob interactive = job(put("interactive " + UUID.randomUUID()));
+        broker.sendWithPriority(new ScanFiles("scripted", List.of(interactive), WorkClass.INTERACTIVE));
+        // the whole backlog waits in the queue: the probe holds one batch at a time (prefetch 1)
+        assertThat(broker.ready(JOBS)).isEqualTo(BULK_BACKLOG + 1);
+
+        release.countDown();
+
+        Set<UUID> expected = new LinkedHashSet<>(bulk);
+        expected.add(inProgress.jobId());
+        expected.add(interactive.jobId());
+        List<UUID> completed = new ArrayList<>();
+        while (completed.size() < expected.size()) {
+            TestBroker.Received<ResultsReported> report = broker.receive(results, ResultsReported.class,
+                    r -> r.results().stream().map(JobResult::jobId).anyMatch(expected::contains));
+            report.body().results().stream().map(JobResult::jobId).filter(expected::contains)
+                    .filter(id -> !completed.contains(id)).forEach(completed::add);
+        }
+        assertThat(completed.getFirst()).as("the batch in progress finishes first").isEqualTo(inProgress.jobId());
+        assertThat(completed.get(1)).as("then the interactive batch, ahead of %d bulk batches queued before it",
+                BULK_BACKLOG).isEqualTo(interactive.jobId());
+        assertThat(completed.subList(2, completed.size())).as("the bulk backlog in its own order")
+                .containsExactlyElementsOf(bulk);
     }
 
     private static ScanOutcome undetected() {

@@ -69,6 +69,13 @@ public final class TestBroker implements AutoCloseable {
                 new MessageProperties()));
     }
 
+    /** Sends a batch with its work class as the AMQP priority, as the brain does (Routes#scanFiles). */
+    public void sendWithPriority(ScanFiles batch) {
+        MessageProperties properties = new MessageProperties();
+        properties.setPriority(batch.workClass().priority());
+        send(Topology.PROBE_EXCHANGE, batch.probe(), template.getMessageConverter().toMessage(batch, properties));
+    }
+
     /** Sends an already built message and waits for its confirm. */
     public void send(String exchange, String routingKey, Message message) {
         template.invoke(operations -> {

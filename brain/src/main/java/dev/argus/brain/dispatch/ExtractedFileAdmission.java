@@ -87,7 +87,7 @@ class ExtractedFileAdmission implements ExtractedFiles {
                     + "(argus.brain.max-jobs-per-scan)", job.scanId(), refused, JobIds.shortSha(job.sha256()), maxJobs);
         }
         FanOut.Request request = new FanOut.Request(job.scanId(), asked.get().probes(), asked.get().force(),
-                List.of());
+                List.of(), job.workClass());
         List<Job> rows = fanOut.plan(request, files, added, now);
         jobs.insertAll(rows);
         ScanDispatcher.logPlanned(rows);

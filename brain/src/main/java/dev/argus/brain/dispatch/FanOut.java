@@ -20,6 +20,7 @@ import dev.argus.common.message.ProbeStatus;
 import dev.argus.common.message.ResultsReported;
 import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanFiles;
+import dev.argus.common.message.WorkClass;
 import dev.argus.messaging.OutboundMessage;
 import dev.argus.messaging.Routes;
 import java.time.Instant;
@@ -70,8 +71,10 @@ class FanOut {
      * @param probes    the probes to run, distinct
      * @param force     false: reuse stored results
      * @param passwords for the extraction probe's jobs
+     * @param workClass the scan's work class: the priority of its jobs
      */
-    record Request(java.util.UUID scanId, List<String> probes, boolean force, List<String> passwords) {
+    record Request(java.util.UUID scanId, List<String> probes, boolean force, List<String> passwords,
+                   WorkClass workClass) {
     }
 
     /**
@@ -112,7 +115,8 @@ class FanOut {
         if (cached.isPresent()) {
             return immediate(request, file, probe, JobOrigin.CACHE, cached.get(), now);
         }
-        Job job = Job.pending(jobIds, request.scanId(), file.sha256(), probe, file.mimeType(), now, deadline);
+        Job job = Job.pending(jobIds, request.scanId(), file.sha256(), probe, file.mimeType(), now, deadline)
+                .withWorkClass(request.workClass());
         return extractor ? job.withPasswords(request.passwords()) : job;
     }
 
@@ -151,14 +155,28 @@ class FanOut {
         if (!answered.isEmpty()) {
             messages.add(Routes.brainResults(new ResultsReported("brain", answered, now)));
         }
-        Map<String, List<ProbeJob>> byProbe = new LinkedHashMap<>();
-        rows.stream().filter(r -> r.status() == JobStatus.PENDING).forEach(r -> byProbe
-                .computeIfAbsent(r.probe(), p -> new ArrayList<>()).add(r.toProbeJob(properties.maxAttempts())));
-        byProbe.forEach((probe, pending) -> {
-            probeQueues.ensureDeclared(probe);
-            for (int from = 0; from < pending.size(); from += properties.batchSize()) {
-                List<ProbeJob> batch = pending.subList(from, Math.min(pending.size(), from + properties.batchSize()));
-                messages.add(Routes.scanFiles(new ScanFiles(probe, batch)));
+        List<Job> pending = rows.stream().filter(r -> r.status() == JobStatus.PENDING).toList();
+        messages.addAll(batches(pending, properties.batchSize(), properties.maxAttempts(), probeQueues));
+        return messages;
+    }
+
+    /**
+     * The {@code ScanFiles} messages of these pending jobs (first sends or retries): one probe and one work class
+     * per message (its priority), at most {@code batchSize} jobs each, the probes' queues declared first.
+     */
+    public static List<OutboundMessage> batches(List<Job> pending, int batchSize, int maxAttempts,
+                                                ProbeQueues probeQueues) {
+        record Key(String probe, WorkClass workClass) {
+        }
+        Map<Key, List<ProbeJob>> byProbe = new LinkedHashMap<>();
+        pending.forEach(r -> byProbe.computeIfAbsent(new Key(r.probe(), r.workClass()), k -> new ArrayList<>())
+                .add(r.toProbeJob(maxAttempts)));
+        List<OutboundMessage> messages = new ArrayList<>();
+        byProbe.forEach((key, jobs) -> {
+            probeQueues.ensureDeclared(key.probe());
+            for (int from = 0; from < jobs.size(); from += batchSize) {
+                List<ProbeJob> batch = jobs.subList(from, Math.min(jobs.size(), from + batchSize));
+                messages.add(Routes.scanFiles(new ScanFiles(key.probe(), batch, key.workClass())));
             }
         });
         return messages;

@@ -61,7 +61,7 @@ class ScanDispatcher {
             return List.of();
         }
         List<Job> rows = fanOut.plan(new FanOut.Request(request.scanId(), probes, request.force(),
-                request.passwords()), distinctFiles(request.files()), Map.of(), now);
+                request.passwords(), request.workClass()), distinctFiles(request.files()), Map.of(), now);
         jobs.insertAll(rows);
         logPlanned(rows);
         return fanOut.messages(List.of(), rows, now);

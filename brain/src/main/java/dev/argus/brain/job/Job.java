@@ -3,6 +3,7 @@ package dev.argus.brain.job;
 import dev.argus.common.message.EngineResult;
 import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ProbeJob;
+import dev.argus.common.message.WorkClass;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class Job {
     private Instant finishedAt;
     private EngineResult result;
     private List<String> passwords = List.of();
+    private WorkClass workClass = WorkClass.INTERACTIVE;
 
     Job(UUID id, UUID scanId, String sha256, String probe, String mimeType, JobStatus status, JobOrigin origin,
         int attempt, Instant createdAt, Instant deadline) {
@@ -67,6 +69,17 @@ public final class Job {
     public Job withPasswords(List<String> scanPasswords) {
         passwords = scanPasswords == null ? List.of() : List.copyOf(scanPasswords);
         return this;
+    }
+
+    /** Sets the work class of the job's scan (interactive by default); returns this job. */
+    public Job withWorkClass(WorkClass scanWorkClass) {
+        workClass = WorkClass.orInteractive(scanWorkClass);
+        return this;
+    }
+
+    /** The work class of the job's scan: the priority of each attempt. */
+    public WorkClass workClass() {
+        return workClass;
     }
 
     /** The passwords this job sends its probe (empty for all but a pending extraction job). */

@@ -2,6 +2,7 @@ package dev.argus.brain.job;
 
 import dev.argus.common.json.ArgusJson;
 import dev.argus.common.message.EngineResult;
+import dev.argus.common.message.WorkClass;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,13 +27,13 @@ import org.springframework.stereotype.Component;
 public class JobRows {
 
     private static final String COLUMNS = "id, scan_id, sha256, probe, mime_type, status, origin, attempt, deadline, "
-            + "created_at, passwords";
+            + "created_at, passwords, work_class";
 
     private static final String INSERT = """
             insert into brain.job (id, scan_id, sha256, probe, mime_type, status, origin, attempt, deadline, created_at,
                                    finished_at, category, result, engine_version, signature_version, duration_ms, error,
-                                   details, passwords)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""";
+                                   details, passwords, work_class)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -67,6 +68,7 @@ public class JobRows {
             statement.setString(18, finished ? ArgusJson.mapper().writeValueAsString(result.details()) : null);
             statement.setArray(19, job.passwords().isEmpty() ? null
                     : statement.getConnection().createArrayOf("text", job.passwords().toArray()));
+            statement.setString(20, job.workClass().wireName());
         });
     }
 
@@ -165,7 +167,8 @@ public class JobRows {
                 JobOrigin.valueOf(rs.getString("origin")), rs.getInt("attempt"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 deadline == null ? null : deadline.toInstant())
-                .withPasswords(passwords(rs.getArray("passwords")));
+                .withPasswords(passwords(rs.getArray("passwords")))
+                .withWorkClass(WorkClass.fromWire(rs.getString("work_class")));
     }
 
     private static List<String> passwords(Array array) throws SQLException {

@@ -6,6 +6,7 @@ import dev.argus.common.message.JobResult;
 import dev.argus.common.message.ProbeJob;
 import dev.argus.common.message.ResultsReported;
 import dev.argus.common.message.ScanFiles;
+import dev.argus.common.message.WorkClass;
 import dev.argus.messaging.MessagePublisher;
 import dev.argus.messaging.OutboundMessage;
 import dev.argus.messaging.Routes;
@@ -60,20 +61,23 @@ class ResultHandler {
     @Transactional
     public void handleAll(List<ResultsReported> messages) {
         Instant now = clock.instant();
-        Map<String, List<ProbeJob>> retries = new LinkedHashMap<>();
+        Map<Map.Entry<String, WorkClass>, List<ProbeJob>> retries = new LinkedHashMap<>();
         List<JobResult> reports = new ArrayList<>();
         List<OutboundMessage> outbound = new ArrayList<>();
         messages.stream().flatMap(m -> m.results().stream().map(r -> new Received(m.producer(), r)))
                 .sorted(Comparator.comparing((Received r) -> r.result().jobId())) // one lock order: no deadlock
                 .forEach(received -> handle(received, now, retries, reports, outbound));
-        retries.forEach((probe, jobs) -> outbound.add(Routes.scanFiles(new ScanFiles(probe, jobs))));
+        // a retry keeps its scan's work class: its priority
+        retries.forEach((key, jobs) -> outbound.add(Routes.scanFiles(new ScanFiles(key.getKey(), jobs,
+                key.getValue()))));
         if (!reports.isEmpty()) {
             outbound.add(Routes.brainResults(new ResultsReported("brain", reports, now)));
         }
         publisher.publishAll(outbound);
     }
 
-    private void handle(Received received, Instant now, Map<String, List<ProbeJob>> retries, List<JobResult> reports,
+    private void handle(Received received, Instant now, Map<Map.Entry<String, WorkClass>, List<ProbeJob>> retries,
+                        List<JobResult> reports,
                         List<OutboundMessage> outbound) {
         JobResult message = received.result();
         Optional<Job> found = rows.lock(message.jobId());
@@ -106,7 +110,7 @@ class ResultHandler {
                 job.nextAttempt();
                 rows.saveAttempt(job);
                 meters.retried(job.probe());
-                retries.computeIfAbsent(job.probe(), p -> new ArrayList<>())
+                retries.computeIfAbsent(Map.entry(job.probe(), job.workClass()), p -> new ArrayList<>())
                         .add(job.toProbeJob(retryPolicy.maxAttempts()));
                 log.info("Retrying scan {} file {} probe {} job {}: attempt {} after {} ({})", job.scanId(),
                         JobIds.shortSha(job.sha256()), job.probe(), job.id(), job.attempt(),

@@ -35,11 +35,14 @@ class DirectoryBroadcaster implements SchedulingConfigurer {
     private final MessagePublisher publisher;
     private final BrainProperties properties;
     private final Clock clock;
+    private final QueueDepths depths;
     /** What was last published, without the last-seen times (they change with every heartbeat). */
     private Map<String, Fingerprint> published = Map.of();
 
-    DirectoryBroadcaster(ProbeRegistry registry, MessagePublisher publisher, BrainProperties properties, Clock clock) {
+    DirectoryBroadcaster(ProbeRegistry registry, MessagePublisher publisher, BrainProperties properties, Clock clock,
+                         QueueDepths depths) {
         this.registry = registry;
+        this.depths = depths;
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
@@ -68,7 +71,9 @@ class DirectoryBroadcaster implements SchedulingConfigurer {
     }
 
     private void publish(List<ProbeStatus> directory) {
-        publisher.publishAll(List.of(Routes.directory(new ProbeDirectoryUpdated(directory, clock.instant()))));
+        List<ProbeStatus> measured = directory.stream()
+                .map(status -> status.withBacklog(depths.of(status.probe().name()))).toList();
+        publisher.publishAll(List.of(Routes.directory(new ProbeDirectoryUpdated(measured, clock.instant()))));
         Map<String, Fingerprint> now = fingerprints(directory);
         logFlips(published, now);
         published = now;

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The gauges {@code argus.queue.messages{queue}} (ready messages) and {@code argus.queue.consumers{queue}} of every
  * known probe's job queue ({@code argus.probe.<name>}) and of the parked messages' queue ({@code argus.parked}), read
  * by a passive declare per queue every {@code argus.brain.gauge-interval} (default 5s), never per scrape. A queue
- * that does not exist (yet) or a broker that does not answer leaves the queue out until the next read.
+ * that does not exist (yet) or a broker that does not answer leaves the queue out until the next read. The probe
+ * queues' counts are also kept in {@link QueueDepths}, for the directory the frontends bound bulk work by.
  */
 @Component
 class QueueGauges {
@@ -27,11 +30,13 @@ class QueueGauges {
 
     private final AmqpAdmin admin;
     private final ProbeRegistry registry;
+    private final QueueDepths depths;
     private final MultiGauge messages;
     private final MultiGauge consumers;
 
-    QueueGauges(AmqpAdmin admin, ProbeRegistry registry, MeterRegistry meters) {
+    QueueGauges(AmqpAdmin admin, ProbeRegistry registry, QueueDepths depths, MeterRegistry meters) {
         this.admin = admin;
+        this.depths = depths;
         this.registry = registry;
         this.messages = MultiGauge.builder("argus.queue.messages")
                 .description("Messages ready in the queue (probe job queues and argus.parked)")
@@ -44,8 +49,12 @@ class QueueGauges {
     @Scheduled(fixedDelayString = "${argus.brain.gauge-interval:5s}")
     void refresh() {
         TreeSet<String> queues = new TreeSet<>();
+        Map<String, String> probeOfQueue = new HashMap<>();
         try {
-            registry.statusesByName().keySet().forEach(probe -> queues.add(Topology.probeQueue(probe)));
+            registry.statusesByName().keySet().forEach(probe -> {
+                queues.add(Topology.probeQueue(probe));
+                probeOfQueue.put(Topology.probeQueue(probe), probe);
+            });
         } catch (RuntimeException e) {
             log.debug("probe queues not measured this time: {}", e.toString());
         }
@@ -54,6 +63,14 @@ class QueueGauges {
         List<MultiGauge.Row<?>> consumerRows = new ArrayList<>();
         for (String queue : queues) {
             QueueInformation info = info(queue);
+            String probe = probeOfQueue.get(queue);
+            if (probe != null) {
+                if (info == null) {
+                    depths.forget(probe);
+                } else {
+                    depths.record(probe, info.getMessageCount());
+                }
+            }
             if (info != null) {
                 messageRows.add(MultiGauge.Row.of(Tags.of("queue", queue), info.getMessageCount()));
                 consumerRows.add(MultiGauge.Row.of(Tags.of("queue", queue), info.getConsumerCount()));

@@ -48,7 +48,28 @@ public final class ResultReuse {
                                    Category category, String engineVersion, String signatureVersion) {
         return allowed(force, currentEngineVersion)
                 && category != null && category.isConclusive()
-                && currentEngineVersion.equals(engineVersion)
+                && madeWithCurrentVersions(currentEngineVersion, currentSignatureVersion, engineVersion,
+                signatureVersion);
+    }
+
+    private static boolean madeWithCurrentVersions(String currentEngineVersion, String currentSignatureVersion,
+                                                   String engineVersion, String signatureVersion) {
+        return currentEngineVersion.equals(engineVersion)
                 && java.util.Objects.equals(currentSignatureVersion, signatureVersion);
+    }
+
+    /**
+     * Whether a stored result is stale: the probe says its current engine version, and the result was made by an
+     * engine (it names its version) with another engine version or another signature version than the current
+     * ones. A stale result is never reused, and the API marks it {@code "stale": true}. A result without an engine
+     * version (the brain's answers: probe offline, type unsupported) is never stale.
+     */
+    public static boolean stale(String currentEngineVersion, String currentSignatureVersion, String engineVersion,
+                                String signatureVersion) {
+        if (currentEngineVersion == null || currentEngineVersion.isBlank() || engineVersion == null) {
+            return false;
+        }
+        return !madeWithCurrentVersions(currentEngineVersion, currentSignatureVersion, engineVersion,
+                signatureVersion);
     }
 }

@@ -13,12 +13,21 @@ import java.util.UUID;
  * @param force  false: reuse a stored result for the same sha256, probe, engine and signature version
  * @param at        when the frontend recorded the scan
  * @param passwords passwords to try first on encrypted containers of this scan (secrets: never logged), or empty
+ * @param workClass interactive or bulk: the priority of the scan's probe jobs ({@link WorkClass}); a message without
+ *                  one (from a frontend of before) is interactive
  */
 public record ScanRequested(UUID scanId, List<ScanFile> files, List<String> probes, boolean force, Instant at,
-                            List<String> passwords) {
+                            List<String> passwords, WorkClass workClass) {
 
     public ScanRequested {
         passwords = passwords == null ? List.of() : List.copyOf(passwords);
+        workClass = WorkClass.orInteractive(workClass);
+    }
+
+    /** An interactive scan. */
+    public ScanRequested(UUID scanId, List<ScanFile> files, List<String> probes, boolean force, Instant at,
+                         List<String> passwords) {
+        this(scanId, files, probes, force, at, passwords, WorkClass.INTERACTIVE);
     }
 
     /** A scan without passwords. */
@@ -30,6 +39,6 @@ public record ScanRequested(UUID scanId, List<ScanFile> files, List<String> prob
     @Override
     public String toString() {
         return "ScanRequested[scanId=" + scanId + ", files=" + files + ", probes=" + probes + ", force=" + force
-                + ", at=" + at + ", passwords=" + passwords.size() + "]";
+                + ", at=" + at + ", passwords=" + passwords.size() + ", workClass=" + workClass + "]";
     }
 }

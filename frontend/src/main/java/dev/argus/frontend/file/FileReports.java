@@ -10,6 +10,7 @@ import dev.argus.frontend.scan.Scan;
 import dev.argus.frontend.scan.ScanRepository;
 import dev.argus.frontend.scan.ScanResult;
 import dev.argus.frontend.scan.ScanResultRepository;
+import dev.argus.frontend.scan.StaleResults;
 import dev.argus.frontend.scan.Stats;
 import dev.argus.frontend.verdict.Verdicts;
 import dev.argus.frontend.security.Caller;
@@ -45,10 +46,13 @@ public class FileReports {
     private final ScanRepository scans;
     private final Verdicts verdicts;
     private final FileMembers members;
+    private final StaleResults staleResults;
 
     FileReports(StoredFileRepository files, FileNameRepository names, FileSearchRepository search,
-                ScanResultRepository results, ScanRepository scans, Verdicts verdicts, FileMembers members) {
+                ScanResultRepository results, ScanRepository scans, Verdicts verdicts, FileMembers members,
+                StaleResults staleResults) {
         this.members = members;
+        this.staleResults = staleResults;
         this.verdicts = verdicts;
         this.files = files;
         this.names = names;
@@ -111,8 +115,9 @@ public class FileReports {
         for (FileSearchRepository.FileTag tag : search.findTags(sha256s, owner)) {
             details.get(tag.getSha256()).tags().add(tag.getTag());
         }
+        StaleResults.Marker stale = staleResults.marker();
         for (ScanResult result : results.findLatestPerProbe(sha256s)) {
-            details.get(result.sha256()).results().put(result.probe(), result.view());
+            details.get(result.sha256()).results().put(result.probe(), stale.mark(result.probe(), result.view()));
         }
         return details;
     }

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -68,7 +69,7 @@ public class ProbeDirectory {
         return entries.stream()
                 .map(p -> new ProbeView(p.name(), p.displayName(), p.category(), p.version(), p.engineVersion(),
                         p.mimeTypes(), p.online() && p.updatedAt().isAfter(freshSince), p.instances(),
-                        p.lastSeen()))
+                        p.lastSeen(), p.signatureVersion(), p.backlog()))
                 .toList();
     }
 
@@ -98,6 +99,16 @@ public class ProbeDirectory {
         return List.copyOf(distinct);
     }
 
+    /**
+     * The first of these probes whose queue holds more than {@code bound} job batches by the brain's last
+     * measurement, with that backlog; empty when none does or none was measured.
+     */
+    public Optional<ProbeView> backedUp(List<String> probes, long bound) {
+        return list().stream()
+                .filter(p -> probes.contains(p.name()) && p.backlog() != null && p.backlog() > bound)
+                .findFirst();
+    }
+
     /** Replaces the copy with the brain's latest directory. */
     @Transactional
     public void replace(ProbeDirectoryUpdated update) {
@@ -114,9 +125,10 @@ public class ProbeDirectory {
             }
             jdbc.sql("""
                             insert into probe (name, display_name, category, version, engine_version,
-                                               signature_version, mime_types, online, instances, last_seen, updated_at)
+                                               signature_version, mime_types, online, instances, last_seen, updated_at,
+                                               backlog)
                             values (:name, :displayName, :category, :version, :engineVersion, :signatureVersion,
-                                    :mimeTypes, :online, :instances, :lastSeen, :updatedAt)
+                                    :mimeTypes, :online, :instances, :lastSeen, :updatedAt, :backlog)
                             on conflict (name) do nothing
                             """)
                     .param("name", probe.name())
@@ -131,6 +143,7 @@ public class ProbeDirectory {
                     .param("lastSeen", status.lastSeen() == null ? null
                             : OffsetDateTime.ofInstant(status.lastSeen(), ZoneOffset.UTC))
                     .param("updatedAt", now)
+                    .param("backlog", status.backlog() == null ? null : Math.max(0, status.backlog()))
                     .update();
             count++;
         }

@@ -29,8 +29,18 @@ class ProbeEntry {
     private Instant lastSeen;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    private Long backlog;
 
     protected ProbeEntry() {
+    }
+
+    /** Job batches ready in the probe's queue as the brain last measured them, or null. */
+    Long backlog() {
+        return backlog;
+    }
+
+    String signatureVersion() {
+        return signatureVersion;
     }
 
     String name() {

@@ -14,7 +14,12 @@ import java.time.Instant;
  * @param online        an instance heartbeat recently and the directory itself is fresh
  * @param instances     online instances
  * @param lastSeen      the latest heartbeat of any instance
+ * @param signatureVersion the engine's signature version, or null where it has none
+ * @param backlog       job batches waiting in the probe's queue as the brain last measured them (every few
+ *                      seconds), or null when not measured; bulk submissions are refused past
+ *                      {@code argus.priority.max-bulk-backlog}
  */
 public record ProbeView(String name, String displayName, String category, String version, String engineVersion,
-                        String mimeTypes, boolean online, int instances, Instant lastSeen) {
+                        String mimeTypes, boolean online, int instances, Instant lastSeen, String signatureVersion,
+                        Long backlog) {
 }

@@ -55,8 +55,9 @@ public class Rescans {
         for (int i = 0; i < request.sha256().size(); i++) {
             hashes.add(Hash.sha256(request.sha256().get(i), "sha256[" + i + "]"));
         }
+        // a rescan is bulk work (dev.argus.frontend.priority.WorkClasses)
         ScanOptions options = new ScanOptions(request.probes(), Boolean.TRUE.equals(request.force()), request.tags(),
-                request.metadata(), request.passwords(), request.callbackUrl());
+                request.metadata(), request.passwords(), request.callbackUrl()).asBulk();
         // one hash (the usual rescan) by its key: Hibernate translates the IN query of findAllById on every call
         List<StoredFile> found = hashes.size() == 1 ? files.findById(hashes.iterator().next()).stream().toList()
                 : files.findAllById(hashes);

@@ -15,8 +15,23 @@ import java.util.Map;
  * @param error            why a failure or timeout happened, else null
  * @param cached           reused from an earlier scan of the same file
  * @param details          engine-specific fields
+ * @param stale            made with another engine or signature version than the probe's current one
+ *                         ({@code ResultReuse#stale}): an old "clean" may not hold with today's signatures
  */
 public record ResultView(Category category, String result, String engineVersion, String signatureVersion,
-                         long durationMs, String error, boolean cached, Map<String, Object> details)
+                         long durationMs, String error, boolean cached, Map<String, Object> details, boolean stale)
         implements EngineAnswer {
+
+    /** A result as stored, not (yet) compared with the probe's current versions. */
+    public ResultView(Category category, String result, String engineVersion, String signatureVersion,
+                      long durationMs, String error, boolean cached, Map<String, Object> details) {
+        this(category, result, engineVersion, signatureVersion, durationMs, error, cached, details, false);
+    }
+
+    /** This result, marked stale or not. */
+    public ResultView withStale(boolean isStale) {
+        return isStale == stale ? this
+                : new ResultView(category, result, engineVersion, signatureVersion, durationMs, error, cached,
+                        details, isStale);
+    }
 }

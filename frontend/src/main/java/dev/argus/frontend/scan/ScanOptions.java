@@ -1,6 +1,7 @@
 package dev.argus.frontend.scan;
 
 import dev.argus.common.json.ArgusJson;
+import dev.argus.common.message.WorkClass;
 import dev.argus.frontend.web.ApiException;
 import dev.argus.frontend.web.LogSafe;
 import dev.argus.frontend.web.TextRules;
@@ -24,9 +25,11 @@ import java.util.Set;
  *                  stored, logged nor shown
  * @param callbackUrl an absolute http(s) URL POSTed the scan's summary when it finishes (dev.argus.frontend.webhook),
  *                    or null; its form is checked here, its host by the outbound rule when the scan is recorded
+ * @param priority    the work class the client asks for ({@code priority}), or null; a client may lower its work to
+ *                    bulk, never raise it ({@code dev.argus.frontend.priority.WorkClasses})
  */
 public record ScanOptions(List<String> probes, boolean force, List<String> tags, Map<String, Object> metadata,
-                          List<String> passwords, String callbackUrl) {
+                          List<String> passwords, String callbackUrl, WorkClass priority) {
 
     /** At most this many characters in a callback URL. */
     public static final int MAX_CALLBACK_URL_LENGTH = 2048;
@@ -49,6 +52,17 @@ public record ScanOptions(List<String> probes, boolean force, List<String> tags,
         callbackUrl = outboundUrl(callbackUrl, "callbackUrl");
     }
 
+    /** Options without a requested priority. */
+    public ScanOptions(List<String> probes, boolean force, List<String> tags, Map<String, Object> metadata,
+                       List<String> passwords, String callbackUrl) {
+        this(probes, force, tags, metadata, passwords, callbackUrl, null);
+    }
+
+    /** These options asking for bulk work (rescans). */
+    public ScanOptions asBulk() {
+        return new ScanOptions(probes, force, tags, metadata, passwords, callbackUrl, WorkClass.BULK);
+    }
+
     /** Options without passwords nor callback. */
     public ScanOptions(List<String> probes, boolean force, List<String> tags, Map<String, Object> metadata) {
         this(probes, force, tags, metadata, List.of(), null);
@@ -64,7 +78,7 @@ public record ScanOptions(List<String> probes, boolean force, List<String> tags,
     @Override
     public String toString() {
         return "ScanOptions[probes=" + probes + ", force=" + force + ", tags=" + tags + ", metadata=" + metadata
-                + ", passwords=" + passwords.size() + ", callbackUrl=" + callbackUrl + "]";
+                + ", passwords=" + passwords.size() + ", callbackUrl=" + callbackUrl + ", priority=" + priority + "]";
     }
 
     /**

@@ -4,9 +4,11 @@ import dev.argus.common.json.ArgusJson;
 import dev.argus.common.message.CancelScan;
 import dev.argus.common.message.ScanFile;
 import dev.argus.common.message.ScanRequested;
+import dev.argus.common.message.WorkClass;
 import dev.argus.frontend.catalog.FileCatalog;
 import dev.argus.frontend.catalog.NewFile;
 import dev.argus.frontend.quota.Quotas;
+import dev.argus.frontend.priority.WorkClasses;
 import dev.argus.frontend.verdict.Verdicts;
 import dev.argus.frontend.web.ApiException;
 import dev.argus.messaging.MessagePublisher;
@@ -50,12 +52,14 @@ public class ScanService {
     private final CallbackUrlPolicy callbacks;
     private final JobLimit jobLimit;
     private final Quotas quotas;
+    private final WorkClasses workClasses;
 
     ScanService(JdbcClient jdbc, FileCatalog catalog, MessagePublisher publisher, ApplicationEventPublisher events,
                 StoredAnswers storedAnswers, Verdicts verdicts, ScanLocks scanLocks, ScanMeters meters,
-                CallbackUrlPolicy callbacks, JobLimit jobLimit, Quotas quotas) {
+                CallbackUrlPolicy callbacks, JobLimit jobLimit, Quotas quotas, WorkClasses workClasses) {
         this.jobLimit = jobLimit;
         this.quotas = quotas;
+        this.workClasses = workClasses;
         this.meters = meters;
         this.callbacks = callbacks;
         this.scanLocks = scanLocks;
@@ -144,12 +148,14 @@ public class ScanService {
         List<StoredAnswers.StoredAnswer> answers = options.force() || anyNew ? List.of()
                 : storedAnswers.find(distinct.keySet(), probes);
         boolean answered = answers.size() == total;
+        WorkClass workClass = workClasses.classify(options.priority(), distinct.size());
+        workClasses.admit(workClass, probes); // 503 for bulk work past an engine's backlog bound: nothing kept
         OffsetDateTime createdAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         jdbc.sql("""
                         insert into scan (id, status, created_at, finished_at, force, probes, tags, metadata, total,
-                                          done, owner, callback_url)
+                                          done, owner, callback_url, work_class)
                         values (:id, :status, :createdAt, :finishedAt, :force, :probes, :tags,
-                                cast(:metadata as jsonb), :total, :done, :owner, :callbackUrl)
+                                cast(:metadata as jsonb), :total, :done, :owner, :callbackUrl, :workClass)
                         """)
                 .param("id", id)
                 .param("status", answered ? ScanStatus.FINISHED.wireName() : ScanStatus.QUEUED.wireName())
@@ -163,6 +169,7 @@ public class ScanService {
                 .param("done", answered ? total : 0)
                 .param("owner", owner)
                 .param("callbackUrl", options.callbackUrl())
+                .param("workClass", workClass.wireName())
                 .update();
         int position = 0;
         for (NewFile file : distinct.values()) {
@@ -188,8 +195,9 @@ public class ScanService {
                 .toList();
         scanLocks.lock(id); // a result that overtakes this commit waits for it (ResultRecorder)
         publisher.publish(Routes.scanRequested(new ScanRequested(id, scanFiles, List.copyOf(probes), options.force(),
-                now, options.passwords())));
-        log.info("scan {} queued for {}: {} files x {} probes {}", id, owner, distinct.size(), probes.size(), probes);
+                now, options.passwords(), workClass)));
+        log.info("scan {} queued for {} ({}): {} files x {} probes {}", id, owner, workClass.wireName(),
+                distinct.size(), probes.size(), probes);
         return new Created(id, QueuedScanView.of(id, now, distinct.values(), probes, options));
     }
 

@@ -51,9 +51,11 @@ public class ScanViews {
     private final StoredFileRepository files;
     private final Verdicts verdicts;
     private final JdbcClient jdbc;
+    private final StaleResults staleResults;
 
     ScanViews(ScanRepository scans, ScanFileRepository scanFiles, ScanResultRepository results,
-              StoredFileRepository files, Verdicts verdicts, JdbcClient jdbc) {
+              StoredFileRepository files, Verdicts verdicts, JdbcClient jdbc, StaleResults staleResults) {
+        this.staleResults = staleResults;
         this.verdicts = verdicts;
         this.scans = scans;
         this.scanFiles = scanFiles;
@@ -152,10 +154,11 @@ public class ScanViews {
         Map<UUID, List<FileRow>> filesByScan = pageFiles.stream()
                 .collect(Collectors.groupingBy(FileRow::scanId, LinkedHashMap::new, Collectors.toList()));
         Map<UUID, Map<String, Map<String, ResultView>>> resultsByScan = new HashMap<>();
+        StaleResults.Marker stale = staleResults.marker();
         for (ResultRowView result : pageResults) {
             resultsByScan.computeIfAbsent(result.scanId(), id -> new HashMap<>())
                     .computeIfAbsent(result.sha256(), sha -> new HashMap<>())
-                    .put(result.probe(), result.view());
+                    .put(result.probe(), stale.mark(result.probe(), result.view()));
         }
         List<ScanView> views = new ArrayList<>(page.size());
         for (Head scan : page) {

@@ -1,8 +1,10 @@
 package dev.argus.frontend.upload;
 
 import dev.argus.common.json.ArgusJson;
+import dev.argus.common.message.WorkClass;
 import dev.argus.frontend.scan.ScanOptions;
 import dev.argus.frontend.web.ApiException;
+import dev.argus.frontend.web.LogSafe;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads the form fields of an upload: {@code probes} and {@code tags} (comma-separated, may repeat),
  * {@code force} (true or false), {@code metadata} (a JSON object), {@code passwords} (one password per field,
- * may repeat: a password may hold a comma) and {@code callbackUrl} (once). Anything malformed is a 400 naming the
- * field. Other fields are ignored.
+ * may repeat: a password may hold a comma), {@code callbackUrl} (once) and {@code priority} ({@code interactive} or
+ * {@code bulk}, once). Anything malformed is a 400 naming the field. Other fields are ignored.
  */
 final class UploadForm {
 
@@ -29,7 +31,21 @@ final class UploadForm {
                 csv(fields.get("tags")),
                 metadata(single(fields, "metadata")),
                 fields.getOrDefault("passwords", List.of()),
-                single(fields, "callbackUrl"));
+                single(fields, "callbackUrl"),
+                priority(single(fields, "priority")));
+    }
+
+    /** {@code interactive} or {@code bulk} (any case), null when absent; a 400 naming the field otherwise. */
+    private static WorkClass priority(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        WorkClass workClass = WorkClass.fromWire(value);
+        if (workClass == null) {
+            throw ApiException.badRequest("invalid-field",
+                    "field 'priority' must be interactive or bulk, got '" + LogSafe.text(value, 32) + "'");
+        }
+        return workClass;
     }
 
     private static List<String> csv(List<String> values) {

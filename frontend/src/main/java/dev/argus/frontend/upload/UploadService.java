@@ -3,6 +3,7 @@ package dev.argus.frontend.upload;
 import dev.argus.common.store.FileStore;
 import dev.argus.common.timing.StageTimer;
 import dev.argus.frontend.catalog.NewFile;
+import dev.argus.frontend.priority.WorkClasses;
 import dev.argus.frontend.probe.ProbeDirectory;
 import dev.argus.frontend.quota.Quotas;
 import dev.argus.frontend.scan.CallbackUrlPolicy;
@@ -42,11 +43,14 @@ public class UploadService {
     private final CallbackUrlPolicy callbacks;
     private final JobLimit jobLimit;
     private final Quotas quotas;
+    private final WorkClasses workClasses;
 
     UploadService(ProbeDirectory directory, FileStore store, ScanService scans, MultipartUploadReader reader,
-                  MeterRegistry registry, CallbackUrlPolicy callbacks, JobLimit jobLimit, Quotas quotas) {
+                  MeterRegistry registry, CallbackUrlPolicy callbacks, JobLimit jobLimit, Quotas quotas,
+                  WorkClasses workClasses) {
         this.jobLimit = jobLimit;
         this.quotas = quotas;
+        this.workClasses = workClasses;
         this.callbacks = callbacks;
         this.reader = reader;
         this.filesUploaded = Counter.builder("argus.files.uploaded")
@@ -95,6 +99,8 @@ public class UploadService {
         Map<String, UploadedFile> distinct = new LinkedHashMap<>();
         upload.files().forEach(file -> distinct.putIfAbsent(file.content().sha256(), file));
         jobLimit.check(distinct.size(), probes.size()); // before anything is stored; ScanService checks again
+        // bulk work past an engine's backlog bound: 503 before anything is stored; ScanService checks again
+        workClasses.admit(workClasses.classify(options.priority(), distinct.size()), probes);
         // before anything is stored; ScanService counts the scan against every quota in its transaction
         quotas.checkUpload(owner, distinct.values().stream().mapToLong(f -> f.content().size()).sum());
         distinct.values().forEach(this::storeIfAbsent);
