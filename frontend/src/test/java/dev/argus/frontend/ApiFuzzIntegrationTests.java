@@ -44,6 +44,7 @@ class ApiFuzzIntegrationTests extends AbstractHostileRequestTests {
         assertThat(routes).as("the routes come from the application's mappings")
                 .contains("/api/v1/scans/{id}", "/api/v3/files/{hash}", "/vtapi/v2/file/scan", "/api/v1/webhooks/{id}");
         System.out.printf("[fuzz] seed %d, %d mapped routes%n", seed, routes.size());
+        createTheUserTheRequestsName();
         FuzzRequests requests = new FuzzRequests(seed, routes);
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -67,6 +68,15 @@ class ApiFuzzIntegrationTests extends AbstractHostileRequestTests {
                 REQUESTS * 1000.0 / Math.max(1, millis), seed, statuses);
         assertThat(failures).as("replay with -Dargus.fuzz.seed=" + seed).isEmpty();
         assertStillAlive();
+    }
+
+    /** {@link FuzzRequests#FUZZ_USER} with a key, kept from an earlier run of the test database. */
+    private void createTheUserTheRequestsName() {
+        int status = http.postJson("/api/v1/users", "{\"username\":\"" + FuzzRequests.FUZZ_USER
+                + "\",\"role\":\"ANALYST\"}").statusCode();
+        assertThat(status).as("creating " + FuzzRequests.FUZZ_USER).isIn(201, 409);
+        assertThat(http.postJson("/api/v1/users/" + FuzzRequests.FUZZ_USER + "/keys", "{\"name\":\"fuzzed\"}")
+                .statusCode()).isIn(201, 409);
     }
 
     /** Every path pattern of the application's request mappings, so a new route is fuzzed without a change here. */
