@@ -339,14 +339,11 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
 
     @Test
     void aFinalResultFinishesTheJobAndTheBrainPublishesNothingForIt() {
-        ProbeDescriptor probe = descriptor(newProbeName(), null);
-        client.registerOnline(probe);
-        UUID scanId = client.requestScan(List.of(file("text/plain")), List.of(probe.name()), false);
-        ProbeJob job = client.awaitJob(probe.name());
+        FinishedJob finished = finishOneJobAsMalicious("Eicar-Signature");
+        ProbeDescriptor probe = finished.probe();
+        UUID scanId = finished.scanId();
+        ProbeJob job = finished.job();
 
-        client.sendResult(resultFor(job, false, malicious("Eicar-Signature")));
-
-        awaitStatus(job.jobId(), "DONE");
         assertThat(jobRow(job.jobId())).containsEntry("origin", "ENGINE").containsEntry("attempt", 1)
                 .containsEntry("category", "malicious").containsEntry("result", "Eicar-Signature")
                 .containsEntry("engine_version", BrainAmqpClient.ENGINE_VERSION);
@@ -358,16 +355,11 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void aFinishedJobIsLoggedOnceAtInfoWithScanFileProbeResultAndDurations(CapturedOutput output) {
-        ProbeDescriptor probe = descriptor(newProbeName(), null);
-        client.registerOnline(probe);
-        UUID scanId = client.requestScan(List.of(file("text/plain")), List.of(probe.name()), false);
-        ProbeJob job = client.awaitJob(probe.name());
+        FinishedJob finished = finishOneJobAsMalicious("Eicar-Signature");
+        ProbeJob job = finished.job();
 
-        client.sendResult(resultFor(job, false, malicious("Eicar-Signature")));
-
-        awaitStatus(job.jobId(), "DONE");
-        String line = "Job done: scan " + scanId + " file " + job.sha256().substring(0, 12) + " probe "
-                + probe.name() + " result malicious Eicar-Signature engine ";
+        String line = "Job done: scan " + finished.scanId() + " file " + job.sha256().substring(0, 12) + " probe "
+                + finished.probe().name() + " result malicious Eicar-Signature engine ";
         await().atMost(WAIT).untilAsserted(() -> assertThat(output.getOut()).contains(line));
         assertThat(output.getOut().lines().filter(l -> l.contains(line)))
                 .singleElement().asString().contains(" INFO ").containsPattern("job \\d+ ms \\(job " + job.jobId());
@@ -633,6 +625,21 @@ abstract class AbstractBrainIntegrationTests extends AbstractBrainClientTests {
 
     private Map<String, Object> jobRow(UUID jobId) {
         return jdbc.queryForMap("select * from brain.job where id = ?", jobId);
+    }
+
+    /** A job of one probe, one file and one scan, that the probe answered as malicious. */
+    private record FinishedJob(ProbeDescriptor probe, UUID scanId, ProbeJob job) {
+    }
+
+    /** Registers a probe, scans one file with it and answers its job as malicious; returns once the job is DONE. */
+    private FinishedJob finishOneJobAsMalicious(String threat) {
+        ProbeDescriptor probe = descriptor(newProbeName(), null);
+        client.registerOnline(probe);
+        UUID scanId = client.requestScan(List.of(file("text/plain")), List.of(probe.name()), false);
+        ProbeJob job = client.awaitJob(probe.name());
+        client.sendResult(resultFor(job, false, malicious(threat)));
+        awaitStatus(job.jobId(), "DONE");
+        return new FinishedJob(probe, scanId, job);
     }
 
     private void awaitStatus(UUID jobId, String status) {

@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -79,7 +80,7 @@ final class Browser {
     void logIn(String apiKey) {
         driver.get(baseUrl + "/login.html");
         find(By.id("key")).sendKeys(apiKey);
-        find(By.cssSelector("#login-form button[type=submit]")).click();
+        click(By.cssSelector("#login-form button[type=submit]"));
         until(d -> !d.getCurrentUrl().contains("login"));
     }
 
@@ -96,6 +97,25 @@ final class Browser {
 
     WebElement find(By by) {
         return until(d -> d.findElement(by));
+    }
+
+    /**
+     * Clicks the element as soon as it is there, finding it again when the page re-rendered it between the look-up
+     * and the click (the admin pages redraw their tables after every change).
+     */
+    void click(By by) {
+        until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
+    /** Chooses the option of that value in the select element, finding it again when the page re-rendered it. */
+    void select(By by, String value) {
+        until(d -> {
+            new Select(d.findElement(by)).selectByValue(value);
+            return true;
+        });
     }
 
     /** Waits (up to 60 s) until the condition is non-null and not false; Selenium's own polling wait. */

@@ -31,7 +31,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -103,7 +102,7 @@ class WebUiEndToEndTests {
         browser.find(By.id("upload-files")).sendKeys(eicar.toString());
         browser.until(d -> d.findElement(By.cssSelector(".chosen")).getText().contains("eicar.com"));
         browser.screenshot("01-upload-form");
-        browser.find(By.cssSelector("form.upload-form button[type=submit]")).click();
+        browser.click(By.cssSelector("form.upload-form button[type=submit]"));
 
         browser.until(d -> browser.route().startsWith("#/scans/"));
         scanId = browser.route().substring("#/scans/".length());
@@ -133,8 +132,8 @@ class WebUiEndToEndTests {
         stack.probe.pause();
         try {
             browser.find(By.id("upload-files")).sendKeys(live.toString());
-            browser.find(By.id("upload-force")).click();
-            browser.find(By.cssSelector("form.upload-form button[type=submit]")).click();
+            browser.click(By.id("upload-force"));
+            browser.click(By.cssSelector("form.upload-form button[type=submit]"));
 
             browser.until(d -> d.findElement(By.cssSelector(".live-indicator")).getText().equals("Live"));
             assertThat(browser.find(By.cssSelector("tr[data-probe=clamav] td.col-category")).getText())
@@ -165,7 +164,7 @@ class WebUiEndToEndTests {
 
         browser.find(By.id("upload-files")).sendKeys(notes + "\n" + again);
         browser.find(By.id("upload-tags")).sendKeys("e2e-batch, web-ui");
-        browser.find(By.cssSelector("form.upload-form button[type=submit]")).click();
+        browser.click(By.cssSelector("form.upload-form button[type=submit]"));
 
         awaitFinalScanPage();
         assertThat(browser.driver().findElements(By.cssSelector(".file-card"))).hasSize(2);
@@ -337,7 +336,7 @@ class WebUiEndToEndTests {
 
         assertThat(browser.find(By.cssSelector(".chosen")).getText()).contains("dropped.txt", "15 B");
         assertThat(browser.find(By.cssSelector(".chosen-summary")).getText()).isEqualTo("1 file chosen, 15 B");
-        browser.find(By.cssSelector("button[aria-label='Remove dropped.txt']")).click();
+        browser.click(By.cssSelector("button[aria-label='Remove dropped.txt']"));
         assertThat(browser.driver().findElements(By.cssSelector(".chosen li"))).isEmpty();
         assertThat(browser.script("return document.activeElement.id")).as("focus back on the file input")
                 .isEqualTo("upload-files");
@@ -426,7 +425,7 @@ class WebUiEndToEndTests {
         browser.until(d -> d.findElement(By.cssSelector("section[aria-labelledby=label-title]")).getText()
                 .contains("Not labelled"));
         browser.find(By.id("label-source")).sendKeys("EICAR test file");
-        browser.find(By.xpath("//button[text()='Label malicious']")).click();
+        browser.click(By.xpath("//button[text()='Label malicious']"));
         browser.until(d -> d.findElement(By.cssSelector("section[aria-labelledby=label-title]")).getText()
                 .contains("Labelled malicious (EICAR test file)"));
         browser.screenshot("13-file-labelled");
@@ -436,7 +435,7 @@ class WebUiEndToEndTests {
         assertThat(browser.console()).as("only the 404s of the current and the candidate model: neither exists yet")
                 .allSatisfy(entry -> assertThat(entry.getMessage()).contains("404")
                         .containsAnyOf("/api/v1/models/current", "/api/v1/models/candidate"));
-        browser.find(By.xpath("//button[text()='Train now']")).click();
+        browser.click(By.xpath("//button[text()='Train now']"));
         WebElement root = browser.find(By.cssSelector("svg.tree g.tree-split[data-probe=clamav]"));
         assertThat(root.getText()).contains("clamav");
         assertThat(browser.driver().findElements(By.cssSelector("svg.tree g.tree-leaf"))).hasSizeGreaterThanOrEqualTo(2);
@@ -471,11 +470,11 @@ class WebUiEndToEndTests {
     @Order(14)
     void logsOutRefusesAWrongKeyAndLogsInAgain() throws Exception {
         browser.open("#/");
-        browser.find(By.id("logout")).click();
+        browser.click(By.id("logout"));
         browser.until(d -> d.getCurrentUrl().endsWith("/login.html"));
 
         browser.find(By.id("key")).sendKeys("argus_not-a-key-of-this-server");
-        browser.find(By.cssSelector("#login-form button[type=submit]")).click();
+        browser.click(By.cssSelector("#login-form button[type=submit]"));
         browser.until(d -> d.findElement(By.id("login-error")).isDisplayed());
         assertThat(browser.find(By.id("login-error")).getText()).contains("unknown or revoked");
         browser.screenshot("17-login-refused");
@@ -507,7 +506,7 @@ class WebUiEndToEndTests {
         browser.find(By.id("engine-extract"));
         browser.find(By.id("upload-files")).sendKeys(outer.toString());
         browser.find(By.id("upload-passwords")).sendKeys("not-needed-here");
-        browser.find(By.cssSelector("form.upload-form button[type=submit]")).click();
+        browser.click(By.cssSelector("form.upload-form button[type=submit]"));
         browser.until(d -> browser.route().startsWith("#/scans/"));
         awaitFinalScanPage();
         assertThat(browser.find(By.tagName("main")).getText()).as("a password is never shown")
@@ -620,13 +619,14 @@ class WebUiEndToEndTests {
         String username = "ana-" + UUID.randomUUID().toString().substring(0, 8);
         browser.open("#/admin/users");
         browser.find(By.id("new-username")).sendKeys(username);
-        browser.find(By.xpath("//button[text()='Create user']")).click();
-        browser.until(d -> user(username) != null && d.findElement(By.tagName("main")).getText().contains(username));
+        browser.click(By.xpath("//button[text()='Create user']"));
+        // the page creates the user, then its first key, redrawing the list after each; the key is shown last
+        browser.until(d -> d.findElement(By.cssSelector(".key-secret")).getText().contains("first key"));
+        assertThat(user(username)).isNotNull();
 
-        new Select(browser.find(By.cssSelector("select[aria-label='Role of " + username + "']")))
-                .selectByValue("READER");
+        browser.select(By.cssSelector("select[aria-label='Role of " + username + "']"), "READER");
         browser.until(d -> "READER".equals(user(username).path("role").asString()));
-        browser.find(By.xpath("//tr[.//code[text()='" + username + "']]//button[text()='Disable']")).click();
+        browser.click(By.xpath("//tr[.//code[text()='" + username + "']]//button[text()='Disable']"));
         browser.until(d -> !user(username).path("enabled").asBoolean());
         browser.find(By.xpath("//tr[.//code[text()='" + username + "']]//button[text()='Enable']"));
         browser.screenshot("30-admin-users");
@@ -640,10 +640,10 @@ class WebUiEndToEndTests {
     @Order(18)
     void allowListsAFileFromTheOverridesPageAndTheVerdictSaysWhy() throws Exception {
         browser.open("#/admin/overrides");
-        new Select(browser.find(By.id("override-action"))).selectByValue("allow");
+        browser.select(By.id("override-action"), "allow");
         browser.find(By.id("override-sha256")).sendKeys(EICAR_SHA256);
         browser.find(By.id("override-reason")).sendKeys("e2e: the EICAR test file");
-        browser.find(By.xpath("//button[text()='Set override']")).click();
+        browser.click(By.xpath("//button[text()='Set override']"));
         browser.until(d -> d.findElement(By.tagName("main")).getText().contains(EICAR_SHA256));
         browser.screenshot("31-admin-overrides");
 
@@ -655,7 +655,7 @@ class WebUiEndToEndTests {
         assertThat(verdict.getText()).contains("allow-listed by", "e2e: the EICAR test file");
 
         browser.open("#/admin/overrides");
-        browser.find(By.xpath("//button[text()='Lift']")).click();
+        browser.click(By.xpath("//button[text()='Lift']"));
         browser.until(d -> d.findElement(By.tagName("main")).getText().contains("No override is in force."));
         assertThat(json(stack.api.get("/api/v1/files/" + EICAR_SHA256)).path("verdict").path("label").asString())
                 .isEqualTo("malicious");
@@ -669,12 +669,12 @@ class WebUiEndToEndTests {
         browser.find(By.id("retention-settings"));
         browser.find(By.id("hold-hash")).sendKeys(EICAR_SHA256);
         browser.find(By.id("hold-reason")).sendKeys("case 2026-17");
-        browser.find(By.xpath("//button[text()='Place hold']")).click();
+        browser.click(By.xpath("//button[text()='Place hold']"));
         browser.until(d -> d.findElement(By.tagName("main")).getText().contains("case 2026-17"));
         assertThat(stack.api.get("/api/v1/admin/legal-holds").body()).contains(EICAR_SHA256);
         browser.screenshot("32-admin-retention");
 
-        browser.find(By.xpath("//button[text()='Lift']")).click();
+        browser.click(By.xpath("//button[text()='Lift']"));
         browser.until(d -> !stack.api.get("/api/v1/admin/legal-holds").body().contains(EICAR_SHA256));
     }
 

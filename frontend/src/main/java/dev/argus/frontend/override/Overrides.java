@@ -121,11 +121,7 @@ public class Overrides {
             throw ApiException.badRequest("invalid-field", "field '" + field + "' must be 1 to " + max
                     + " characters");
         }
-        int refused = TextRules.firstRefused(text);
-        if (refused >= 0) {
-            throw ApiException.badRequest("invalid-field", "field '" + field + "' contains "
-                    + TextRules.describe(refused) + "; control, invisible and bidi formatting characters are refused");
-        }
+        TextRules.requireShowable(field, text);
         return text;
     }
 }

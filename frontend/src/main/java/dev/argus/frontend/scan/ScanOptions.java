@@ -177,8 +177,8 @@ public record ScanOptions(List<String> probes, boolean force, List<String> tags,
             }
             int refused = TextRules.firstRefused(tag);
             if (refused >= 0) {
-                throw invalidTags("a tag may not contain " + TextRules.describe(refused)
-                        + "; control, invisible and bidi formatting characters are refused");
+                throw invalidTags("a tag may not contain " + TextRules.describe(refused) + "; "
+                        + TextRules.REFUSED_KINDS);
             }
             if (tag.indexOf(',') >= 0) {
                 throw invalidTags("a tag may not contain commas");

@@ -120,11 +120,7 @@ class Users {
             throw ApiException.badRequest("invalid-field",
                     "field 'name' must be 1 to " + MAX_KEY_NAME + " characters without control characters");
         }
-        int refused = TextRules.firstRefused(name);
-        if (refused >= 0) {
-            throw ApiException.badRequest("invalid-field", "field 'name' contains " + TextRules.describe(refused)
-                    + "; control, invisible and bidi formatting characters are refused");
-        }
+        TextRules.requireShowable("name", name);
         Instant expiresAt = expiry(request);
         lockUser(username);
         if (maxKeysPerUser > 0) {

@@ -16,6 +16,9 @@ public final class TextRules {
     /** The end of a sentence refusing a NUL. */
     public static final String NUL_REFUSED = "contains a NUL character (U+0000), which no text in Argus may hold";
 
+    /** The end of a sentence refusing a character, naming the kinds refused. */
+    public static final String REFUSED_KINDS = "control, invisible and bidi formatting characters are refused";
+
     private TextRules() {
     }
 
@@ -35,6 +38,18 @@ public final class TextRules {
     /** The first refused code point of the text, or -1 when it has none. */
     public static int firstRefused(String text) {
         return text.codePoints().filter(TextRules::isRefused).findFirst().orElse(-1);
+    }
+
+    /**
+     * Refuses a client's text field holding a refused character: 400 {@code invalid-field} naming the field and the
+     * character. Text without one passes.
+     */
+    public static void requireShowable(String field, String text) {
+        int refused = firstRefused(text);
+        if (refused >= 0) {
+            throw ApiException.badRequest("invalid-field", "field '" + field + "' contains " + describe(refused)
+                    + "; " + REFUSED_KINDS);
+        }
     }
 
     /** What a refused character is, e.g. "the invisible formatting character U+202E", for a problem's detail. */

@@ -1,6 +1,8 @@
 package dev.argus.frontend.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,16 @@ class TextRulesTests {
         assertThat(TextRules.firstRefused("résumé отчёт 报告 Ελλάδα 😀 a-b_c.d")).isEqualTo(-1);
         assertThat(TextRules.firstRefused("inv\u202Eoice\u200B")).isEqualTo(0x202E);
         assertThat(TextRules.describe(0x202E)).isEqualTo("the invisible formatting character U+202E");
+    }
+
+    @Test
+    void aClientFieldHoldingARefusedCharacterIsABadRequestNamingFieldAndCharacter() {
+        ApiException refused = catchThrowableOfType(ApiException.class,
+                () -> TextRules.requireShowable("reason", "false positive\u202E"));
+        assertThat(refused.status().value()).isEqualTo(400);
+        assertThat(refused.slug()).isEqualTo("invalid-field");
+        assertThat(refused.getMessage()).contains("field 'reason'", "U+202E", TextRules.REFUSED_KINDS);
+        assertThatCode(() -> TextRules.requireShowable("reason", "faux positif, отчёт 😀")).doesNotThrowAnyException();
     }
 
     @Test
